@@ -1,0 +1,217 @@
+/* The method model: what the docs say about each REST method, with the source
+ * location of every element. Everything downstream of the parser (generators,
+ * lint, mock, check, diff) reads this and never the Markdown.
+ *
+ * Memory: every string and array of a model lives in the model's arena and is
+ * freed by b24_model_free(); JSON values (examples) are jansson references owned
+ * by the model. The JSON form is documented in docs/model.md and described by
+ * docs/model.schema.json. */
+#ifndef B24_MODEL_H
+#define B24_MODEL_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+#include "util/diag.h"
+
+#define B24_MODEL_VERSION 1
+
+/* A place in the docs: page path relative to the docs root, 1-based line. */
+typedef struct b24_loc {
+  const char *file;
+  int line;
+} b24_loc;
+
+/* One alternative of a type: `integer`, `string[]`, `crm_status`, an object type. */
+typedef struct b24_type_alt {
+  char *base;  /* normalized word: integer, double, string, boolean, object, ..., or a
+                  dictionary/object type name such as crm_status or uf_enum_element */
+  int array;   /* 1 for `T[]` (and the generic `array` base stays base "array", array 0) */
+  char *ref;   /* resolved link target "path.md#anchor" when the type links to a
+                  documented object (not to a plain dictionary entry); else NULL */
+} b24_type_alt;
+
+typedef struct b24_type {
+  char *written;       /* the type as written, links stripped: "integer | null" */
+  b24_type_alt *alts;  /* non-null alternatives, in order; n_alts may be 0 (no type) */
+  size_t n_alts;
+  bool nullable;       /* `| null` was one of the alternatives */
+} b24_type;
+
+typedef struct b24_param b24_param;
+
+typedef struct b24_params {
+  b24_param *items;
+  size_t n;
+} b24_params;
+
+/* A tab of a per-variant section: "string" -> the SETTINGS of a string user field. */
+typedef struct b24_variant {
+  char *name;          /* the tab's name as written */
+  char **keys;         /* the discriminator values the tab stands for ("iblock_section",
+                          "iblock_element" for "iblock_section|iblock_element") */
+  size_t n_keys;
+  b24_loc loc;
+  b24_params children;
+} b24_variant;
+
+struct b24_param {
+  char *name;          /* as written, markers stripped: "ID", "fields", "UF_*" */
+  b24_loc loc;
+  b24_type type;
+  bool required;
+  bool wildcard;       /* a name pattern such as UF_* or <field_code>, not a literal key */
+  char *description;   /* plain text */
+  char **enum_values;  /* from "Possible values" lists; NULL-free array */
+  size_t n_enum;
+  char *default_value; /* from "Default is `X`"; NULL when not stated */
+  b24_params children;
+  b24_variant *variants;
+  size_t n_variants;
+  char *variant_key;   /* the field that picks the variant, when the docs name one */
+};
+
+typedef struct b24_response {
+  int status;          /* documented success status, 0 when not stated */
+  b24_loc loc;         /* the section */
+  json_t *example;     /* parsed response example; NULL when absent or not JSON */
+  char *example_text;  /* the example as written (kept when it is not JSON) */
+  char *example_error; /* why the example is not JSON, NULL when it is */
+  b24_loc example_loc;
+  b24_params fields;   /* the "Returned Data" table, nested like params */
+} b24_response;
+
+typedef struct b24_error {
+  int status;          /* HTTP status, 0 when the docs do not say for this row */
+  char *code;          /* "" for "Empty string" */
+  char *message;
+  char *description;
+  b24_loc loc;
+} b24_error;
+
+typedef enum { B24_AUTH_NONE = 0, B24_AUTH_WEBHOOK, B24_AUTH_OAUTH } b24_auth_style;
+
+typedef struct b24_example {
+  char *lang;          /* the tab's name: "cURL (Webhook)", "JS", "PHP" */
+  char *fence;         /* the code fence's info string: bash, js, php, ... */
+  char *code;
+  b24_loc loc;         /* first line of the code */
+  /* cURL tabs only: */
+  bool is_curl;
+  b24_auth_style auth;
+  char *http_method;   /* "POST", "GET" */
+  char *url;
+  json_t *body;        /* the -d body parsed as JSON, NULL when absent or not JSON */
+  char *body_text;     /* the -d body as written */
+  char *body_error;    /* why the body is not JSON */
+} b24_example;
+
+typedef struct b24_link {
+  char *text;
+  char *href;          /* as written */
+  char *target;        /* resolved page path relative to the docs root, NULL if external */
+  char *anchor;        /* the part after '#', NULL when none */
+  b24_loc loc;
+} b24_link;
+
+typedef enum { B24_PAGE_OTHER = 0, B24_PAGE_METHOD, B24_PAGE_EVENT } b24_page_kind;
+
+typedef struct b24_method {
+  char *name;          /* user.update */
+  char *title;
+  const char *source;  /* page path relative to the docs root */
+  int line;            /* the title's line */
+  char **scope;
+  size_t n_scope;
+  char *access;        /* "Who can execute the method" */
+  char *description;
+  int rest_version;    /* 3 for REST 3.0 pages (/rest/api/), else 1 */
+  char *language;      /* "en" or "ru": which heading vocabulary matched */
+  b24_params params;
+  b24_loc params_loc;  /* the parameter section, line 0 when the page has none */
+  b24_response response;
+  b24_error *errors;
+  size_t n_errors;
+  b24_error *system_errors;
+  size_t n_system_errors;
+  b24_example *examples;
+  size_t n_examples;
+  b24_link *see_also;
+  size_t n_see_also;
+} b24_method;
+
+/* A documented object type: an anchored section with a field table, such as
+ * data-types.md#uf_enum_element, referenced by a parameter type link. */
+typedef struct b24_object_type {
+  char *id;            /* "api-reference/data-types.md#uf_enum_element" */
+  char *name;          /* the heading text */
+  b24_loc loc;
+  b24_params fields;
+} b24_object_type;
+
+/* A word of a type dictionary (data-types.md and the section dictionaries). */
+typedef struct b24_type_word {
+  char *word;
+  const char *dictionary; /* the dictionary page */
+  b24_loc loc;
+} b24_type_word;
+
+/* Every page read, with what lint needs to check links without the Markdown. */
+typedef struct b24_page {
+  const char *path;
+  b24_page_kind kind;
+  char *title;
+  char *name;          /* method or event name, NULL for other pages */
+  char **anchors;      /* ids a link can point at: explicit {#id} and heading slugs */
+  size_t n_anchors;
+  b24_link *links;
+  size_t n_links;
+} b24_page;
+
+/* Counts asked for by `b24spec stats`. */
+typedef struct b24_stats {
+  size_t pages, method_pages, event_pages, methods, params, params_typed;
+  size_t rows_unparsed;
+  size_t curl_bodies, curl_bodies_not_json;
+  size_t responses, responses_not_json;
+} b24_stats;
+
+typedef struct b24_model {
+  b24_arena arena;
+  char *root;          /* the docs root as given */
+  b24_method *methods; /* sorted by name, then source */
+  size_t n_methods;
+  b24_page *pages;     /* sorted by path */
+  size_t n_pages;
+  b24_object_type *objects; /* sorted by id */
+  size_t n_objects;
+  b24_type_word *type_words;
+  size_t n_type_words;
+  b24_stats stats;
+} b24_model;
+
+typedef struct b24_load_options {
+  b24_diags *diags;    /* where parse diagnostics go; required */
+  bool no_toc;         /* walk the tree even when a toc.yaml is there */
+} b24_load_options;
+
+/* Models the docs under each input (a docs root, or single pages with the root
+ * found by looking upward for toc.yaml or _includes). Returns NULL only when
+ * nothing could be read; problems with pages become diagnostics. */
+b24_model *b24_model_load(const char *const *inputs, size_t n_inputs,
+                          const b24_load_options *opt);
+void b24_model_free(b24_model *m);
+
+/* JSON form (docs/model.md). */
+json_t *b24_model_to_json(const b24_model *m);
+/* Reads a model written by b24_model_to_json; NULL with a message in err. */
+b24_model *b24_model_from_json(const json_t *j, char *err, size_t errlen);
+b24_model *b24_model_read_file(const char *path, b24_diags *diags);
+
+/* Lookups. */
+const b24_method *b24_model_find_method(const b24_model *m, const char *name);
+const b24_object_type *b24_model_find_object(const b24_model *m, const char *id);
+const b24_page *b24_model_find_page(const b24_model *m, const char *path);
+
+#endif

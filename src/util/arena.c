@@ -1,0 +1,69 @@
+#include "util/arena.h"
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+
+struct b24_arena_chunk {
+  b24_arena_chunk *next;
+  size_t cap, used;
+  _Alignas(16) unsigned char data[];
+};
+
+enum { CHUNK_MIN = 64 * 1024 };
+
+void b24_arena_init(b24_arena *a) { a->head = NULL; a->used_total = 0; }
+
+void b24_arena_free(b24_arena *a) {
+  b24_arena_chunk *c = a->head;
+  while (c) {
+    b24_arena_chunk *n = c->next;
+    free(c);
+    c = n;
+  }
+  a->head = NULL;
+  a->used_total = 0;
+}
+
+void *b24_arena_alloc(b24_arena *a, size_t n) {
+  n = (n + 15) & ~(size_t)15;
+  if (n == 0) n = 16;
+  b24_arena_chunk *c = a->head;
+  if (!c || c->cap - c->used < n) {
+    size_t cap = n > CHUNK_MIN ? n : CHUNK_MIN;
+    c = malloc(sizeof *c + cap);
+    if (!c) { fputs("b24spec: out of memory\n", stderr); abort(); }
+    c->cap = cap;
+    c->used = 0;
+    /* A large one-off block goes behind the head so the head keeps its free space. */
+    if (a->head && cap == n && a->head->cap - a->head->used > 4096) {
+      c->next = a->head->next;
+      a->head->next = c;
+    } else {
+      c->next = a->head;
+      a->head = c;
+    }
+  }
+  void *p = c->data + c->used;
+  c->used += n;
+  a->used_total += n;
+  memset(p, 0, n);
+  return p;
+}
+
+char *b24_arena_strndup(b24_arena *a, const char *s, size_t n) {
+  if (!s) return NULL;
+  char *d = b24_arena_alloc(a, n + 1);
+  memcpy(d, s, n);
+  d[n] = 0;
+  return d;
+}
+
+char *b24_arena_strdup(b24_arena *a, const char *s) {
+  return s ? b24_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void *b24_arena_grow(b24_arena *a, void *old, size_t old_bytes, size_t new_bytes) {
+  void *p = b24_arena_alloc(a, new_bytes);
+  if (old && old_bytes) memcpy(p, old, old_bytes < new_bytes ? old_bytes : new_bytes);
+  return p;
+}

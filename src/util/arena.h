@@ -1,0 +1,21 @@
+/* A bump allocator: a model is built once and freed at once, so its thousands of
+ * small strings and arrays live in one arena instead of thousands of mallocs. */
+#ifndef B24_ARENA_H
+#define B24_ARENA_H
+#include <stddef.h>
+
+typedef struct b24_arena_chunk b24_arena_chunk;
+typedef struct b24_arena {
+  b24_arena_chunk *head;
+  size_t used_total;
+} b24_arena;
+
+void b24_arena_init(b24_arena *a);
+void b24_arena_free(b24_arena *a);
+void *b24_arena_alloc(b24_arena *a, size_t n);          /* zeroed, 16-aligned */
+char *b24_arena_strdup(b24_arena *a, const char *s);     /* NULL stays NULL */
+char *b24_arena_strndup(b24_arena *a, const char *s, size_t n);
+/* Grow an array allocated in the arena: copies; the old block is abandoned. */
+void *b24_arena_grow(b24_arena *a, void *old, size_t old_bytes, size_t new_bytes);
+
+#endif

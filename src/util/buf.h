@@ -1,0 +1,26 @@
+/* A growable byte buffer, always NUL-terminated. */
+#ifndef B24_BUF_H
+#define B24_BUF_H
+#include <stddef.h>
+#include <stdarg.h>
+
+typedef struct b24_buf {
+  char *data;
+  size_t len, cap;
+} b24_buf;
+
+#define B24_BUF_INIT {NULL, 0, 0}
+
+void b24_buf_reserve(b24_buf *b, size_t extra);
+void b24_buf_put(b24_buf *b, const char *s, size_t n);
+void b24_buf_puts(b24_buf *b, const char *s);
+void b24_buf_putc(b24_buf *b, char c);
+void b24_buf_printf(b24_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void b24_buf_vprintf(b24_buf *b, const char *fmt, va_list ap);
+void b24_buf_clear(b24_buf *b);
+void b24_buf_free(b24_buf *b);
+/* Hands the bytes to the caller (malloc'd; never NULL) and resets the buffer. */
+char *b24_buf_take(b24_buf *b);
+const char *b24_buf_cstr(const b24_buf *b);
+
+#endif

@@ -1,0 +1,61 @@
+#include "util/diag.h"
+#include "util/buf.h"
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void b24_diags_init(b24_diags *d) { memset(d, 0, sizeof *d); }
+
+void b24_diags_free(b24_diags *d) {
+  for (size_t i = 0; i < d->n; i++) {
+    free(d->items[i].file);
+    free(d->items[i].rule);
+    free(d->items[i].message);
+  }
+  free(d->items);
+  memset(d, 0, sizeof *d);
+}
+
+void b24_diag_add(b24_diags *d, const char *file, int line, int col, b24_severity sev,
+                  const char *rule, const char *fmt, ...) {
+  if (d->n == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 16;
+    d->items = realloc(d->items, d->cap * sizeof *d->items);
+    if (!d->items) abort();
+  }
+  b24_buf msg = B24_BUF_INIT;
+  va_list ap;
+  va_start(ap, fmt);
+  b24_buf_vprintf(&msg, fmt, ap);
+  va_end(ap);
+  b24_diag *g = &d->items[d->n++];
+  g->file = strdup(file ? file : "<input>");
+  g->line = line;
+  g->col = col;
+  g->severity = sev;
+  g->rule = strdup(rule);
+  g->message = b24_buf_take(&msg);
+  if (sev == B24_ERROR) d->n_errors++;
+  if (d->echo) b24_diag_print(d->echo, g);
+}
+
+const char *b24_severity_name(b24_severity s) {
+  switch (s) {
+  case B24_NOTE: return "note";
+  case B24_WARNING: return "warning";
+  default: return "error";
+  }
+}
+
+int b24_severity_parse(const char *s, b24_severity *out) {
+  if (!strcmp(s, "note") || !strcmp(s, "info")) *out = B24_NOTE;
+  else if (!strcmp(s, "warning")) *out = B24_WARNING;
+  else if (!strcmp(s, "error")) *out = B24_ERROR;
+  else return -1;
+  return 0;
+}
+
+void b24_diag_print(FILE *f, const b24_diag *d) {
+  fprintf(f, "%s:%d:%d: %s: %s [%s]\n", d->file, d->line > 0 ? d->line : 1,
+          d->col > 0 ? d->col : 1, b24_severity_name(d->severity), d->message, d->rule);
+}

@@ -1,0 +1,21 @@
+/* Files and paths: whole-file reads, atomic writes, and lexical path arithmetic. */
+#ifndef B24_FSUTIL_H
+#define B24_FSUTIL_H
+#include <stddef.h>
+
+/* Reads a whole file; returns malloc'd bytes (NUL-terminated) or NULL with errno set. */
+char *b24_read_file(const char *path, size_t *len);
+/* Writes via a temporary file in the same directory and rename(), so a reader or a
+ * crash never sees half a file. Creates parent directories. 0 on success. */
+int b24_write_file_atomic(const char *path, const char *data, size_t len);
+int b24_mkdir_p(const char *dir);
+int b24_is_dir(const char *path);
+int b24_is_file(const char *path);
+/* Lexically joins and normalizes ("a/b/../c" -> "a/c"). Returns malloc'd path, or
+ * NULL when ".." climbs above the start of a relative path. */
+char *b24_path_join(const char *dir, const char *rel);
+char *b24_path_normalize(const char *p);
+char *b24_path_dirname(const char *p); /* "" for a bare name */
+const char *b24_path_basename(const char *p);
+
+#endif
