@@ -16,18 +16,15 @@ void b24_diags_free(b24_diags *d) {
   memset(d, 0, sizeof *d);
 }
 
-void b24_diag_add(b24_diags *d, const char *file, int line, int col, b24_severity sev,
-                  const char *rule, const char *fmt, ...) {
+void b24_diag_addv(b24_diags *d, int lint_only, const char *file, int line, int col,
+                   b24_severity sev, const char *rule, const char *fmt, va_list ap) {
   if (d->n == d->cap) {
     d->cap = d->cap ? d->cap * 2 : 16;
     d->items = realloc(d->items, d->cap * sizeof *d->items);
     if (!d->items) abort();
   }
   b24_buf msg = B24_BUF_INIT;
-  va_list ap;
-  va_start(ap, fmt);
   b24_buf_vprintf(&msg, fmt, ap);
-  va_end(ap);
   b24_diag *g = &d->items[d->n++];
   g->file = strdup(file ? file : "<input>");
   g->line = line;
@@ -35,8 +32,17 @@ void b24_diag_add(b24_diags *d, const char *file, int line, int col, b24_severit
   g->severity = sev;
   g->rule = strdup(rule);
   g->message = b24_buf_take(&msg);
+  g->lint_only = lint_only;
   if (sev == B24_ERROR) d->n_errors++;
-  if (d->echo) b24_diag_print(d->echo, g);
+  if (d->echo && !lint_only) b24_diag_print(d->echo, g);
+}
+
+void b24_diag_add(b24_diags *d, const char *file, int line, int col, b24_severity sev,
+                  const char *rule, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  b24_diag_addv(d, 0, file, line, col, sev, rule, fmt, ap);
+  va_end(ap);
 }
 
 const char *b24_severity_name(b24_severity s) {

@@ -3,6 +3,7 @@
 #ifndef B24_DIAG_H
 #define B24_DIAG_H
 #include <stddef.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 typedef enum { B24_NOTE = 0, B24_WARNING = 1, B24_ERROR = 2 } b24_severity;
@@ -13,6 +14,7 @@ typedef struct b24_diag {
   b24_severity severity;
   char *rule;     /* e.g. "table-cell-count" */
   char *message;
+  int lint_only;  /* a style finding: shown by `lint`, not by `model` */
 } b24_diag;
 
 typedef struct b24_diags {
@@ -26,6 +28,8 @@ void b24_diags_init(b24_diags *d);
 void b24_diags_free(b24_diags *d);
 void b24_diag_add(b24_diags *d, const char *file, int line, int col, b24_severity sev,
                   const char *rule, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void b24_diag_addv(b24_diags *d, int lint_only, const char *file, int line, int col,
+                   b24_severity sev, const char *rule, const char *fmt, va_list ap);
 const char *b24_severity_name(b24_severity s);
 int b24_severity_parse(const char *s, b24_severity *out); /* 0 on success */
 void b24_diag_print(FILE *f, const b24_diag *d);
