@@ -1,0 +1,42 @@
+/* Generators: model -> files. Each generator adds its files to a b24_outputs set;
+ * `b24spec gen` writes the set (atomically, only what changed, see outputs.c). */
+#ifndef B24_GEN_H
+#define B24_GEN_H
+#include <stddef.h>
+
+#include "model/model.h"
+
+typedef struct b24_output {
+  char *path;     /* relative to the output directory, '/'-separated */
+  char *data;     /* malloc'd */
+  size_t len;
+} b24_output;
+
+typedef struct b24_outputs {
+  b24_output *items;
+  size_t n, cap;
+} b24_outputs;
+
+void b24_outputs_init(b24_outputs *o);
+void b24_outputs_free(b24_outputs *o);
+/* Takes ownership of data (malloc'd). A second file with the same path replaces the first. */
+void b24_outputs_add(b24_outputs *o, const char *path, char *data, size_t len);
+/* Serializes j (keys in insertion order, 2-space indent, trailing newline) and adds it. */
+void b24_outputs_add_json(b24_outputs *o, const char *path, const json_t *j);
+
+typedef struct b24_write_report {
+  size_t written, unchanged, removed;
+} b24_write_report;
+
+/* Writes the set under dir: each changed file through a temporary file and rename;
+ * files listed in the previous manifest (dir/manifest.json) but no longer produced
+ * are removed; the manifest (path -> sha256) is rewritten. 0 on success. */
+int b24_outputs_write(const b24_outputs *o, const char *dir, b24_write_report *rep);
+
+/* The generators. Each returns 0 on success. */
+int b24_gen_schemas(const b24_model *m, b24_outputs *o);  /* schemas/<method>.json ... */
+int b24_gen_openapi(const b24_model *m, b24_outputs *o);  /* openapi.json */
+int b24_gen_c(const b24_model *m, b24_outputs *o);        /* c/... */
+int b24_gen_suite(const b24_model *m, b24_outputs *o);    /* suite/... */
+
+#endif
