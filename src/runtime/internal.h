@@ -1,0 +1,55 @@
+/* What the runtime's source files share and the public headers do not show: the client
+ * struct and the helpers between construction, HTTP transport and answer decoding. */
+#ifndef B24RT_INTERNAL_H
+#define B24RT_INTERNAL_H
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <curl/curl.h>
+#include "b24/client.h"
+
+typedef enum { B24RT_AUTH_WEBHOOK, B24RT_AUTH_OAUTH } b24rt_auth;
+
+struct b24_client {
+  b24rt_auth auth;
+  char *rest_prefix;  /* "https://portal/rest/", always ending in "/rest/" */
+  char *credential;   /* webhook: "{user_id}/{secret}/"; OAuth: NULL */
+  char *secret;       /* webhook: the secret alone; OAuth: NULL (kept for redaction) */
+  char *access_token; /* OAuth: the token; webhook: NULL */
+  long connect_timeout_ms, total_timeout_ms;
+  int max_retries;
+  long initial_backoff_ms, max_backoff_ms;
+  b24_sleep_fn sleep_fn;
+  void *sleep_user_data;
+  char *ca_file;     /* NULL: the system store */
+  char *user_agent;  /* NULL: the default */
+  bool insecure;
+  CURL *curl;        /* reused across calls so that connections are kept alive */
+};
+
+/* An HTTP answer as received: status line code and body bytes (NUL-terminated). */
+typedef struct b24rt_http_answer {
+  long status;
+  char *body;
+  size_t len;
+} b24rt_http_answer;
+
+/* POSTs `body` (JSON) to `url` once. Returns B24_OK when an HTTP answer arrived (whatever
+ * its status), else B24_ERR_TRANSPORT / B24_ERR_NOMEM with err->transport set. The
+ * caller frees ans->body. */
+int b24rt_http_post(b24_client *c, const char *url, const char *body, b24rt_http_answer *ans,
+                    b24_api_error *err);
+
+/* Copies `src` into dst[size] with every credential of `c` replaced by "[redacted]". */
+void b24rt_redact_into(const b24_client *c, const char *src, char *dst, size_t size);
+
+/* Redacting writers for the fields of b24_api_error. */
+void b24rt_error_reset(b24_api_error *err);
+void b24rt_error_transport(const b24_client *c, b24_api_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void b24rt_error_field(const b24_client *c, char *dst, size_t size, const char *src);
+
+/* Overwrites a credential before freeing it, so it does not linger in freed memory. */
+void b24rt_wipe_free(char *s);
+
+#endif
