@@ -102,10 +102,12 @@ b24_client *b24_client_new_webhook(const char *webhook_url) {
   return c;
 }
 
+/* OAuth tokens are printable ASCII; anything else is a caller's mistake, and would also
+ * fail later as a JSON string that is not valid UTF-8. */
 static bool token_ok(const char *token) {
   if (!token || !*token) return false;
   for (const unsigned char *p = (const unsigned char *)token; *p; p++)
-    if (*p < ' ' || *p == 0x7f) return false;
+    if (*p <= ' ' || *p >= 0x7f) return false;
   return true;
 }
 

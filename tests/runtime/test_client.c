@@ -301,6 +301,21 @@ static void test_retry_rate_limit(void) {
   b24_client_free(c);
   ts_stop(s);
 
+  /* REST 3.0 spells the same limit as an error object. */
+  static const ts_reply v3_then_ok[] = {
+      {503, "{\"error\":{\"code\":\"QUERY_LIMIT_EXCEEDED\",\"message\":\"Too many requests\"}}"},
+      {200, "{\"result\":{\"item\":{\"id\":1}}}"}};
+  s = start_or_die(v3_then_ok, 2);
+  c = b24_client_new_webhook(local_url("http", ts_port(s), "/rest/1/abc/"));
+  log.n = 0;
+  b24_client_set_sleep_hook(c, record_sleep, &log);
+  CHECK_INT(b24_call_v3(c, "tasks.task.get", NULL, NULL, NULL, &err), B24_OK);
+  CHECK_INT(err.attempts, 2);
+  CHECK_INT(log.n, 1);
+  CHECK_INT(log.delays[0], 1000); /* the default initial backoff */
+  b24_client_free(c);
+  ts_stop(s);
+
   static const ts_reply other_503[] = {{503, "{\"error\":\"SERVICE_UNAVAILABLE\"}"}};
   s = start_or_die(other_503, 1);
   c = b24_client_new_webhook(local_url("http", ts_port(s), "/rest/1/abc/"));
@@ -557,6 +572,8 @@ static void test_bad_arguments(void) {
   CHECK(b24_client_new_oauth("https://portal", "") == NULL);
   CHECK(b24_client_new_oauth("https://portal", NULL) == NULL);
   CHECK(b24_client_new_oauth("https://portal", "tok\nen") == NULL);
+  CHECK(b24_client_new_oauth("https://portal", "tok en") == NULL);
+  CHECK(b24_client_new_oauth("https://portal", "tok\xc3\xa9") == NULL);
   CHECK(b24_client_new_oauth("portal.bitrix24.com", "tok") == NULL);
   CHECK(b24_client_new_oauth("https://portal/?x", "tok") == NULL);
 

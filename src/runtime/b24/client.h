@@ -128,8 +128,9 @@ B24RT_API void b24_client_set_insecure_for_testing(b24_client *c, bool insecure)
  * for no parameters). On success returns B24_OK and sets *result to a new reference to
  * the answer's "result" member and, if time_info is not NULL, *time_info to a new
  * reference to its "time" member (NULL if absent). On failure returns a b24_status,
- * sets *result (and *time_info) to NULL and fills *err. `result`, `time_info` and `err`
- * may each be NULL when the caller does not want them. */
+ * sets *result (and *time_info) to NULL and fills *err. *err is reset on every call; on
+ * success only err->attempts is set. `result`, `time_info` and `err` may each be NULL
+ * when the caller does not want them. */
 B24RT_API int b24_call(b24_client *c, const char *method, json_t *params, json_t **result,
                        json_t **time_info, b24_api_error *err);
 
