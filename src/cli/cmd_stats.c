@@ -1,0 +1,63 @@
+/* b24spec stats DOCS...: counts of what the model holds, for the record and for
+ * regression tests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+int cmd_stats(int argc, char **argv) {
+  int as_json = 0;
+  char **inputs = calloc((size_t)argc, sizeof *inputs);
+  size_t n = 0;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--json")) as_json = 1;
+    else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+      puts("usage: b24spec stats DOCS... [--json]");
+      free(inputs);
+      return 0;
+    } else inputs[n++] = argv[i];
+  }
+  if (!n) {
+    fputs("usage: b24spec stats DOCS... [--json]\n", stderr);
+    free(inputs);
+    return 2;
+  }
+  b24_diags diags;
+  b24_diags_init(&diags);
+  b24_model *m = cli_load_model(inputs, n, &diags);
+  free(inputs);
+  if (!m) {
+    b24_diags_free(&diags);
+    return 1;
+  }
+  const b24_stats *s = &m->stats;
+  size_t warnings = 0;
+  for (size_t i = 0; i < diags.n; i++) warnings += !diags.items[i].lint_only;
+  struct { const char *k; size_t v; } rows[] = {
+      {"pages", s->pages},
+      {"method_pages", s->method_pages},
+      {"event_pages", s->event_pages},
+      {"methods", s->methods},
+      {"params", s->params},
+      {"params_typed", s->params_typed},
+      {"rows_unparsed", s->rows_unparsed},
+      {"curl_bodies", s->curl_bodies},
+      {"curl_bodies_not_json", s->curl_bodies_not_json},
+      {"responses", s->responses},
+      {"responses_not_json", s->responses_not_json},
+      {"parse_diagnostics", warnings},
+  };
+  size_t nr = sizeof rows / sizeof rows[0];
+  if (as_json) {
+    fputs("{", stdout);
+    for (size_t i = 0; i < nr; i++) printf("%s\"%s\": %zu", i ? ", " : "", rows[i].k, rows[i].v);
+    fputs("}\n", stdout);
+  } else {
+    for (size_t i = 0; i < nr; i++) printf("%-22s %zu\n", rows[i].k, rows[i].v);
+  }
+  b24_model_free(m);
+  b24_diags_free(&diags);
+  return 0;
+}

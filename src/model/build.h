@@ -1,0 +1,94 @@
+/* The model builder's internals: one page's block tree -> method, page, objects. */
+#ifndef B24_MODEL_BUILD_H
+#define B24_MODEL_BUILD_H
+#include "model/model.h"
+#include "parse/blocks.h"
+
+/* Growable arrays in the model's arena. */
+#define B24_VEC_PUSH(arena, arr, n, cap)                                                    \
+  (((n) == (cap) ? ((arr) = b24_arena_grow((arena), (arr), (cap) * sizeof *(arr),          \
+                                           ((cap) ? (cap) * 2 : 8) * sizeof *(arr)),      \
+                    (cap) = (cap) ? (cap) * 2 : 8)                                         \
+                 : 0),                                                                     \
+   &(arr)[(n)++])
+
+/* What builds one page. */
+typedef struct b24_bctx {
+  b24_model *m;
+  b24_arena *a;          /* the model's arena */
+  b24_diags *diags;
+  const char *file;      /* page path (model-owned) */
+  const char *display;   /* path for diagnostics */
+  const char *lang;      /* "en" or "ru" once a heading word matched */
+  size_t *rows_unparsed; /* counts rows whose cells could not be read */
+  size_t *rows_unparsed_reasons; /* indexed by b24_row_problem */
+  struct b24_interns *interns;   /* file names shared by the model */
+} b24_bctx;
+
+/* A model-owned copy of a file name, one per distinct name. */
+const char *b24_intern(b24_bctx *c, const char *s);
+
+typedef enum {
+  B24_ROW_NO_NAME = 0,   /* the first cell has no parameter name */
+  B24_ROW_CELL_COUNT,    /* fewer cells than the header */
+  B24_ROW_PROBLEM_COUNT
+} b24_row_problem;
+
+void b24_bdiag(b24_bctx *c, int line, b24_severity sev, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void b24_blint(b24_bctx *c, int line, b24_severity sev, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* vocab.c: heading and label words, English and Russian. */
+typedef enum {
+  B24_SEC_NONE = 0, B24_SEC_PARAMS, B24_SEC_EXAMPLES, B24_SEC_RESPONSE, B24_SEC_RETURNED,
+  B24_SEC_ERRORS, B24_SEC_ERROR_CODES, B24_SEC_SEE_ALSO, B24_SEC_HANDLER
+} b24_section_kind;
+b24_section_kind b24_vocab_section(const char *heading, const char **lang);
+/* "Parameter X", "X Parameter", "Параметр X" -> X (malloc'd), else NULL. */
+char *b24_vocab_nested_name(const char *heading);
+int b24_vocab_is_scope(const char *text, const char **rest);
+int b24_vocab_is_access(const char *text, const char **rest);
+int b24_vocab_is_status_line(const char *text);   /* "HTTP Status: ..." */
+int b24_vocab_empty_code(const char *text);       /* "Empty string" */
+/* The value of "Default is `X`" style sentences in a description, malloc'd or NULL. */
+char *b24_vocab_default(const char *text);
+int b24_vocab_possible_values(const char *text);
+int b24_vocab_is_see_also(const char *heading);
+
+/* text.c: small string helpers. */
+char *b24_trim_dup(b24_arena *a, const char *s, size_t n);
+int b24_ci_eq(const char *a, const char *b);
+int b24_starts_with_ci(const char *s, const char *prefix);
+/* Removes Markdown emphasis/code marks and backslash escapes from short inline text. */
+char *b24_strip_inline(b24_arena *a, const char *s, size_t n);
+int b24_is_dotted_name(const char *s, size_t n);
+char *b24_slugify(b24_arena *a, const char *heading);
+/* Resolves a link relative to the page: *target is the page path relative to the
+ * docs root (NULL for external links), *anchor the part after '#' (or NULL). */
+void b24_resolve_href(b24_bctx *c, const char *href, char **target, char **anchor);
+
+/* types.c */
+void b24_parse_type(b24_bctx *c, const char *raw, size_t n, b24_type *out);
+
+/* params.c */
+/* Table with a name/type first column? */
+int b24_table_is_params(const b24_block *t);
+int b24_table_is_errors(const b24_block *t);
+void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out);
+void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root,
+                             b24_params *first_table_out);
+
+/* errors.c */
+void b24_errors_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m);
+int b24_parse_status(const char *text, int *out, int *several);
+
+/* examples.c */
+void b24_examples_from_blocks(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m);
+void b24_response_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m);
+
+/* page.c */
+/* Builds the page record and, for method pages, the method. */
+void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **method);
+
+#endif

@@ -1,0 +1,362 @@
+/* One page's block tree -> its page record and, for a method page, the method:
+ * title and name, scope line, description, and the sections found by structure
+ * first and confirmed by their heading words. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/build.h"
+#include "util/buf.h"
+
+void b24_bdiag(b24_bctx *c, int line, b24_severity sev, const char *rule, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  b24_diag_addv(c->diags, 0, c->display, line, 1, sev, rule, fmt, ap);
+  va_end(ap);
+}
+
+void b24_blint(b24_bctx *c, int line, b24_severity sev, const char *rule, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  b24_diag_addv(c->diags, 1, c->display, line, 1, sev, rule, fmt, ap);
+  va_end(ap);
+}
+
+/* ---- title ---- */
+
+/* The method or event name in a title: the last dotted token ("Update User Data
+ * user.update", "Remove the ai.engine.unregister Service", "Event: ONCRMDEALADD"). */
+static char *title_name(b24_bctx *c, const char *title, int *is_event) {
+  *is_event = 0;
+  char *best = NULL;
+  const char *s = title;
+  while (*s) {
+    while (*s && (isspace((unsigned char)*s) || *s == '`' || *s == ':' || *s == '(' ||
+                  *s == '"' || *s == '*'))
+      s++;
+    const char *e = s;
+    while (*e && !isspace((unsigned char)*e) && *e != '`' && *e != '(' && *e != ')' &&
+           *e != '"' && *e != '*' && *e != ',')
+      e++;
+    size_t n = (size_t)(e - s);
+    while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ';')) n--;
+    if (n && b24_is_dotted_name(s, n)) {
+      best = b24_arena_strndup(c->a, s, n);
+    } else if (n > 4 && s[0] == 'O' && s[1] == 'N' && isupper((unsigned char)s[2])) {
+      int upper = 1;
+      for (size_t i = 0; i < n && upper; i++)
+        upper = isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || s[i] == '_';
+      if (upper) {
+        *is_event = 1;
+        return b24_arena_strndup(c->a, s, n);
+      }
+    }
+    s = *e ? e + (*e != 0) : e;
+  }
+  if (best) {
+    int lower = 0;
+    for (const char *p = best; *p; p++) lower |= islower((unsigned char)*p);
+    if (!lower) *is_event = 1; /* CATALOG.MEASURE.ON.ADD */
+  }
+  return best;
+}
+
+/* ---- links and anchors ---- */
+
+typedef struct page_walk {
+  b24_page *page;
+  size_t cap_links, cap_anchors;
+} page_walk;
+
+static void add_anchor(b24_bctx *c, page_walk *w, char *a) {
+  if (!a || !*a) return;
+  *B24_VEC_PUSH(c->a, w->page->anchors, w->page->n_anchors, w->cap_anchors) = a;
+}
+
+static void links_in_node(b24_bctx *c, page_walk *w, const b24_block *b) {
+  cmark_iter *it = cmark_iter_new(b->node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE) continue;
+    const char *url = cmark_node_get_url(n);
+    if (!url || !*url) continue;
+    b24_link *l = B24_VEC_PUSH(c->a, w->page->links, w->page->n_links, w->cap_links);
+    char *text = b24_node_plain_text(n);
+    l->text = b24_arena_strdup(c->a, text);
+    free(text);
+    l->href = b24_arena_strdup(c->a, url);
+    b24_resolve_href(c, url, &l->target, &l->anchor);
+    l->loc = (b24_loc){c->file, b24_block_node_line(b, n)};
+  }
+  cmark_iter_free(it);
+}
+
+static void walk_page(b24_bctx *c, page_walk *w, const b24_blocks *bs) {
+  for (size_t i = 0; i < bs->n; i++) {
+    const b24_block *b = bs->items[i];
+    if (b->kind == B24_BLK_INCLUDE) continue; /* the fragment's own links are its own */
+    if (b->kind == B24_BLK_HEADING) {
+      if (b->anchor) add_anchor(c, w, b->anchor);
+      add_anchor(c, w, b24_slugify(c->a, b->text));
+    }
+    if (b->node) links_in_node(c, w, b);
+    for (size_t r = 0; r < b->n_rows; r++)
+      for (size_t k = 0; k < b->rows[r].n_cells; k++) walk_page(c, w, &b->rows[r].cells[k].blocks);
+    for (size_t t = 0; t < b->n_tabs; t++) walk_page(c, w, &b->tabs[t].blocks);
+    walk_page(c, w, &b->children);
+    /* {#id} anchors written inline in paragraphs: "text {#id}" */
+    if (b->kind == B24_BLK_PARAGRAPH) {
+      const char *lit = NULL;
+      cmark_node *last = cmark_node_last_child(b->node);
+      if (last && cmark_node_get_type(last) == CMARK_NODE_TEXT) lit = cmark_node_get_literal(last);
+      const char *h = lit ? strstr(lit, "{#") : NULL;
+      if (h && h[2] != 'T') {
+        const char *e = strchr(h, '}');
+        if (e) add_anchor(c, w, b24_arena_strndup(c->a, h + 2, (size_t)(e - h - 2)));
+      }
+    }
+  }
+}
+
+/* ---- method sections ---- */
+
+static void scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m) {
+  size_t cap = 0;
+  for (cmark_node *p = cmark_node_first_child(quote->node); p; p = cmark_node_next(p)) {
+    char *t = b24_node_plain_text(p);
+    const char *rest;
+    if (b24_vocab_is_scope(t, &rest)) {
+      int codes = 0;
+      cmark_iter *it = cmark_iter_new(p);
+      cmark_event_type ev;
+      while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_CODE) {
+          *B24_VEC_PUSH(c->a, m->scope, m->n_scope, cap) =
+              b24_arena_strdup(c->a, cmark_node_get_literal(n));
+          codes++;
+        }
+      }
+      cmark_iter_free(it);
+      if (!codes) {
+        /* "Scope: crm, user" without code marks */
+        const char *s = rest;
+        while (*s) {
+          while (*s == ' ' || *s == ',') s++;
+          const char *e = s;
+          while (*e && *e != ',' && *e != ' ' && *e != '\n') e++;
+          if (e > s) *B24_VEC_PUSH(c->a, m->scope, m->n_scope, cap) = b24_arena_strndup(c->a, s, (size_t)(e - s));
+          s = *e ? e + 1 : e;
+        }
+      }
+    }
+    /* Who-can-execute may sit in the same paragraph after a line break. */
+    const char *acc = NULL;
+    for (const char *q = t; q && *q && !acc; q = strchr(q + 1, ' ')) {
+      const char *r;
+      if (b24_vocab_is_access(q, &r)) acc = r;
+    }
+    if (acc) m->access = b24_trim_dup(c->a, acc, strlen(acc));
+    free(t);
+  }
+}
+
+typedef struct section {
+  b24_section_kind kind;
+  size_t from, to; /* blocks after the heading, up to the next H2 */
+  int line;
+} section;
+
+static int contains_kind(const b24_blocks *bs, int (*pred)(const b24_block *)) {
+  for (size_t i = 0; i < bs->n; i++) {
+    const b24_block *b = bs->items[i];
+    if (pred(b)) return 1;
+    if (b->kind != B24_BLK_INCLUDE && contains_kind(&b->children, pred)) return 1;
+    for (size_t t = 0; t < b->n_tabs; t++)
+      if (contains_kind(&b->tabs[t].blocks, pred)) return 1;
+  }
+  return 0;
+}
+
+static int is_code(const b24_block *b) { return b->kind == B24_BLK_CODE; }
+
+/* Names a section whose heading words are not in the vocabulary, by what it holds. */
+static b24_section_kind guess_section(b24_block **blocks, size_t from, size_t to, int seen_params,
+                                      int seen_examples) {
+  int params = 0, tabs_code = 0, errors = 0, json = 0;
+  for (size_t i = from; i < to; i++) {
+    const b24_block *b = blocks[i];
+    if (b24_table_is_params(b)) params = 1;
+    if (b->kind == B24_BLK_TABS) {
+      for (size_t t = 0; t < b->n_tabs; t++)
+        if (contains_kind(&b->tabs[t].blocks, is_code)) tabs_code = 1;
+    }
+    if (b24_table_is_errors(b)) errors = 1;
+    if (b->kind == B24_BLK_CODE) {
+      const char *lit = cmark_node_get_literal(b->node);
+      if (lit && strstr(lit, "\"error\"")) errors = 1;
+      else if (lit && strstr(lit, "\"result\"")) json = 1;
+    }
+  }
+  if (errors) return B24_SEC_ERRORS;
+  if (tabs_code) return B24_SEC_EXAMPLES;
+  if (json) return B24_SEC_RESPONSE;
+  if (params && !seen_params && !seen_examples) return B24_SEC_PARAMS;
+  return B24_SEC_NONE;
+}
+
+static void see_also(b24_bctx *c, b24_block **blocks, size_t from, size_t to, b24_method *m) {
+  size_t cap = 0;
+  for (size_t i = from; i < to; i++) {
+    const b24_block *b = blocks[i];
+    if (b->kind != B24_BLK_LIST) continue;
+    cmark_iter *it = cmark_iter_new(b->node);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+      cmark_node *n = cmark_iter_get_node(it);
+      if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK) continue;
+      b24_link *l = B24_VEC_PUSH(c->a, m->see_also, m->n_see_also, cap);
+      char *t = b24_node_plain_text(n);
+      l->text = b24_arena_strdup(c->a, t);
+      free(t);
+      l->href = b24_arena_strdup(c->a, cmark_node_get_url(n));
+      b24_resolve_href(c, l->href, &l->target, &l->anchor);
+      l->loc = (b24_loc){c->file, b24_block_node_line(b, n)};
+    }
+    cmark_iter_free(it);
+  }
+}
+
+static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24_method *m) {
+  b24_block **bl = d->blocks.items;
+  size_t n = d->blocks.n;
+  size_t first_h2 = n;
+  for (size_t i = 0; i < n; i++)
+    if (bl[i]->kind == B24_BLK_HEADING && bl[i]->level <= 2 && bl[i] != h1) {
+      first_h2 = i;
+      break;
+    }
+  /* Preamble: scope line, description. */
+  b24_buf desc = B24_BUF_INIT;
+  for (size_t i = 0; i < first_h2; i++) {
+    const b24_block *b = bl[i];
+    if (b->kind == B24_BLK_QUOTE && !m->n_scope) scope_and_access(c, b, m);
+    else if (b->kind == B24_BLK_PARAGRAPH || b->kind == B24_BLK_LIST) {
+      char *t = b24_node_plain_text(b->node);
+      if (desc.len) b24_buf_puts(&desc, "\n");
+      b24_buf_puts(&desc, t);
+      free(t);
+    }
+  }
+  m->description = b24_arena_strdup(c->a, b24_buf_cstr(&desc));
+  b24_buf_free(&desc);
+  /* Sections. */
+  int seen_params = 0, seen_examples = 0;
+  for (size_t i = first_h2; i < n;) {
+    const b24_block *h = bl[i];
+    size_t j = i + 1;
+    while (j < n && !(bl[j]->kind == B24_BLK_HEADING && bl[j]->level <= 2)) j++;
+    const char *lang = NULL;
+    b24_section_kind k = b24_vocab_section(h->text ? h->text : "", &lang);
+    if (lang && !c->lang) c->lang = lang;
+    if (k == B24_SEC_NONE || k == B24_SEC_RETURNED || k == B24_SEC_ERROR_CODES)
+      k = k == B24_SEC_ERROR_CODES ? B24_SEC_ERRORS
+                                   : guess_section(bl, i + 1, j, seen_params, seen_examples);
+    switch (k) {
+    case B24_SEC_PARAMS:
+      if (!seen_params) {
+        m->params_loc = (b24_loc){c->file, h->line};
+        b24_params_from_section(c, bl + i + 1, j - i - 1, &m->params, NULL);
+        seen_params = 1;
+      }
+      break;
+    case B24_SEC_EXAMPLES:
+      b24_examples_from_blocks(c, bl + i + 1, j - i - 1, m);
+      seen_examples = 1;
+      break;
+    case B24_SEC_RESPONSE:
+      if (!m->response.loc.line) {
+        m->response.loc = (b24_loc){c->file, h->line};
+        b24_response_from_section(c, bl + i + 1, j - i - 1, m);
+      }
+      break;
+    case B24_SEC_ERRORS:
+      b24_errors_from_section(c, bl + i + 1, j - i - 1, m);
+      break;
+    case B24_SEC_SEE_ALSO:
+      see_also(c, bl, i + 1, j, m);
+      break;
+    default:
+      break;
+    }
+    i = j;
+  }
+  if (!seen_examples) b24_examples_from_blocks(c, bl, n, m);
+  m->rest_version = 1;
+  for (size_t i = 0; i < m->n_examples; i++)
+    if (m->examples[i].url && strstr(m->examples[i].url, "/rest/api/")) m->rest_version = 3;
+  m->language = (char *)(c->lang ? c->lang : "en");
+}
+
+static int has_handler_section(const b24_doc *d) {
+  for (size_t i = 0; i < d->blocks.n; i++)
+    if (d->blocks.items[i]->kind == B24_BLK_HEADING &&
+        b24_vocab_section(d->blocks.items[i]->text, NULL) == B24_SEC_HANDLER)
+      return 1;
+  return 0;
+}
+
+static int has_method_shape(const b24_doc *d) {
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    const b24_block *b = d->blocks.items[i];
+    if (b->kind == B24_BLK_QUOTE) {
+      char *t = b24_node_plain_text(b->node);
+      int yes = b24_vocab_is_scope(t, NULL) || strstr(t, "Scope") != NULL;
+      free(t);
+      if (yes) return 1;
+    }
+    if (b->kind == B24_BLK_HEADING) {
+      b24_section_kind k = b24_vocab_section(b->text, NULL);
+      if (k == B24_SEC_PARAMS || k == B24_SEC_ERRORS || k == B24_SEC_RESPONSE) return 1;
+    }
+  }
+  return 0;
+}
+
+void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **method) {
+  *method = NULL;
+  page->path = c->file;
+  const b24_block *h1 = NULL;
+  for (size_t i = 0; i < d->blocks.n && !h1; i++)
+    if (d->blocks.items[i]->kind == B24_BLK_HEADING && d->blocks.items[i]->level == 1)
+      h1 = d->blocks.items[i];
+  page_walk w = {page, 0, 0};
+  walk_page(c, &w, &d->blocks);
+  if (!h1) return;
+  page->title = b24_arena_strdup(c->a, h1->text);
+  int is_event;
+  char *name = title_name(c, h1->text, &is_event);
+  if (!name) {
+    if (has_handler_section(d)) page->kind = B24_PAGE_EVENT;
+    return;
+  }
+  if (is_event || has_handler_section(d)) {
+    page->kind = B24_PAGE_EVENT;
+    page->name = name;
+    return;
+  }
+  if (!strncmp(name, "BX24.", 5) || strchr(name, '*') || !has_method_shape(d)) return;
+  page->kind = B24_PAGE_METHOD;
+  page->name = name;
+  b24_method *m = b24_arena_alloc(c->a, sizeof *m);
+  m->name = name;
+  m->title = page->title;
+  m->source = c->file;
+  m->line = h1->line;
+  build_method(c, d, h1, m);
+  *method = m;
+}

@@ -1,0 +1,457 @@
+/* Parameter tables -> parameter trees: rows, the name/type cell, descriptions with
+ * their "Possible values" and "Default is", nested "Parameter X" sections matched
+ * to the parameter X at any depth, and per-variant tables in tabs. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/build.h"
+#include "util/buf.h"
+
+/* ---- table kinds ---- */
+
+static char *header_word(const b24_cell *cell, char *buf, size_t cap) {
+  size_t n = 0;
+  for (const char *s = cell->raw; *s && *s != '\n' && n + 1 < cap; s++)
+    if (*s != '*' && *s != '`') buf[n++] = (char)tolower((unsigned char)*s);
+  while (n && buf[n - 1] == ' ') n--;
+  buf[n] = 0;
+  char *p = buf;
+  while (*p == ' ') p++;
+  return p;
+}
+
+static int any_of(const char *w, const char *const *words) {
+  for (; *words; words++)
+    if (!strcmp(w, *words)) return 1;
+  return 0;
+}
+
+static const char *const name_words[] = {"name", "parameter", "parameters", "field", "fields",
+                                         "key", "title", "value", "property", "название",
+                                         "параметр", "поле", "ключ", "имя", "значение", NULL};
+
+static int is_header_row(const b24_row *r) {
+  if (r->n_cells < 2) return 0;
+  char buf[128];
+  const char *w = header_word(&r->cells[0], buf, sizeof buf);
+  if (!any_of(w, name_words)) return 0;
+  /* the label must be bold: `**Name**` */
+  return strncmp(r->cells[0].raw, "**", 2) == 0;
+}
+
+static int cell_mentions_type(const b24_cell *c) {
+  const char *nl = strchr(c->raw, '\n');
+  const char *t = nl ? nl + 1 : c->raw;
+  return strstr(t, "type") || strstr(t, "Type") || strstr(t, "тип") || strstr(c->raw, "`type`");
+}
+
+int b24_table_is_params(const b24_block *t) {
+  if (t->kind != B24_BLK_TABLE || !t->n_rows) return 0;
+  const b24_row *r = &t->rows[0];
+  if (is_header_row(r)) return cell_mentions_type(&r->cells[0]) || r->n_cells == 2;
+  /* Headerless: a bold name and a linked type in the first cell. */
+  return r->n_cells >= 2 && !strncmp(r->cells[0].raw, "**", 2) && strstr(r->cells[0].raw, "](");
+}
+
+int b24_table_is_errors(const b24_block *t) {
+  if (t->kind != B24_BLK_TABLE || !t->n_rows || t->rows[0].n_cells < 2) return 0;
+  if (b24_table_is_params(t)) return 0;
+  static const char *const code_words[] = {"code", "код", "error code", "код ошибки", "status",
+                                           "статус", "field", "поле", NULL};
+  char buf[128];
+  const char *w = header_word(&t->rows[0].cells[0], buf, sizeof buf);
+  if (!any_of(w, code_words)) return 0;
+  for (size_t i = 0; i < t->rows[0].n_cells; i++) {
+    const char *x = header_word(&t->rows[0].cells[i], buf, sizeof buf);
+    if (strstr(x, "code") || strstr(x, "код") || strstr(x, "error") || strstr(x, "ошибк"))
+      return 1;
+  }
+  return 0;
+}
+
+/* ---- one row ---- */
+
+/* Reads `**NAME***`, `**N**^*^`, `**N^*^**`, `**N****`, `**UF_\***`, `` `N` ``.
+ * Returns the offset where the type part begins, or 0 when there is no name. */
+static size_t parse_name(b24_bctx *c, const char *raw, b24_param *p) {
+  const char *s = raw;
+  while (*s == ' ') s++;
+  const char *name = NULL;
+  size_t nlen = 0;
+  const char *after;
+  if (s[0] == '*' && s[1] == '*') {
+    const char *q = s + 2;
+    while (*q && !(q[0] == '*' && q[1] == '*' && q > s + 2)) {
+      if (*q == '\\' && q[1]) q++;
+      if (*q == '\n') break;
+      q++;
+    }
+    if (!(q[0] == '*' && q[1] == '*')) return 0;
+    name = s + 2;
+    nlen = (size_t)(q - name);
+    after = q + 2;
+    size_t stars = 0;
+    while (after[stars] == '*') stars++;
+    if (stars == 1 || stars == 3) p->required = true; /* ** is "from product data" */
+    after += stars;
+    if (!strncmp(after, "^*^", 3)) p->required = true, after += 3;
+  } else if (s[0] == '`') {
+    const char *e = strchr(s + 1, '`');
+    if (!e) return 0;
+    name = s + 1;
+    nlen = (size_t)(e - name);
+    after = e + 1;
+    if (*after == '*') p->required = true, after++;
+  } else {
+    const char *e = s;
+    while (*e && !isspace((unsigned char)*e) && *e != '[' && *e != '`') e++;
+    if (e == s) return 0;
+    name = s;
+    nlen = (size_t)(e - s);
+    after = e;
+    if (nlen > 1 && name[nlen - 1] == '*' && name[nlen - 2] != '\\') p->required = true, nlen--;
+  }
+  /* N^*^ inside the bold */
+  if (nlen >= 3 && !strncmp(name + nlen - 3, "^*^", 3)) p->required = true, nlen -= 3;
+  p->name = b24_strip_inline(c->a, name, nlen);
+  if (!p->name[0]) return 0;
+  p->wildcard = strchr(p->name, '*') || p->name[0] == '<' || p->name[0] == '{' ||
+                p->name[0] == '~' || strchr(p->name, ' ');
+  return (size_t)(after - raw);
+}
+
+static void append_plain(b24_buf *b, const b24_blocks *bs);
+
+static void append_block_plain(b24_buf *b, const b24_block *blk) {
+  if (blk->node) {
+    char *t = b24_node_plain_text(blk->node);
+    if (b->len) b24_buf_putc(b, '\n');
+    b24_buf_puts(b, t);
+    free(t);
+  } else if (blk->kind == B24_BLK_NOTE || blk->kind == B24_BLK_CUT || blk->kind == B24_BLK_IF) {
+    append_plain(b, &blk->children);
+  }
+}
+
+static void append_plain(b24_buf *b, const b24_blocks *bs) {
+  for (size_t i = 0; i < bs->n; i++) append_block_plain(b, bs->items[i]);
+}
+
+static int token_like(const char *v) {
+  if (!*v || strlen(v) > 64) return 0;
+  for (const char *s = v; *s; s++)
+    if (isspace((unsigned char)*s) || *s == '<' || *s == '>' || *s == '=' || *s == ',') return 0;
+  return 1;
+}
+
+/* "Possible values:" followed by a list whose items start with a code span. */
+static void find_enum(b24_bctx *c, const b24_blocks *bs, b24_param *p) {
+  for (size_t i = 0; i + 1 < bs->n; i++) {
+    const b24_block *para = bs->items[i], *list = bs->items[i + 1];
+    if (para->kind != B24_BLK_PARAGRAPH || list->kind != B24_BLK_LIST) continue;
+    char *t = b24_node_plain_text(para->node);
+    int yes = b24_vocab_possible_values(t);
+    free(t);
+    if (!yes) continue;
+    size_t cap = 0, n = 0;
+    char **vals = NULL;
+    int ok = 1;
+    for (cmark_node *item = cmark_node_first_child(list->node); item && ok;
+         item = cmark_node_next(item)) {
+      cmark_node *ip = cmark_node_first_child(item);
+      cmark_node *first = ip ? cmark_node_first_child(ip) : NULL;
+      if (!first || cmark_node_get_type(first) != CMARK_NODE_CODE) {
+        ok = 0;
+        break;
+      }
+      const char *v = cmark_node_get_literal(first);
+      if (!token_like(v)) ok = 0;
+      else *B24_VEC_PUSH(c->a, vals, n, cap) = b24_arena_strdup(c->a, v);
+    }
+    if (ok && n) {
+      p->enum_values = vals;
+      p->n_enum = n;
+      return;
+    }
+  }
+}
+
+static const b24_block *first_params_table(const b24_blocks *bs) {
+  for (size_t i = 0; i < bs->n; i++) {
+    const b24_block *b = bs->items[i];
+    if (b24_table_is_params(b)) return b;
+    if (b->kind == B24_BLK_NOTE || b->kind == B24_BLK_CUT || b->kind == B24_BLK_IF) {
+      const b24_block *t = first_params_table(&b->children);
+      if (t) return t;
+    }
+  }
+  return NULL;
+}
+
+static void parse_row(b24_bctx *c, const b24_row *r, int default_col, b24_param *p) {
+  p->loc = (b24_loc){c->file, r->line};
+  size_t off = parse_name(c, r->cells[0].raw, p);
+  const char *type_raw = r->cells[0].raw + off;
+  b24_parse_type(c, type_raw, strlen(type_raw), &p->type);
+  b24_buf d = B24_BUF_INIT;
+  for (size_t i = 1; i < r->n_cells; i++)
+    if ((int)i != default_col) append_plain(&d, &r->cells[i].blocks);
+  p->description = b24_arena_strdup(c->a, b24_buf_cstr(&d));
+  b24_buf_free(&d);
+  if (r->n_cells > 1) {
+    find_enum(c, &r->cells[1].blocks, p);
+    char *def = NULL;
+    if (default_col > 0 && (size_t)default_col < r->n_cells) {
+      const char *raw = r->cells[default_col].raw;
+      def = strdup(raw);
+      if (def[0] == '`') {
+        size_t n = strlen(def);
+        memmove(def, def + 1, n);
+        if (n >= 2 && def[n - 2] == '`') def[n - 2] = 0;
+      }
+      if (!def[0] || !strcmp(def, "-")) free(def), def = NULL;
+    }
+    if (!def) def = b24_vocab_default(r->cells[1].raw);
+    if (def) {
+      p->default_value = b24_arena_strdup(c->a, def);
+      free(def);
+    }
+    /* A table nested in the description cell describes the parameter's fields. */
+    const b24_block *nested = first_params_table(&r->cells[1].blocks);
+    if (nested) b24_params_from_table(c, nested, &p->children);
+  }
+}
+
+void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out) {
+  out->items = NULL;
+  out->n = 0;
+  size_t cap = 0;
+  size_t start = 0, ncols = 2;
+  int default_col = -1;
+  if (t->n_rows && is_header_row(&t->rows[0])) {
+    start = 1;
+    ncols = t->rows[0].n_cells;
+    char buf[128];
+    for (size_t i = 1; i < ncols; i++) {
+      const char *w = header_word(&t->rows[0].cells[i], buf, sizeof buf);
+      if (!strcmp(w, "default") || !strcmp(w, "default value") || !strcmp(w, "по умолчанию"))
+        default_col = (int)i;
+    }
+  }
+  for (size_t i = start; i < t->n_rows; i++) {
+    const b24_row *r = &t->rows[i];
+    if (r->n_cells < 2 && ncols >= 2) {
+      b24_bdiag(c, r->line, B24_WARNING, "table-cell-count",
+                "table row has %zu cell%s, the header has %zu; the row is not read as a parameter",
+                r->n_cells, r->n_cells == 1 ? "" : "s", ncols);
+      (*c->rows_unparsed)++;
+      c->rows_unparsed_reasons[B24_ROW_CELL_COUNT]++;
+      continue;
+    }
+    b24_param p;
+    memset(&p, 0, sizeof p);
+    parse_row(c, r, default_col, &p);
+    if (!p.name) {
+      b24_bdiag(c, r->line, B24_WARNING, "param-name",
+                "cannot find a parameter name in the first cell");
+      (*c->rows_unparsed)++;
+      c->rows_unparsed_reasons[B24_ROW_NO_NAME]++;
+      continue;
+    }
+    if (r->n_cells > ncols)
+      b24_blint(c, r->line, B24_WARNING, "table-cell-count",
+                "table row has %zu cells, the header has %zu (an unescaped '|'?)", r->n_cells,
+                ncols);
+    for (size_t k = 0; k < out->n; k++)
+      if (!strcmp(out->items[k].name, p.name) && !p.wildcard)
+        b24_blint(c, r->line, B24_WARNING, "param-duplicate",
+                  "parameter '%s' is listed twice in this table (first on line %d)", p.name,
+                  out->items[k].loc.line);
+    *B24_VEC_PUSH(c->a, out->items, out->n, cap) = p;
+  }
+}
+
+/* ---- nested sections ---- */
+
+static b24_param *find_param(b24_params *ps, const char *name, int want_empty) {
+  for (size_t i = 0; i < ps->n; i++) {
+    b24_param *p = &ps->items[i];
+    if (b24_ci_eq(p->name, name) && (!want_empty || (!p->children.n && !p->n_variants)))
+      return p;
+  }
+  for (size_t i = 0; i < ps->n; i++) {
+    b24_param *p = &ps->items[i];
+    b24_param *q = find_param(&p->children, name, want_empty);
+    if (q) return q;
+    for (size_t v = 0; v < p->n_variants; v++)
+      if ((q = find_param(&p->variants[v].children, name, want_empty))) return q;
+  }
+  return NULL;
+}
+
+/* The parameter a "Parameter X" heading speaks of: the name, or the last part of a
+ * dotted name (data.FIELDS), preferring one not yet described. */
+static b24_param *match_section(b24_params *root, const char *x) {
+  b24_param *p = find_param(root, x, 1);
+  if (!p) p = find_param(root, x, 0);
+  const char *dot = strrchr(x, '.');
+  if (!p && dot && dot[1]) {
+    p = find_param(root, dot + 1, 1);
+    if (!p) p = find_param(root, dot + 1, 0);
+  }
+  return p;
+}
+
+/* "CRM object identifier **entityTypeId:** `1`" in a tab: the discriminator. */
+static void find_variant_key(b24_bctx *c, const b24_blocks *bs, char **key, char **value) {
+  for (size_t i = 0; i < bs->n; i++) {
+    const b24_block *b = bs->items[i];
+    if (b->kind != B24_BLK_PARAGRAPH) continue;
+    for (cmark_node *n = cmark_node_first_child(b->node); n; n = cmark_node_next(n)) {
+      if (cmark_node_get_type(n) != CMARK_NODE_STRONG) continue;
+      char *k = b24_node_plain_text(n);
+      size_t kl = strlen(k);
+      cmark_node *nx = cmark_node_next(n);
+      int colon = kl && k[kl - 1] == ':';
+      if (!colon && nx && cmark_node_get_type(nx) == CMARK_NODE_TEXT &&
+          cmark_node_get_literal(nx)[0] == ':')
+        colon = 1, nx = cmark_node_next(nx);
+      while (nx && cmark_node_get_type(nx) == CMARK_NODE_TEXT &&
+             strspn(cmark_node_get_literal(nx), " ") == strlen(cmark_node_get_literal(nx)))
+        nx = cmark_node_next(nx);
+      if (colon && nx && cmark_node_get_type(nx) == CMARK_NODE_CODE) {
+        if (kl && k[kl - 1] == ':') k[--kl] = 0;
+        *key = b24_trim_dup(c->a, k, kl);
+        *value = b24_arena_strdup(c->a, cmark_node_get_literal(nx));
+        free(k);
+        return;
+      }
+      free(k);
+    }
+  }
+}
+
+static void split_keys(b24_bctx *c, b24_variant *v) {
+  size_t cap = 0;
+  const char *s = v->name;
+  while (*s) {
+    const char *e = s;
+    while (*e && *e != '|' && *e != ',' && *e != '/') e++;
+    char *k = b24_strip_inline(c->a, s, (size_t)(e - s));
+    if (*k) *B24_VEC_PUSH(c->a, v->keys, v->n_keys, cap) = k;
+    s = *e ? e + 1 : e;
+  }
+}
+
+static void variants_from_tabs(b24_bctx *c, const b24_block *tabs, b24_param *p,
+                               b24_params *siblings) {
+  size_t cap = 0;
+  char *key = NULL;
+  for (size_t i = 0; i < tabs->n_tabs; i++) {
+    const b24_tab *t = &tabs->tabs[i];
+    const b24_block *tbl = first_params_table(&t->blocks);
+    if (!tbl) continue;
+    b24_variant *v = B24_VEC_PUSH(c->a, p->variants, p->n_variants, cap);
+    v->name = b24_strip_inline(c->a, t->name, strlen(t->name));
+    v->loc = (b24_loc){c->file, t->line};
+    b24_params_from_table(c, tbl, &v->children);
+    char *k = NULL, *val = NULL;
+    find_variant_key(c, &t->blocks, &k, &val);
+    if (k && val) {
+      key = k;
+      v->keys = b24_arena_alloc(c->a, sizeof *v->keys);
+      v->keys[0] = val;
+      v->n_keys = 1;
+    } else {
+      split_keys(c, v);
+    }
+  }
+  if (key) {
+    p->variant_key = key;
+    return;
+  }
+  /* A sibling whose possible values are the tab names picks the variant. */
+  for (size_t s = 0; siblings && s < siblings->n && p->n_variants; s++) {
+    const b24_param *q = &siblings->items[s];
+    if (q == p || !q->n_enum) continue;
+    size_t hits = 0;
+    for (size_t v = 0; v < p->n_variants; v++)
+      for (size_t k = 0; k < p->variants[v].n_keys; k++)
+        for (size_t e = 0; e < q->n_enum; e++)
+          if (!strcmp(q->enum_values[e], p->variants[v].keys[k])) { hits++; k = p->variants[v].n_keys; break; }
+    if (hits == p->n_variants) {
+      p->variant_key = q->name;
+      return;
+    }
+  }
+}
+
+/* The parameter list that holds p (for sibling lookups). */
+static b24_params *parent_of(b24_params *ps, const b24_param *p) {
+  for (size_t i = 0; i < ps->n; i++) {
+    if (&ps->items[i] == p) return ps;
+    b24_params *r = parent_of(&ps->items[i].children, p);
+    if (r) return r;
+    for (size_t v = 0; v < ps->items[i].n_variants; v++)
+      if ((r = parent_of(&ps->items[i].variants[v].children, p))) return r;
+  }
+  return NULL;
+}
+
+/* Root-level tabs of tables (parameters that differ by case): their union. */
+static void union_tabs(b24_bctx *c, const b24_block *tabs, b24_params *root) {
+  size_t cap = root->n;
+  for (size_t i = 0; i < tabs->n_tabs; i++) {
+    const b24_block *tbl = first_params_table(&tabs->tabs[i].blocks);
+    if (!tbl) continue;
+    b24_params ps;
+    b24_params_from_table(c, tbl, &ps);
+    for (size_t k = 0; k < ps.n; k++) {
+      int dup = 0;
+      for (size_t j = 0; j < root->n && !dup; j++) dup = !strcmp(root->items[j].name, ps.items[k].name);
+      if (!dup) *B24_VEC_PUSH(c->a, root->items, root->n, cap) = ps.items[k];
+    }
+  }
+}
+
+void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root,
+                             b24_params *unused) {
+  (void)unused;
+  b24_param *target = NULL; /* NULL: the root list */
+  int skipping = 0;         /* under a heading that names no parameter */
+  for (size_t i = 0; i < n; i++) {
+    const b24_block *b = blocks[i];
+    if (b->kind == B24_BLK_HEADING) {
+      char *x = b24_vocab_nested_name(b->text);
+      target = NULL;
+      skipping = 1;
+      if (!x && b24_vocab_section(b->text, NULL) != B24_SEC_NONE) {
+        skipping = 0; /* "Returned Data" and the like: back to the root list */
+      } else if (x) {
+        target = match_section(root, x);
+        if (target) skipping = 0;
+        else
+          b24_blint(c, b->line, B24_WARNING, "param-section-unmatched",
+                    "section '%s' describes parameter '%s', which no table lists", b->text, x);
+        free(x);
+      }
+      continue;
+    }
+    if (skipping) continue;
+    if (b24_table_is_params(b)) {
+      if (!target) {
+        if (!root->n) b24_params_from_table(c, b, root);
+      } else if (!target->children.n) {
+        b24_params_from_table(c, b, &target->children);
+      }
+    } else if (b->kind == B24_BLK_TABS) {
+      if (target && !target->n_variants && !target->children.n)
+        variants_from_tabs(c, b, target, parent_of(root, target));
+      else if (!target)
+        union_tabs(c, b, root);
+    } else if (b->kind == B24_BLK_NOTE || b->kind == B24_BLK_CUT || b->kind == B24_BLK_IF) {
+      b24_params_from_section(c, b->children.items, b->children.n, root, NULL);
+    }
+  }
+}
