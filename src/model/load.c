@@ -78,7 +78,7 @@ static void toc_file(const char *root, const char *rel, pathlist *pages, pathlis
   for (size_t i = 0; i < tocs->n; i++)
     if (!strcmp(tocs->v[i], rel)) return; /* each toc once: include cycles end here */
   pl_add(tocs, strdup(rel));
-  char *full = b24_path_join(root, rel);
+  char *full = b24_path_under(root, rel);
   size_t len;
   char *data = full ? b24_read_file(full, &len) : NULL;
   free(full);
@@ -136,7 +136,7 @@ static void toc_walk_node(yaml_document_t *doc, yaml_node_t *node, const char *d
 
 static void walk_tree(const char *root, const char *rel, pathlist *pages, int depth) {
   if (depth > 32) return;
-  char *full = *rel ? b24_path_join(root, rel) : strdup(root);
+  char *full = *rel ? b24_path_under(root, rel) : strdup(root);
   DIR *d = full ? opendir(full) : NULL;
   free(full);
   if (!d) return;
@@ -151,7 +151,7 @@ static void walk_tree(const char *root, const char *rel, pathlist *pages, int de
     b24_buf p = B24_BUF_INIT;
     if (*rel) b24_buf_printf(&p, "%s/", rel);
     b24_buf_puts(&p, names.v[i]);
-    char *fp = b24_path_join(root, p.data);
+    char *fp = b24_path_under(root, p.data);
     if (fp && b24_is_dir(fp)) walk_tree(root, p.data, pages, depth + 1);
     else if (ends_with(p.data, ".md")) pl_add(pages, strdup(p.data));
     free(fp);
@@ -169,7 +169,7 @@ static int cmp_str(const void *a, const void *b) {
  * but what they list is checked against the tree. */
 static void discover(const char *root, int no_toc, b24_diags *diags, pathlist *out) {
   pathlist toc_pages = {0}, tocs = {0}, tree = {0};
-  char *toc = b24_path_join(root, "toc.yaml");
+  char *toc = b24_path_under(root, "toc.yaml");
   int has_toc = !no_toc && toc && b24_is_file(toc);
   free(toc);
   if (has_toc) toc_file(root, "toc.yaml", &toc_pages, &tocs, 0);
@@ -187,7 +187,7 @@ static void discover(const char *root, int no_toc, b24_diags *diags, pathlist *o
     } else if (c < 0) {
       pl_add(out, tree.v[i++]);
     } else {
-      char *full = b24_path_join(root, toc_pages.v[k]);
+      char *full = b24_path_under(root, toc_pages.v[k]);
       if (!full || !b24_is_file(full))
         b24_diag_add(diags, "toc.yaml", 0, 0, B24_WARNING, "toc-missing-page",
                      "a table of contents lists '%s', which does not exist", toc_pages.v[k]);
@@ -214,7 +214,7 @@ static char *find_root(const char *page, char **rel) {
   while (1) {
     static const char *const marks[] = {"toc.yaml", "presets.yaml", "_includes"};
     for (int i = 0; i < 3; i++) {
-      char *p = b24_path_join(cur, marks[i]);
+      char *p = b24_path_under(cur, marks[i]);
       int ok = p && (b24_is_file(p) || b24_is_dir(p));
       free(p);
       if (ok) {

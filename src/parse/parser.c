@@ -38,7 +38,7 @@ struct b24_parser {
 
 /* presets.yaml: `default: {key: value}` decides {% if %} the way the docs build does. */
 static void load_presets(b24_parser *p) {
-  char *path = b24_path_join(p->root, "presets.yaml");
+  char *path = b24_path_under(p->root, "presets.yaml");
   size_t len;
   char *data = path ? b24_read_file(path, &len) : NULL;
   free(path);
@@ -180,7 +180,7 @@ b24_doc *b24_parse_bytes(b24_parser *p, const char *path, const char *data, size
 }
 
 b24_doc *b24_parse_page(b24_parser *p, const char *path) {
-  char *full = b24_path_join(p->root, path);
+  char *full = b24_path_under(p->root, path);
   size_t len;
   char *data = full ? b24_read_file(full, &len) : NULL;
   if (!data) {
@@ -205,7 +205,7 @@ b24_doc *b24_parser_cached_include(b24_parser *p, b24_pctx *from, const char *pa
   for (size_t i = 0; i < p->n_includes; i++)
     if (!strcmp(p->includes[i].path, path))
       return p->includes[i].doc ? &p->includes[i].doc->doc : NULL;
-  char *full = b24_path_join(p->root, path);
+  char *full = b24_path_under(p->root, path);
   size_t len;
   char *data = full && b24_is_file(full) ? b24_read_file(full, &len) : NULL;
   free(full);

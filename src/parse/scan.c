@@ -203,15 +203,16 @@ static int is_list_marker(const b24_srcline *l, size_t *name_off) {
   return 0;
 }
 
-/* Scans the dedented content of one tab (or any container) recursively. */
+/* Scans the content of a container. Like a Markdown list item, the indentation of
+ * its first line is its own; less indented (lazy) lines are taken as they are. */
 static void scan_container(b24_pctx *c, const b24_srcline *lines, size_t n, b24_blocks *out) {
-  size_t indent = (size_t)-1;
-  for (size_t i = 0; i < n; i++) {
-    if (b24_line_is_blank(&lines[i])) continue;
-    size_t w = b24_indent_of(&lines[i]);
-    if (w < indent) indent = w;
-  }
-  if (indent == (size_t)-1 || indent == 0) {
+  size_t indent = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!b24_line_is_blank(&lines[i])) {
+      indent = b24_indent_of(&lines[i]);
+      break;
+    }
+  if (indent == 0) {
     b24_scan(c, lines, n, out);
     return;
   }
@@ -219,6 +220,28 @@ static void scan_container(b24_pctx *c, const b24_srcline *lines, size_t n, b24_
   for (size_t i = 0; i < n; i++) d[i] = b24_dedent(&lines[i], indent);
   b24_scan(c, d, n, out);
   free(d);
+}
+
+/* The next line at or after i that starts a tab: a list marker no deeper than the
+ * tab list's, outside code fences and tables (whose lines may be lazy). */
+static size_t next_tab(const b24_srcline *lines, size_t n, size_t i, size_t item_indent) {
+  char fch = 0;
+  size_t flen = 0, off;
+  for (; i < n; i++) {
+    const b24_srcline *l = &lines[i];
+    if (flen) {
+      if (fence_closes(l, fch, flen)) flen = 0;
+      continue;
+    }
+    if ((flen = fence_open(l, &fch))) continue;
+    if (starts_table(l)) {
+      i += b24_table_extent(lines + i, n - i) - 1;
+      continue;
+    }
+    if (!b24_line_is_blank(l) && is_list_marker(l, &off) && b24_indent_of(l) <= item_indent)
+      return i;
+  }
+  return n;
 }
 
 /* {% list tabs %}: a bullet list whose items are the tabs. */
@@ -243,11 +266,7 @@ static b24_block *scan_tabs(b24_pctx *c, const b24_srcline *open, const b24_srcl
       i++;
       continue;
     }
-    size_t j = i + 1;
-    size_t on;
-    while (j < n && !(is_list_marker(&lines[j], &on) && b24_indent_of(&lines[j]) <= item_indent &&
-                      !b24_line_is_blank(&lines[j])))
-      j++;
+    size_t j = next_tab(lines, n, i + 1, item_indent);
     if (b->n_tabs == cap) {
       b->tabs = b24_arena_grow(c->arena, b->tabs, cap * sizeof *b->tabs, 2 * cap * sizeof *b->tabs);
       cap *= 2;

@@ -150,3 +150,13 @@ const char *b24_path_basename(const char *p) {
   const char *slash = strrchr(p, '/');
   return slash ? slash + 1 : p;
 }
+
+char *b24_path_under(const char *dir, const char *rel) {
+  b24_buf b = B24_BUF_INIT;
+  if (dir && *dir && strcmp(dir, ".") != 0) {
+    b24_buf_puts(&b, dir);
+    if (b.data[b.len - 1] != '/') b24_buf_putc(&b, '/');
+  }
+  b24_buf_puts(&b, rel);
+  return b24_buf_take(&b);
+}

@@ -15,6 +15,8 @@ int b24_is_file(const char *path);
  * NULL when ".." climbs above the start of a relative path. */
 char *b24_path_join(const char *dir, const char *rel);
 char *b24_path_normalize(const char *p);
+/* dir + "/" + rel without normalizing dir (which may rightly start with ".."). */
+char *b24_path_under(const char *dir, const char *rel);
 char *b24_path_dirname(const char *p); /* "" for a bare name */
 const char *b24_path_basename(const char *p);
 
