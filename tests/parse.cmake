@@ -1,3 +1,22 @@
-# Parser tests: the YFM block tree of real pages and of broken input.
+# Parser and model tests: the seed pages exactly, the real corpus, broken input.
 add_executable(blockdump ${CMAKE_CURRENT_LIST_DIR}/parse/blockdump.c)
 target_link_libraries(blockdump PRIVATE b24core)
+
+find_program(NODE node)
+set(B24_MODEL_ENV B24_BIN=$<TARGET_FILE:b24spec> B24_ROOT=${B24_ROOT} B24_CORPUS=${B24_CORPUS})
+foreach(t seed i18n roundtrip corpus)
+  add_test(NAME model.${t} COMMAND ${NODE} ${CMAKE_CURRENT_LIST_DIR}/model/${t}.mjs)
+  set_tests_properties(model.${t} PROPERTIES ENVIRONMENT "${B24_MODEL_ENV}" SKIP_RETURN_CODE 77)
+endforeach()
+
+add_test(NAME parse.bad_input
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/parse/bad_input.sh $<TARGET_FILE:b24spec> ${CMAKE_CURRENT_LIST_DIR}/data/parse)
+
+# The block tree of the seed page with stray `- ||` text: both defects reported at
+# their lines, every row kept.
+add_test(NAME parse.seed_blocks
+  COMMAND bash -c "out=$($<TARGET_FILE:blockdump> ${B24_ROOT}/docs-input api-reference/user/userfields/user-userfield-update.md 2>&1) || exit 1
+    grep -q 'user-userfield-update.md:46:1: warning: text between table rows is ignored \\[table-stray-text\\]' <<<\"$out\" &&
+    grep -q 'user-userfield-update.md:50:1: warning: text between table rows is ignored \\[table-stray-text\\]' <<<\"$out\" &&
+    test $(grep -c '^      row ' <<<\"$out\") -eq 30 &&
+    grep -q 'tab \"iblock_section|iblock_element\" :188' <<<\"$out\"")

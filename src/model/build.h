@@ -59,6 +59,7 @@ int b24_vocab_is_see_also(const char *heading);
 /* text.c: small string helpers. */
 char *b24_trim_dup(b24_arena *a, const char *s, size_t n);
 int b24_ci_eq(const char *a, const char *b);
+void b24_lower_utf8(char *s);
 int b24_starts_with_ci(const char *s, const char *prefix);
 /* Removes Markdown emphasis/code marks and backslash escapes from short inline text. */
 char *b24_strip_inline(b24_arena *a, const char *s, size_t n);

@@ -35,8 +35,9 @@ static int column_role(const char *raw, int *code_has_message) {
   char w[128];
   size_t n = 0;
   for (const char *s = raw; *s && n + 1 < sizeof w; s++)
-    if (*s != '*' && *s != '`') w[n++] = (char)tolower((unsigned char)*s);
+    if (*s != '*' && *s != '`') w[n++] = *s;
   w[n] = 0;
+  b24_lower_utf8(w);
   if (strstr(w, "status") || strstr(w, "статус")) return COL_STATUS;
   if ((strstr(w, "code") || strstr(w, "код")) && !strstr(w, "description")) {
     if (strchr(w, '\n') && (strstr(w, "message") || strstr(w, "сообщение")))

@@ -177,6 +177,7 @@ static void discover(const char *root, int no_toc, b24_diags *diags, pathlist *o
   qsort(tree.v, tree.n, sizeof *tree.v, cmp_str);
   qsort(toc_pages.v, toc_pages.n, sizeof *toc_pages.v, cmp_str);
   /* The union, each path once; toc entries for missing files are reported. */
+  char *toc_display = b24_path_under(root, "toc.yaml");
   size_t i = 0, k = 0;
   while (i < tree.n || k < toc_pages.n) {
     int c = i >= tree.n ? 1 : k >= toc_pages.n ? -1 : strcmp(tree.v[i], toc_pages.v[k]);
@@ -189,7 +190,7 @@ static void discover(const char *root, int no_toc, b24_diags *diags, pathlist *o
     } else {
       char *full = b24_path_under(root, toc_pages.v[k]);
       if (!full || !b24_is_file(full))
-        b24_diag_add(diags, "toc.yaml", 0, 0, B24_WARNING, "toc-missing-page",
+        b24_diag_add(diags, toc_display, 0, 0, B24_WARNING, "toc-missing-page",
                      "a table of contents lists '%s', which does not exist", toc_pages.v[k]);
       else
         pl_add(out, strdup(toc_pages.v[k]));
@@ -199,6 +200,7 @@ static void discover(const char *root, int no_toc, b24_diags *diags, pathlist *o
       free(toc_pages.v[k++]);
     }
   }
+  free(toc_display);
   for (size_t t = 0; t < tocs.n; t++) free(tocs.v[t]);
   free(tocs.v);
   free(toc_pages.v);

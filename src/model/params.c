@@ -13,9 +13,10 @@
 static char *header_word(const b24_cell *cell, char *buf, size_t cap) {
   size_t n = 0;
   for (const char *s = cell->raw; *s && *s != '\n' && n + 1 < cap; s++)
-    if (*s != '*' && *s != '`') buf[n++] = (char)tolower((unsigned char)*s);
+    if (*s != '*' && *s != '`') buf[n++] = *s;
   while (n && buf[n - 1] == ' ') n--;
   buf[n] = 0;
+  b24_lower_utf8(buf);
   char *p = buf;
   while (*p == ' ') p++;
   return p;
@@ -223,7 +224,51 @@ static void parse_row(b24_bctx *c, const b24_row *r, int default_col, b24_param 
   }
 }
 
+/* Names seen in one table: a hash set, so a table of any size is checked in
+ * linear time. */
+typedef struct seen_slot {
+  const char *name; /* NULL: empty */
+  size_t index;
+} seen_slot;
+
+typedef struct seen_set {
+  seen_slot *slots;
+  size_t cap, n;
+} seen_set;
+
+static size_t name_hash(const char *s) {
+  size_t h = 5381;
+  for (; *s; s++) h = h * 33 + (unsigned char)*s;
+  return h;
+}
+
+/* Adds name at index; returns the index of an earlier equal name, or -1. */
+static long seen_add(seen_set *t, const char *name, size_t index) {
+  if (2 * (t->n + 1) > t->cap) {
+    size_t ncap = t->cap ? t->cap * 2 : 64;
+    seen_slot *ns = calloc(ncap, sizeof *ns);
+    for (size_t i = 0; i < t->cap; i++)
+      if (t->slots[i].name) {
+        size_t k = name_hash(t->slots[i].name) & (ncap - 1);
+        while (ns[k].name) k = (k + 1) & (ncap - 1);
+        ns[k] = t->slots[i];
+      }
+    free(t->slots);
+    t->slots = ns;
+    t->cap = ncap;
+  }
+  size_t k = name_hash(name) & (t->cap - 1);
+  while (t->slots[k].name) {
+    if (!strcmp(t->slots[k].name, name)) return (long)t->slots[k].index;
+    k = (k + 1) & (t->cap - 1);
+  }
+  t->slots[k] = (seen_slot){name, index};
+  t->n++;
+  return -1;
+}
+
 void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out) {
+  seen_set seen = {0};
   out->items = NULL;
   out->n = 0;
   size_t cap = 0;
@@ -263,13 +308,16 @@ void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out) {
       b24_blint(c, r->line, B24_WARNING, "table-cell-count",
                 "table row has %zu cells, the header has %zu (an unescaped '|'?)", r->n_cells,
                 ncols);
-    for (size_t k = 0; k < out->n; k++)
-      if (!strcmp(out->items[k].name, p.name) && !p.wildcard)
+    if (!p.wildcard) {
+      long first = seen_add(&seen, p.name, out->n);
+      if (first >= 0)
         b24_blint(c, r->line, B24_WARNING, "param-duplicate",
                   "parameter '%s' is listed twice in this table (first on line %d)", p.name,
-                  out->items[k].loc.line);
+                  out->items[first].loc.line);
+    }
     *B24_VEC_PUSH(c->a, out->items, out->n, cap) = p;
   }
+  free(seen.slots);
 }
 
 /* ---- nested sections ---- */

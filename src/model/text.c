@@ -113,3 +113,26 @@ void b24_resolve_href(b24_bctx *c, const char *href, char **target, char **ancho
   else *target = b24_arena_strdup(c->a, "..");
   free(resolved);
 }
+
+/* Lower-cases ASCII and Cyrillic letters in place (their lower-case forms take
+ * the same number of bytes), enough to compare the docs' labels in both languages. */
+void b24_lower_utf8(char *s) {
+  unsigned char *p = (unsigned char *)s;
+  while (*p) {
+    if (p[0] == 0xD0 && p[1] >= 0x90 && p[1] <= 0x9F) {
+      p[1] = (unsigned char)(p[1] + 0x20); /* А-П -> а-п */
+      p += 2;
+    } else if (p[0] == 0xD0 && p[1] >= 0xA0 && p[1] <= 0xAF) {
+      p[0] = 0xD1;
+      p[1] = (unsigned char)(p[1] - 0x20); /* Р-Я -> р-я */
+      p += 2;
+    } else if (p[0] == 0xD0 && p[1] == 0x81) {
+      p[0] = 0xD1;
+      p[1] = 0x91; /* Ё -> ё */
+      p += 2;
+    } else {
+      *p = (unsigned char)tolower(*p);
+      p++;
+    }
+  }
+}

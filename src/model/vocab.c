@@ -53,13 +53,14 @@ static size_t trimmed_len(const char *s) {
 }
 
 static int ci_eq_n(const char *a, size_t an, const char *b) {
-  size_t bn = strlen(b);
-  if (an != bn) return 0;
-  /* ASCII case folding; Cyrillic capitals differ only in the first letter of a
-   * heading, which the docs write the same way in every page. */
-  for (size_t i = 0; i < an; i++)
-    if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i])) return 0;
-  return 1;
+  if (an != strlen(b) || an >= 256) return 0;
+  char x[256], y[256];
+  memcpy(x, a, an);
+  x[an] = 0;
+  memcpy(y, b, an + 1);
+  b24_lower_utf8(x);
+  b24_lower_utf8(y);
+  return !strcmp(x, y);
 }
 
 b24_section_kind b24_vocab_section(const char *h, const char **lang) {

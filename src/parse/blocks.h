@@ -97,6 +97,10 @@ typedef struct b24_doc {
  * cache, the presets that decide {% if %}, and where diagnostics go. */
 typedef struct b24_parser b24_parser;
 
+/* The largest page read (the largest real page is well under 1 MiB); a larger one
+ * is reported and skipped rather than parsed into gigabytes of tree. */
+#define B24_MAX_PAGE_BYTES (8 << 20)
+
 b24_parser *b24_parser_new(const char *root, b24_diags *diags);
 void b24_parser_free(b24_parser *p);
 /* Parses the page at root/path. Returns NULL (with a diagnostic) when unreadable.

@@ -190,6 +190,13 @@ b24_doc *b24_parse_page(b24_parser *p, const char *path) {
     return NULL;
   }
   free(full);
+  if (len > B24_MAX_PAGE_BYTES) {
+    b24_diag_add(p->diags, b24_parser_display_path(p, path), 1, 1, B24_ERROR, "page-too-large",
+                 "page is %zu bytes, more than the %d MiB a page may have; it is not read", len,
+                 B24_MAX_PAGE_BYTES >> 20);
+    free(data);
+    return NULL;
+  }
   b24_doc *d = b24_parse_bytes(p, path, data, len);
   free(data);
   return d;
