@@ -27,6 +27,8 @@ typedef struct b24_bctx {
 
 /* A model-owned copy of a file name, one per distinct name. */
 const char *b24_intern(b24_bctx *c, const char *s);
+struct b24_interns *b24_interns_new(void);
+void b24_interns_free(struct b24_interns *t);
 
 typedef enum {
   B24_ROW_NO_NAME = 0,   /* the first cell has no parameter name */

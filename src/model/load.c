@@ -50,6 +50,14 @@ const char *b24_intern(b24_bctx *c, const char *s) {
   return t->v[k];
 }
 
+struct b24_interns *b24_interns_new(void) { return calloc(1, sizeof(b24_interns)); }
+
+void b24_interns_free(b24_interns *t) {
+  if (!t) return;
+  free(t->v);
+  free(t);
+}
+
 /* ---- discovery ---- */
 
 typedef struct pathlist {
@@ -456,16 +464,16 @@ b24_model *b24_model_load(const char *const *inputs, size_t n_inputs, const b24_
   }
   m->root = b24_arena_strdup(&m->arena, root);
   b24_parser *p = b24_parser_new(root, opt->diags);
-  b24_interns interns = {0};
+  b24_interns *interns = b24_interns_new();
   size_t unparsed = 0, reasons[B24_ROW_PROBLEM_COUNT] = {0};
-  b24_bctx c = {m, &m->arena, opt->diags, NULL, NULL, NULL, &unparsed, reasons, &interns};
+  b24_bctx c = {m, &m->arena, opt->diags, NULL, NULL, NULL, &unparsed, reasons, interns};
   build_state st = {m, 0, 0, 0, 0};
   for (size_t i = 0; i < pages.n; i++) {
     load_page(&c, &st, p, pages.v[i]);
     free(pages.v[i]);
   }
   free(pages.v);
-  free(interns.v);
+  b24_interns_free(interns);
   m->stats.rows_unparsed = unparsed + b24_parser_rows_unparsed(p);
   b24_parser_free(p);
   free(root);
