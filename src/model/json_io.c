@@ -1,5 +1,6 @@
 /* The model's JSON form (docs/model.md), written and read. Keys appear in a fixed
  * order and empty optional members are left out, so the output is stable. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,47 +164,83 @@ static const char *kind_name(b24_page_kind k) {
   return k == B24_PAGE_METHOD ? "method" : k == B24_PAGE_EVENT ? "event" : "other";
 }
 
+static json_t *object_json(const b24_object_type *t) {
+  json_t *x = json_object();
+  json_object_set_new(x, "id", json_string(t->id));
+  json_object_set_new(x, "name", json_string(t->name));
+  json_object_set_new(x, "source", json_string(t->loc.file));
+  json_object_set_new(x, "line", json_integer(t->loc.line));
+  json_object_set_new(x, "fields", params_json(&t->fields, t->loc.file));
+  return x;
+}
+
+static json_t *word_json(const b24_type_word *w) {
+  json_t *x = json_object();
+  json_object_set_new(x, "word", json_string(w->word));
+  json_object_set_new(x, "source", json_string(w->dictionary));
+  json_object_set_new(x, "line", json_integer(w->loc.line));
+  return x;
+}
+
+static json_t *page_json(const b24_page *p) {
+  json_t *x = json_object();
+  json_object_set_new(x, "path", json_string(p->path));
+  json_object_set_new(x, "kind", json_string(kind_name(p->kind)));
+  set_str(x, "title", p->title);
+  set_str(x, "name", p->name);
+  json_object_set_new(x, "anchors", str_array(p->anchors, p->n_anchors));
+  json_object_set_new(x, "links", links_json(p->links, p->n_links));
+  return x;
+}
+
+/* The model's top-level arrays, in order; each element made by one function. */
+typedef json_t *(*element_fn)(const b24_model *m, size_t i);
+static json_t *el_method(const b24_model *m, size_t i) { return method_json(&m->methods[i]); }
+static json_t *el_object(const b24_model *m, size_t i) { return object_json(&m->objects[i]); }
+static json_t *el_word(const b24_model *m, size_t i) { return word_json(&m->type_words[i]); }
+static json_t *el_page(const b24_model *m, size_t i) { return page_json(&m->pages[i]); }
+
+static const struct {
+  const char *key;
+  size_t offset; /* of the count in b24_model */
+  element_fn make;
+} sections[] = {
+    {"methods", offsetof(b24_model, n_methods), el_method},
+    {"objects", offsetof(b24_model, n_objects), el_object},
+    {"type_words", offsetof(b24_model, n_type_words), el_word},
+    {"pages", offsetof(b24_model, n_pages), el_page},
+};
+
+static size_t section_count(const b24_model *m, size_t k) {
+  return *(const size_t *)((const char *)m + sections[k].offset);
+}
+
 json_t *b24_model_to_json(const b24_model *m) {
   json_t *o = json_object();
   json_object_set_new(o, "version", json_integer(B24_MODEL_VERSION));
-  json_t *ms = json_array();
-  for (size_t i = 0; i < m->n_methods; i++) json_array_append_new(ms, method_json(&m->methods[i]));
-  json_object_set_new(o, "methods", ms);
-  json_t *objs = json_array();
-  for (size_t i = 0; i < m->n_objects; i++) {
-    const b24_object_type *t = &m->objects[i];
-    json_t *x = json_object();
-    json_object_set_new(x, "id", json_string(t->id));
-    json_object_set_new(x, "name", json_string(t->name));
-    json_object_set_new(x, "source", json_string(t->loc.file));
-    json_object_set_new(x, "line", json_integer(t->loc.line));
-    json_object_set_new(x, "fields", params_json(&t->fields, t->loc.file));
-    json_array_append_new(objs, x);
+  for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
+    json_t *a = json_array();
+    for (size_t i = 0; i < section_count(m, k); i++) json_array_append_new(a, sections[k].make(m, i));
+    json_object_set_new(o, sections[k].key, a);
   }
-  json_object_set_new(o, "objects", objs);
-  json_t *words = json_array();
-  for (size_t i = 0; i < m->n_type_words; i++) {
-    json_t *x = json_object();
-    json_object_set_new(x, "word", json_string(m->type_words[i].word));
-    json_object_set_new(x, "source", json_string(m->type_words[i].dictionary));
-    json_object_set_new(x, "line", json_integer(m->type_words[i].loc.line));
-    json_array_append_new(words, x);
-  }
-  json_object_set_new(o, "type_words", words);
-  json_t *pages = json_array();
-  for (size_t i = 0; i < m->n_pages; i++) {
-    const b24_page *p = &m->pages[i];
-    json_t *x = json_object();
-    json_object_set_new(x, "path", json_string(p->path));
-    json_object_set_new(x, "kind", json_string(kind_name(p->kind)));
-    set_str(x, "title", p->title);
-    set_str(x, "name", p->name);
-    json_object_set_new(x, "anchors", str_array(p->anchors, p->n_anchors));
-    json_object_set_new(x, "links", links_json(p->links, p->n_links));
-    json_array_append_new(pages, x);
-  }
-  json_object_set_new(o, "pages", pages);
   return o;
+}
+
+int b24_model_write_json(const b24_model *m, FILE *f) {
+  fprintf(f, "{\"version\": %d", B24_MODEL_VERSION);
+  for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
+    fprintf(f, ",\n\"%s\": [", sections[k].key);
+    for (size_t i = 0; i < section_count(m, k); i++) {
+      json_t *x = sections[k].make(m, i);
+      fputs(i ? ",\n" : "\n", f);
+      int rc = json_dumpf(x, f, JSON_COMPACT | JSON_PRESERVE_ORDER);
+      json_decref(x);
+      if (rc) return -1;
+    }
+    fputs("]", f);
+  }
+  fputs("}\n", f);
+  return ferror(f) ? -1 : 0;
 }
 
 /* ---- reading ---- */

@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util/arena.h"
 #include "util/diag.h"
@@ -205,6 +206,9 @@ void b24_model_free(b24_model *m);
 
 /* JSON form (docs/model.md). */
 json_t *b24_model_to_json(const b24_model *m);
+/* The same JSON streamed to f, one method (object, page) a line, so that a model
+ * of the whole corpus is written without a second copy of it in memory. */
+int b24_model_write_json(const b24_model *m, FILE *f);
 /* Reads a model written by b24_model_to_json; NULL with a message in err. */
 b24_model *b24_model_from_json(const json_t *j, char *err, size_t errlen);
 b24_model *b24_model_read_file(const char *path, b24_diags *diags);

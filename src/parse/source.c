@@ -1,4 +1,5 @@
 /* Page bytes -> valid UTF-8 text -> lines. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +26,37 @@ static size_t utf8_seq_len(const unsigned char *s, size_t avail) {
   return n;
 }
 
+/* Offset of the first byte that is NUL or starts an invalid sequence, or len. */
+static size_t valid_prefix(const unsigned char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    /* ASCII runs eight bytes at a time. */
+    while (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      if ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) break; /* a NUL */
+      i += 8;
+    }
+    if (i >= len) break;
+    if (s[i] == 0) return i;
+    size_t n = utf8_seq_len(s + i, len - i);
+    if (!n) return i;
+    i += n;
+  }
+  return len;
+}
+
 char *b24_sanitize_utf8(b24_pctx *c, const char *data, size_t len, size_t *out_len) {
+  size_t ok = valid_prefix((const unsigned char *)data, len);
+  if (ok == len) { /* the usual case: nothing to repair */
+    char *copy = malloc(len + 1);
+    if (!copy) abort();
+    memcpy(copy, data, len);
+    copy[len] = 0;
+    *out_len = len;
+    return copy;
+  }
   b24_buf b = B24_BUF_INIT;
   b24_buf_reserve(&b, len);
   const unsigned char *s = (const unsigned char *)data;

@@ -24,7 +24,8 @@ void b24_arena_free(b24_arena *a) {
   a->used_total = 0;
 }
 
-void *b24_arena_alloc(b24_arena *a, size_t n) {
+/* Memory the caller fills completely: no zeroing. */
+static void *alloc_raw(b24_arena *a, size_t n) {
   n = (n + 15) & ~(size_t)15;
   if (n == 0) n = 16;
   b24_arena_chunk *c = a->head;
@@ -46,13 +47,18 @@ void *b24_arena_alloc(b24_arena *a, size_t n) {
   void *p = c->data + c->used;
   c->used += n;
   a->used_total += n;
+  return p;
+}
+
+void *b24_arena_alloc(b24_arena *a, size_t n) {
+  void *p = alloc_raw(a, n);
   memset(p, 0, n);
   return p;
 }
 
 char *b24_arena_strndup(b24_arena *a, const char *s, size_t n) {
   if (!s) return NULL;
-  char *d = b24_arena_alloc(a, n + 1);
+  char *d = alloc_raw(a, n + 1);
   memcpy(d, s, n);
   d[n] = 0;
   return d;
@@ -63,7 +69,9 @@ char *b24_arena_strdup(b24_arena *a, const char *s) {
 }
 
 void *b24_arena_grow(b24_arena *a, void *old, size_t old_bytes, size_t new_bytes) {
-  void *p = b24_arena_alloc(a, new_bytes);
-  if (old && old_bytes) memcpy(p, old, old_bytes < new_bytes ? old_bytes : new_bytes);
+  unsigned char *p = alloc_raw(a, new_bytes);
+  size_t keep = old && old_bytes ? (old_bytes < new_bytes ? old_bytes : new_bytes) : 0;
+  if (keep) memcpy(p, old, keep);
+  memset(p + keep, 0, new_bytes - keep);
   return p;
 }

@@ -160,3 +160,60 @@ char *b24_path_under(const char *dir, const char *rel) {
   b24_buf_puts(&b, rel);
   return b24_buf_take(&b);
 }
+
+struct b24_atomic_file {
+  char *path, *tmp;
+  FILE *f;
+};
+
+b24_atomic_file *b24_atomic_open(const char *path) {
+  char *dir = b24_path_dirname(path);
+  if (*dir && b24_mkdir_p(dir) != 0) {
+    free(dir);
+    return NULL;
+  }
+  free(dir);
+  b24_buf tmp = B24_BUF_INIT;
+  b24_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
+  int fd = mkstemp(tmp.data);
+  FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+  if (!f) {
+    if (fd >= 0) close(fd), unlink(tmp.data);
+    b24_buf_free(&tmp);
+    return NULL;
+  }
+  fchmod(fd, 0644);
+  b24_atomic_file *a = malloc(sizeof *a);
+  a->path = strdup(path);
+  a->tmp = b24_buf_take(&tmp);
+  a->f = f;
+  return a;
+}
+
+FILE *b24_atomic_stream(b24_atomic_file *f) { return f->f; }
+
+static void atomic_free(b24_atomic_file *f) {
+  free(f->path);
+  free(f->tmp);
+  free(f);
+}
+
+int b24_atomic_commit(b24_atomic_file *f) {
+  int bad = ferror(f->f);
+  bad |= fclose(f->f) != 0;
+  if (bad || rename(f->tmp, f->path) != 0) {
+    int e = errno ? errno : EIO;
+    unlink(f->tmp);
+    atomic_free(f);
+    errno = e;
+    return -1;
+  }
+  atomic_free(f);
+  return 0;
+}
+
+void b24_atomic_abort(b24_atomic_file *f) {
+  fclose(f->f);
+  unlink(f->tmp);
+  atomic_free(f);
+}
