@@ -100,7 +100,7 @@ static void walk_page(b24_bctx *c, page_walk *w, const b24_blocks *bs) {
     const b24_block *b = bs->items[i];
     if (b->kind == B24_BLK_INCLUDE) continue; /* the fragment's own links are its own */
     if (b->kind == B24_BLK_HEADING) {
-      if (b->anchor) add_anchor(c, w, b->anchor);
+      if (b->anchor) add_anchor(c, w, b24_arena_strdup(c->a, b->anchor));
       add_anchor(c, w, b24_slugify(c->a, b->text));
     }
     if (b->node) links_in_node(c, w, b);
