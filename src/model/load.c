@@ -296,8 +296,8 @@ static void collect_type_words(b24_bctx *c, build_state *st, const b24_doc *d) {
       const char *e = t;
       while (*e && *e != ' ') e++;
       char *w = b24_arena_strndup(c->a, t, (size_t)(e - t));
-      if (strchr(w, '_') || (b->anchor && !strcmp(b->anchor, w))) add_word(c, st, w, b->line);
-      if (b->anchor) add_word(c, st, b->anchor, b->line);
+      if (b->anchor && b24_ci_eq(b->anchor, w)) add_word(c, st, b->anchor, b->line);
+      else if (strchr(w, '_')) add_word(c, st, w, b->line);
     }
     if (b->kind != B24_BLK_TABLE || !b->n_rows) continue;
     char head[32] = {0};
