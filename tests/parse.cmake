@@ -20,3 +20,10 @@ add_test(NAME parse.seed_blocks
     grep -q 'user-userfield-update.md:50:1: warning: text between table rows is ignored \\[table-stray-text\\]' <<<\"$out\" &&
     test $(grep -c '^      row ' <<<\"$out\") -eq 30 &&
     grep -q 'tab \"iblock_section|iblock_element\" :188' <<<\"$out\"")
+
+# Inputs the fuzzer found crashes with, kept as regressions. see-also-twice.md has
+# four "Continue Learning" sections; the second used to write past the links array
+# and corrupt the error rows (caught by ASan). The rows must come out intact.
+add_test(NAME parse.fuzz_regressions
+  COMMAND bash -c "out=$($<TARGET_FILE:b24spec> model ${CMAKE_CURRENT_LIST_DIR}/data/parse/fuzz/see-also-twice.md 2>/dev/null)
+    test $? -lt 128 && grep -q '\"errors\":\\[{\"status\":400,\"code\":\"ERROR_CORE\",\"message\":\"access_denied\"' <<<\"$out\"")

@@ -210,7 +210,7 @@ static b24_section_kind guess_section(b24_block **blocks, size_t from, size_t to
 }
 
 static void see_also(b24_bctx *c, b24_block **blocks, size_t from, size_t to, b24_method *m) {
-  size_t cap = 0;
+  size_t cap = m->n_see_also; /* a page may have the section twice: append */
   for (size_t i = from; i < to; i++) {
     const b24_block *b = blocks[i];
     if (b->kind != B24_BLK_LIST) continue;

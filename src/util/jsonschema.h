@@ -1,0 +1,32 @@
+/* A validator for the subset of JSON Schema 2020-12 that the generators emit:
+ * type (string or array), properties, required, additionalProperties (schema or
+ * bool), items, prefixItems, minItems, maxItems, enum, const, oneOf, anyOf,
+ * allOf, not, if/then/else, pattern (POSIX ERE, anchors kept), minimum, maximum,
+ * minLength, maxLength, and $ref to "#", "#/$defs/<name>" or any local JSON
+ * pointer. Annotation keywords (description, title, default, examples, format,
+ * $schema, $id, $comment) are ignored. Unknown keywords are ignored too, so a
+ * schema from elsewhere is checked on the keywords this validator knows.
+ *
+ * Errors are lines "<json pointer>: <message>\n" appended to a b24_buf, the
+ * pointer addressing the instance ("" is the whole document, "/fields/SORT"). */
+#ifndef B24_UTIL_JSONSCHEMA_H
+#define B24_UTIL_JSONSCHEMA_H
+#include <jansson.h>
+
+#include "util/buf.h"
+
+/* Flags for b24_jsonschema_validate_ex. */
+enum {
+  /* Strings stand for numbers, integers and booleans when they read as one
+   * ("42", "4.5", "true"/"false"/"Y"/"N"/"1"/"0"), as in a form-encoded
+   * request where every value arrives as a string. */
+  B24_JSONSCHEMA_FORM_SCALARS = 1
+};
+
+/* Validates instance against schema (its own root for $ref). Returns the number
+ * of errors found, 0 when valid; errors (may be NULL) gets one line per error. */
+int b24_jsonschema_validate(const json_t *schema, const json_t *instance, b24_buf *errors);
+int b24_jsonschema_validate_ex(const json_t *schema, const json_t *instance, int flags,
+                               b24_buf *errors);
+
+#endif
