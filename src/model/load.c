@@ -3,6 +3,7 @@
  * building the model, and what only the whole tree can settle: referenced object
  * types, the type dictionaries, order, counts. */
 #include <dirent.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -231,6 +232,14 @@ static char *find_root(const char *page, char **rel) {
         *rel = strdup(abs + strlen(cur) + (strcmp(cur, "/") ? 1 : 0));
         free(abs);
         free(dir);
+        /* Shown in diagnostics: relative to the working directory, as typed. */
+        char *cwd = getcwd(NULL, 0);
+        char *shown = cwd ? b24_path_relative(cur, cwd) : NULL;
+        free(cwd);
+        if (shown) {
+          free(cur);
+          cur = shown;
+        }
         return cur;
       }
     }

@@ -217,3 +217,24 @@ void b24_atomic_abort(b24_atomic_file *f) {
   unlink(f->tmp);
   atomic_free(f);
 }
+
+char *b24_path_relative(const char *abs, const char *base) {
+  /* Length of the common leading directories. */
+  size_t i = 0, common = 0;
+  while (abs[i] && abs[i] == base[i]) {
+    if (abs[i] == '/') common = i;
+    i++;
+  }
+  if ((!abs[i] || abs[i] == '/') && (!base[i] || base[i] == '/')) common = i;
+  b24_buf b = B24_BUF_INIT;
+  for (const char *p = base + common; *p; p++)
+    if (*p == '/' && p[1]) b24_buf_puts(&b, b.len ? "/.." : "..");
+  const char *rest = abs + common;
+  if (*rest == '/') rest++;
+  if (*rest) {
+    if (b.len) b24_buf_putc(&b, '/');
+    b24_buf_puts(&b, rest);
+  }
+  if (!b.len) b24_buf_putc(&b, '.');
+  return b24_buf_take(&b);
+}

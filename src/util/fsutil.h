@@ -26,6 +26,9 @@ char *b24_path_join(const char *dir, const char *rel);
 char *b24_path_normalize(const char *p);
 /* dir + "/" + rel without normalizing dir (which may rightly start with ".."). */
 char *b24_path_under(const char *dir, const char *rel);
+/* The absolute path abs as seen from the absolute directory base ("../x/y", or
+ * "." for base itself). malloc'd. */
+char *b24_path_relative(const char *abs, const char *base);
 char *b24_path_dirname(const char *p); /* "" for a bare name */
 const char *b24_path_basename(const char *p);
 
