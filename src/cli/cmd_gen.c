@@ -1,9 +1,110 @@
+/* b24spec gen DOCS... -o DIR [--only LIST]: every generated artefact from the docs. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
 #include "cli/commands.h"
+#include "gen/gen.h"
+
+typedef struct generator {
+  const char *name;
+  int (*run)(const b24_model *m, b24_outputs *o);
+} generator;
+
+static const generator GENERATORS[] = {
+    {"schemas", b24_gen_schemas},
+    {"openapi", b24_gen_openapi},
+    {"c", b24_gen_c},
+    {"suite", b24_gen_suite},
+};
+#define N_GENERATORS (sizeof GENERATORS / sizeof *GENERATORS)
+
+static void usage(FILE *f) {
+  fputs("usage: b24spec gen DOCS... -o DIR [--only LIST]\n"
+        "  DOCS    a docs root (with toc.yaml) or single pages, or a model JSON file\n"
+        "  -o DIR  where to write (files that did not change are left alone)\n"
+        "  --only  comma-separated generators to run: schemas,openapi,c,suite (default: all)\n"
+        "Exit status: 0 ok, 1 errors in the input or a generator failed, 2 usage.\n",
+        f);
+}
+
+/* Marks the generators named in a comma-separated list; 0 on success. */
+static int parse_only(const char *list, int *on) {
+  for (size_t g = 0; g < N_GENERATORS; g++) on[g] = 0;
+  const char *p = list;
+  while (*p) {
+    size_t n = strcspn(p, ",");
+    size_t g = 0;
+    while (g < N_GENERATORS && !(strlen(GENERATORS[g].name) == n && !strncmp(GENERATORS[g].name, p, n))) g++;
+    if (g == N_GENERATORS) {
+      fprintf(stderr, "b24spec gen: unknown generator \"%.*s\" in --only\n", (int)n, p);
+      return -1;
+    }
+    on[g] = 1;
+    p += n + (p[n] == ',');
+  }
+  return 0;
+}
+
+static int run_generators(const b24_model *m, const int *on, const char *out) {
+  b24_outputs o;
+  b24_outputs_init(&o);
+  int rc = 0;
+  for (size_t g = 0; g < N_GENERATORS && !rc; g++)
+    if (on[g] && GENERATORS[g].run(m, &o) != 0) {
+      fprintf(stderr, "b24spec gen: the %s generator failed\n", GENERATORS[g].name);
+      rc = 1;
+    }
+  b24_write_report rep = {0, 0, 0};
+  if (!rc && b24_outputs_write(&o, out, &rep) != 0) {
+    fprintf(stderr, "b24spec gen: cannot write under %s: %s\n", out, strerror(errno));
+    rc = 1;
+  }
+  if (!rc)
+    fprintf(stderr, "b24spec gen: %zu files: %zu written, %zu unchanged, %zu removed\n", o.n,
+            rep.written, rep.unchanged, rep.removed);
+  b24_outputs_free(&o);
+  return rc;
+}
 
 int cmd_gen(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fputs("b24spec gen: not implemented yet\n", stderr);
-  return 2;
+  const char *out = NULL;
+  int on[N_GENERATORS];
+  for (size_t g = 0; g < N_GENERATORS; g++) on[g] = 1;
+  char **inputs = calloc((size_t)argc, sizeof *inputs);
+  size_t n = 0;
+  int rc = 2;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
+    else if (!strcmp(argv[i], "--only") && i + 1 < argc) {
+      if (parse_only(argv[++i], on) != 0) goto done;
+    } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+      usage(stdout);
+      rc = 0;
+      goto done;
+    } else if (argv[i][0] == '-' && argv[i][1]) {
+      fprintf(stderr, "b24spec gen: unknown option %s\n", argv[i]);
+      usage(stderr);
+      goto done;
+    } else inputs[n++] = argv[i];
+  }
+  if (!n || !out) {
+    usage(stderr);
+    goto done;
+  }
+  b24_diags diags;
+  b24_diags_init(&diags);
+  b24_model *m = cli_load_model(inputs, n, &diags);
+  rc = 1;
+  if (m) {
+    rc = run_generators(m, on, out);
+    if (cli_report_errors(&diags)) rc = 1;
+    b24_model_free(m);
+  }
+  b24_diags_free(&diags);
+done:
+  free(inputs);
+  return rc;
 }

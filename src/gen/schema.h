@@ -11,6 +11,7 @@
 #define B24_GEN_SCHEMA_H
 #include <jansson.h>
 
+#include "gen/gen.h"
 #include "model/model.h"
 
 /* Which side of the wire a schema checks. Classic REST answers numbers and flags
@@ -46,5 +47,19 @@ json_t *b24_schema_time(void);
  * for a REST 3.0 method (so REST 3.0 and classic twins do not collide).
  * Returns a malloc'd string. */
 char *b24_schema_stem(const b24_method *meth);
+
+/* Building many schemas that share one set of object-type definitions, as the
+ * OpenAPI document does (components/schemas). References are made as
+ * ref_prefix + name ("#/$defs/" for a self-contained schema,
+ * "#/components/schemas/" for OpenAPI); the definitions collect in
+ * b24_schema_ctx_defs (borrowed; valid until b24_schema_ctx_free). The schemas
+ * returned carry no "$schema" and no "$defs". */
+typedef struct b24_schema_ctx b24_schema_ctx;
+b24_schema_ctx *b24_schema_ctx_new(const b24_model *m, const char *ref_prefix);
+void b24_schema_ctx_free(b24_schema_ctx *c);
+json_t *b24_schema_ctx_defs(b24_schema_ctx *c);
+json_t *b24_schema_ctx_params(b24_schema_ctx *c, const b24_method *meth);
+json_t *b24_schema_ctx_result(b24_schema_ctx *c, const b24_method *meth);
+json_t *b24_schema_ctx_param(b24_schema_ctx *c, const b24_param *p, b24_schema_side side);
 
 #endif

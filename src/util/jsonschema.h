@@ -7,8 +7,9 @@
  * $schema, $id, $comment) are ignored. Unknown keywords are ignored too, so a
  * schema from elsewhere is checked on the keywords this validator knows.
  *
- * Errors are lines "<json pointer>: <message>\n" appended to a b24_buf, the
- * pointer addressing the instance ("" is the whole document, "/fields/SORT"). */
+ * Errors are lines "#<json pointer>: <message>\n" appended to a b24_buf, the
+ * pointer (in URI fragment form) addressing the instance: "#" is the whole
+ * document, "#/fields/SORT" a property in it. */
 #ifndef B24_UTIL_JSONSCHEMA_H
 #define B24_UTIL_JSONSCHEMA_H
 #include <jansson.h>
