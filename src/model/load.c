@@ -342,12 +342,14 @@ static int cmp_object(const void *a, const void *b) {
   return strcmp(((const b24_object_type *)a)->id, ((const b24_object_type *)b)->id);
 }
 
-static void count_params(const b24_params *ps, b24_stats *s) {
+/* Counts a parameter tree: all, and those with a type. */
+static void count_params(const b24_params *ps, size_t *all, size_t *typed) {
   for (size_t i = 0; i < ps->n; i++) {
-    s->params++;
-    if (ps->items[i].type.n_alts) s->params_typed++;
-    count_params(&ps->items[i].children, s);
-    for (size_t v = 0; v < ps->items[i].n_variants; v++) count_params(&ps->items[i].variants[v].children, s);
+    (*all)++;
+    if (ps->items[i].type.n_alts && typed) (*typed)++;
+    count_params(&ps->items[i].children, all, typed);
+    for (size_t v = 0; v < ps->items[i].n_variants; v++)
+      count_params(&ps->items[i].variants[v].children, all, typed);
   }
 }
 
@@ -361,7 +363,8 @@ static void compute_stats(b24_model *m) {
   for (size_t i = 0; i < m->n_methods; i++) {
     const b24_method *x = &m->methods[i];
     if (i == 0 || strcmp(x->name, m->methods[i - 1].name)) s->methods++;
-    count_params(&x->params, s);
+    count_params(&x->params, &s->params, &s->params_typed);
+    count_params(&x->response.fields, &s->result_fields, NULL);
     for (size_t e = 0; e < x->n_examples; e++)
       if (x->examples[e].body_text) {
         s->curl_bodies++;
@@ -483,7 +486,10 @@ b24_model *b24_model_load(const char *const *inputs, size_t n_inputs, const b24_
   }
   free(pages.v);
   b24_interns_free(interns);
-  m->stats.rows_unparsed = unparsed + b24_parser_rows_unparsed(p);
+  m->stats.rows_unparsed = unparsed;
+  m->stats.rows_unparsed_no_name = reasons[B24_ROW_NO_NAME];
+  m->stats.rows_unparsed_cells = reasons[B24_ROW_CELL_COUNT];
+  m->stats.rows_repaired = b24_parser_rows_unparsed(p);
   b24_parser_free(p);
   free(root);
   qsort(m->methods, m->n_methods, sizeof *m->methods, cmp_method);

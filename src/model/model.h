@@ -173,7 +173,11 @@ typedef struct b24_page {
 /* Counts asked for by `b24spec stats`. */
 typedef struct b24_stats {
   size_t pages, method_pages, event_pages, methods, params, params_typed;
-  size_t rows_unparsed;
+  size_t result_fields;          /* "Returned Data" rows, nested ones included */
+  size_t rows_unparsed;          /* table rows that yield no parameter or field: */
+  size_t rows_unparsed_no_name;  /*   the first cell names nothing */
+  size_t rows_unparsed_cells;    /*   a single cell where the header has more */
+  size_t rows_repaired;          /* rows read after a repair (unclosed, |# ending) */
   size_t curl_bodies, curl_bodies_not_json;
   size_t responses, responses_not_json;
 } b24_stats;
