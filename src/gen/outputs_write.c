@@ -1,17 +1,123 @@
-/* Placeholder writer (every file, atomically) until the manifest-keeping one lands. */
+/* Writing a generated set so that regeneration touches only what changed: a
+ * manifest (dir/manifest.json: path -> SHA-256) remembers what the last run wrote;
+ * a file is rewritten only when its content differs from what is on disk; files the
+ * last run wrote and this one does not are removed. Every write goes through a
+ * temporary file and rename(), the manifest last. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "gen/gen.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/sha256.h"
+
+#define MANIFEST "manifest.json"
+
+static int cmp_output(const void *a, const void *b) {
+  return strcmp((*(const b24_output *const *)a)->path, (*(const b24_output *const *)b)->path);
+}
+
+/* Is the file at path exactly data? */
+static int same_on_disk(const char *path, const char *data, size_t len) {
+  size_t n;
+  char *old = b24_read_file(path, &n);
+  int same = old && n == len && !memcmp(old, data, len);
+  free(old);
+  return same;
+}
+
+/* A manifest path is only trusted when it stays inside the directory. */
+static int safe_relative(const char *p) {
+  if (!*p || p[0] == '/') return 0;
+  char *norm = b24_path_normalize(p);
+  int ok = norm && !strcmp(norm, p);
+  free(norm);
+  return ok;
+}
+
+/* Removes dir/rel and then its parent directories while they are empty. */
+static void remove_file_and_empty_parents(const char *dir, const char *rel) {
+  char *full = b24_path_under(dir, rel);
+  unlink(full);
+  char *d = b24_path_dirname(rel);
+  while (*d) {
+    char *fd = b24_path_under(dir, d);
+    int gone = rmdir(fd) == 0;
+    free(fd);
+    if (!gone) break;
+    char *up = b24_path_dirname(d);
+    free(d);
+    d = up;
+  }
+  free(d);
+  free(full);
+}
 
 int b24_outputs_write(const b24_outputs *o, const char *dir, b24_write_report *rep) {
-  if (rep) rep->written = rep->unchanged = rep->removed = 0;
-  for (size_t i = 0; i < o->n; i++) {
-    b24_buf p = B24_BUF_INIT;
-    b24_buf_printf(&p, "%s/%s", dir, o->items[i].path);
-    int rc = b24_write_file_atomic(p.data, o->items[i].data, o->items[i].len);
-    b24_buf_free(&p);
-    if (rc) return -1;
-    if (rep) rep->written++;
+  b24_write_report r = {0, 0, 0};
+  char *mpath = b24_path_under(dir, MANIFEST);
+  json_t *old = json_load_file(mpath, 0, NULL);
+  const json_t *old_files = json_object_get(old, "files");
+  const b24_output **sorted = malloc((o->n ? o->n : 1) * sizeof *sorted);
+  for (size_t i = 0; i < o->n; i++) sorted[i] = &o->items[i];
+  qsort(sorted, o->n, sizeof *sorted, cmp_output);
+  json_t *files = json_object();
+  int rc = 0;
+  for (size_t i = 0; i < o->n && !rc; i++) {
+    const b24_output *f = sorted[i];
+    if (!safe_relative(f->path) || !strcmp(f->path, MANIFEST)) {
+      fprintf(stderr, "b24spec gen: refusing to write '%s'\n", f->path);
+      rc = -1;
+      break;
+    }
+    char hex[65];
+    b24_sha256_hex(f->data, f->len, hex);
+    json_object_set_new(files, f->path, json_string(hex));
+    char *full = b24_path_under(dir, f->path);
+    /* The manifest says what was written; the disk says what is there now (someone
+     * may have edited it). Only both agreeing with the new content spares a write. */
+    const char *was = json_string_value(json_object_get(old_files, f->path));
+    if (was && !strcmp(was, hex) && same_on_disk(full, f->data, f->len)) {
+      r.unchanged++;
+    } else if (b24_write_file_atomic(full, f->data, f->len) != 0) {
+      fprintf(stderr, "b24spec gen: cannot write %s: %s\n", full, strerror(errno));
+      rc = -1;
+    } else {
+      r.written++;
+    }
+    free(full);
   }
-  return 0;
+  if (!rc && json_is_object(old_files)) {
+    const char *path;
+    json_t *v;
+    json_object_foreach((json_t *)old_files, path, v) {
+      if (json_object_get(files, path) || !safe_relative(path) || !strcmp(path, MANIFEST)) continue;
+      remove_file_and_empty_parents(dir, path);
+      r.removed++;
+    }
+  }
+  if (!rc) {
+    json_t *m = json_pack("{s:i, s:o}", "version", 1, "files", files);
+    files = NULL;
+    char *s = json_dumps(m, JSON_INDENT(2) | JSON_SORT_KEYS);
+    size_t n = strlen(s);
+    s = realloc(s, n + 2);
+    s[n++] = '\n';
+    s[n] = 0;
+    if (!same_on_disk(mpath, s, n) && b24_write_file_atomic(mpath, s, n) != 0) {
+      fprintf(stderr, "b24spec gen: cannot write %s: %s\n", mpath, strerror(errno));
+      rc = -1;
+    }
+    free(s);
+    json_decref(m);
+  }
+  json_decref(files);
+  json_decref(old);
+  free(sorted);
+  free(mpath);
+  if (rep) *rep = r;
+  return rc;
 }

@@ -377,6 +377,29 @@ static void compute_stats(b24_model *m) {
   }
 }
 
+/* Settles the guessed dictionary references ("?page#word"): kept when the
+ * dictionary has that object section, dropped otherwise. Objects are sorted. */
+static void settle_params(b24_model *m, b24_params *ps, int depth) {
+  if (depth > 64) return;
+  for (size_t k = 0; k < ps->n; k++) {
+    b24_param *p = &ps->items[k];
+    for (size_t a = 0; a < p->type.n_alts; a++) {
+      char *ref = p->type.alts[a].ref;
+      if (ref && ref[0] == '?') p->type.alts[a].ref = b24_model_find_object(m, ref + 1) ? ref + 1 : NULL;
+    }
+    settle_params(m, &p->children, depth + 1);
+    for (size_t v = 0; v < p->n_variants; v++) settle_params(m, &p->variants[v].children, depth + 1);
+  }
+}
+
+static void settle_dictionary_refs(b24_model *m) {
+  for (size_t i = 0; i < m->n_methods; i++) {
+    settle_params(m, &m->methods[i].params, 0);
+    settle_params(m, &m->methods[i].response.fields, 0);
+  }
+  for (size_t i = 0; i < m->n_objects; i++) settle_params(m, &m->objects[i].fields, 0);
+}
+
 /* Keeps the objects some type refers to. */
 static void keep_referenced(b24_model *m) {
   size_t keep = 0;
@@ -494,6 +517,8 @@ b24_model *b24_model_load(const char *const *inputs, size_t n_inputs, const b24_
   free(root);
   qsort(m->methods, m->n_methods, sizeof *m->methods, cmp_method);
   qsort(m->pages, m->n_pages, sizeof *m->pages, cmp_page);
+  qsort(m->objects, m->n_objects, sizeof *m->objects, cmp_object);
+  settle_dictionary_refs(m);
   keep_referenced(m);
   compute_stats(m);
   return m;

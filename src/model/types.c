@@ -6,6 +6,7 @@
 
 #include "model/build.h"
 #include "util/buf.h"
+#include "util/fsutil.h"
 
 /* Synonyms written in the docs -> the dictionary's word. */
 static const char *normalize_word(const char *w) {
@@ -47,15 +48,19 @@ static void add_alt(b24_bctx *c, b24_type *t, alt_vec *av, const char *w, size_t
   b24_type_alt *alt = B24_VEC_PUSH(c->a, av->v, av->n, av->cap);
   alt->base = norm ? (char *)norm : word;
   alt->array = array;
-  if (href && strchr(href, '#')) {
+  if (href) {
     char *target, *anchor;
     b24_resolve_href(c, href, &target, &anchor);
+    b24_buf id = B24_BUF_INIT;
     if (target && anchor) {
-      b24_buf id = B24_BUF_INIT;
       b24_buf_printf(&id, "%s#%s", target, anchor);
-      alt->ref = b24_arena_strdup(c->a, id.data);
-      b24_buf_free(&id);
+    } else if (target && !norm && !strcmp(b24_path_basename(target), "data-types.md")) {
+      /* [`crm_multifield`](../data-types.md): the dictionary may define the word as
+       * an object section; "?" marks the guess, settled once every page is read. */
+      b24_buf_printf(&id, "?%s#%s", target, word);
     }
+    if (id.len) alt->ref = b24_arena_strdup(c->a, id.data);
+    b24_buf_free(&id);
   }
 }
 
