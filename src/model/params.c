@@ -297,6 +297,10 @@ void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out) {
     b24_param p;
     memset(&p, 0, sizeof p);
     parse_row(c, r, default_col, &p);
+    if (p.name && strchr(p.name, ' ') && !p.type.n_alts && !p.description[0]) {
+      /* `|| **Settings for all OFDs** |  ||`: a label over the rows that follow. */
+      continue;
+    }
     if (!p.name) {
       b24_bdiag(c, r->line, B24_WARNING, "param-name",
                 "cannot find a parameter name in the first cell");

@@ -110,8 +110,8 @@ static void build_cell(b24_pctx *c, segvec *s, b24_cell *out) {
 
 static void close_row(table_state *t) {
   t->in_row = 0;
-  /* The segment after the last separator is whitespace before || and not a cell. */
-  if (t->cells.n && !has_content(&t->cells.v[t->cells.n - 1])) {
+  /* A lone empty cell is no row; an empty cell after a | is a cell (`|| **X** | ||`). */
+  if (t->cells.n == 1 && !has_content(&t->cells.v[0])) {
     free(t->cells.v[t->cells.n - 1].v);
     t->cells.n--;
   }
