@@ -1,9 +1,204 @@
+/* b24spec lint DOCS...: documentation defects, compiler-style, JSON or SARIF. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/commands.h"
+#include "lint/lint.h"
+#include "util/fsutil.h"
+
+static void usage(FILE *f) {
+  fputs("usage: b24spec lint DOCS... [--format text|json|sarif] [--fail-on error|warning|note|never]\n"
+        "                    [--config FILE] [--rule ID=off|note|warning|error ...] [-o FILE]\n"
+        "       b24spec lint --list-rules\n"
+        "  DOCS        a docs root (with toc.yaml) or single pages, or a model JSON file\n"
+        "              (a model file has no parse findings: only the model rules run)\n"
+        "  --format    text (default: file:line:col: severity: message [rule]), json, sarif (2.1.0)\n"
+        "  --fail-on   exit 1 when a finding is this severe or worse (default: error)\n"
+        "  --config    the configuration; default: .b24spec.yaml in the docs root or above it\n"
+        "  --rule      switch a rule off or change its severity (after the configuration)\n"
+        "  -o          write the report to FILE (atomically) instead of stdout\n"
+        "Inline: <!-- b24spec-disable-line RULE --> or <!-- b24spec-disable-next-line RULE -->\n"
+        "(RULE may be a comma-separated list, or omitted for every rule).\n"
+        "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input\n"
+        "that cannot be read at all.\n",
+        f);
+}
+
+static void list_rules(void) {
+  size_t n;
+  const b24_lint_rule *r = b24_lint_rules(&n);
+  printf("%-26s %-8s %-10s %s\n", "RULE", "SEVERITY", "GROUP", "DESCRIPTION");
+  for (size_t i = 0; i < n; i++)
+    printf("%-26s %-8s %-10s %s\n", r[i].id, b24_severity_name(r[i].severity), r[i].group,
+           r[i].description);
+}
+
+static int is_model_file(const char *p) {
+  size_t n = strlen(p);
+  return n > 5 && !strcmp(p + n - 5, ".json") && b24_is_file(p);
+}
+
+typedef struct lint_opts {
+  const char *format, *fail_on, *config, *out;
+  char **rules;
+  size_t n_rules;
+  char **inputs;
+  size_t n_inputs;
+  int list;
+} lint_opts;
+
+/* 0 ok, 1 help printed, 2 usage error. */
+static int parse_args(int argc, char **argv, lint_opts *o) {
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    const char **slot = !strcmp(a, "--format") ? &o->format
+                        : !strcmp(a, "--fail-on") ? &o->fail_on
+                        : !strcmp(a, "--config") ? &o->config
+                        : !strcmp(a, "-o") ? &o->out
+                                           : NULL;
+    if (slot || !strcmp(a, "--rule")) {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "b24spec lint: %s needs a value\n", a);
+        return 2;
+      }
+      if (slot) *slot = argv[++i];
+      else o->rules[o->n_rules++] = argv[++i];
+    } else if (!strcmp(a, "--list-rules")) {
+      o->list = 1;
+    } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      usage(stdout);
+      return 1;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "b24spec lint: unknown option %s\n", a);
+      return 2;
+    } else {
+      o->inputs[o->n_inputs++] = argv[i];
+    }
+  }
+  return 0;
+}
+
+static int parse_format(const char *s, b24_lint_format *f) {
+  if (!s || !strcmp(s, "text")) *f = B24_LINT_TEXT;
+  else if (!strcmp(s, "json")) *f = B24_LINT_JSON;
+  else if (!strcmp(s, "sarif")) *f = B24_LINT_SARIF;
+  else return -1;
+  return 0;
+}
+
+/* The threshold as a severity; 3 for never. */
+static int parse_fail_on(const char *s, int *level) {
+  b24_severity sv;
+  if (!s) *level = B24_ERROR;
+  else if (!strcmp(s, "never")) *level = 3;
+  else if (b24_severity_parse(s, &sv) == 0) *level = (int)sv;
+  else return -1;
+  return 0;
+}
+
+static int configure(const lint_opts *o, const b24_model *m, b24_lint_config *cfg) {
+  char err[512];
+  char *found = o->config ? strdup(o->config) : b24_lint_config_find(m && m->root ? m->root : ".");
+  if (found && b24_lint_config_read(cfg, found, err, sizeof err) != 0) {
+    fprintf(stderr, "%s\n", err);
+    free(found);
+    return -1;
+  }
+  free(found);
+  for (size_t i = 0; i < o->n_rules; i++) {
+    char *eq = strchr(o->rules[i], '=');
+    if (!eq) {
+      fprintf(stderr, "b24spec lint: --rule %s: expected ID=off|note|warning|error\n", o->rules[i]);
+      return -1;
+    }
+    char *id = strndup(o->rules[i], (size_t)(eq - o->rules[i]));
+    int rc = b24_lint_config_set(cfg, id, eq + 1, err, sizeof err);
+    free(id);
+    if (rc != 0) {
+      fprintf(stderr, "b24spec lint: --rule: %s\n", err);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+static int write_report(const b24_findings *fs, b24_lint_format fmt, const char *out) {
+  if (!out || !strcmp(out, "-")) return b24_lint_write(stdout, fs, fmt) || fflush(stdout) ? -1 : 0;
+  b24_atomic_file *f = b24_atomic_open(out);
+  if (!f) return -1;
+  if (b24_lint_write(b24_atomic_stream(f), fs, fmt) != 0) {
+    b24_atomic_abort(f);
+    return -1;
+  }
+  return b24_atomic_commit(f);
+}
+
+static int run(const lint_opts *o, b24_lint_format fmt, int fail_level) {
+  b24_diags diags;
+  b24_diags_init(&diags);
+  b24_model *m;
+  if (o->n_inputs == 1 && is_model_file(o->inputs[0])) {
+    m = b24_model_read_file(o->inputs[0], &diags);
+  } else {
+    b24_load_options lo = {&diags, false};
+    m = b24_model_load((const char *const *)o->inputs, o->n_inputs, &lo);
+  }
+  int rc = 2;
+  b24_lint_config cfg;
+  b24_lint_config_init(&cfg);
+  if (!m) {
+    for (size_t i = 0; i < diags.n; i++) b24_diag_print(stderr, &diags.items[i]);
+    fputs("b24spec lint: nothing could be read\n", stderr);
+  } else if (configure(o, m, &cfg) == 0) {
+    b24_findings fs;
+    b24_lint_run(m, &diags, &cfg, &fs);
+    if (write_report(&fs, fmt, o->out) != 0) {
+      fprintf(stderr, "b24spec lint: cannot write %s: %s\n", o->out ? o->out : "stdout",
+              strerror(errno));
+    } else {
+      rc = 0;
+      for (size_t i = 0; i < fs.n && !rc; i++)
+        if ((int)fs.items[i].severity >= fail_level) rc = 1;
+    }
+    b24_findings_free(&fs);
+  }
+  b24_lint_config_free(&cfg);
+  b24_model_free(m);
+  b24_diags_free(&diags);
+  return rc;
+}
 
 int cmd_lint(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fputs("b24spec lint: not implemented yet\n", stderr);
-  return 2;
+  lint_opts o;
+  memset(&o, 0, sizeof o);
+  o.inputs = calloc((size_t)argc + 1, sizeof *o.inputs);
+  o.rules = calloc((size_t)argc + 1, sizeof *o.rules);
+  int rc = parse_args(argc, argv, &o);
+  b24_lint_format fmt;
+  int fail_level;
+  if (rc == 0 && parse_format(o.format, &fmt) != 0) {
+    fprintf(stderr, "b24spec lint: --format %s: expected text, json or sarif\n", o.format);
+    rc = 2;
+  }
+  if (rc == 0 && parse_fail_on(o.fail_on, &fail_level) != 0) {
+    fprintf(stderr, "b24spec lint: --fail-on %s: expected error, warning, note or never\n", o.fail_on);
+    rc = 2;
+  }
+  if (rc == 0 && o.list) {
+    list_rules();
+  } else if (rc == 0 && !o.n_inputs) {
+    usage(stderr);
+    rc = 2;
+  } else if (rc == 0) {
+    rc = run(&o, fmt, fail_level);
+  } else if (rc == 1) {
+    rc = 0; /* --help */
+  } else {
+    usage(stderr);
+  }
+  free(o.inputs);
+  free(o.rules);
+  return rc;
 }

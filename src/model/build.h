@@ -90,6 +90,12 @@ int b24_parse_status(const char *text, int *out, int *several);
 void b24_examples_from_blocks(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m);
 void b24_response_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m);
 
+/* suppress.c */
+/* Adds the lint suppressions that an HTML comment (the literal of an HTML block
+ * or inline HTML node starting on `line`) spells, if any. */
+void b24_suppressions_from_html(b24_bctx *c, b24_page *page, size_t *cap, const char *html,
+                                int line);
+
 /* page.c */
 /* Builds the page record and, for method pages, the method. */
 void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **method);

@@ -190,6 +190,13 @@ static json_t *page_json(const b24_page *p) {
   set_str(x, "name", p->name);
   json_object_set_new(x, "anchors", str_array(p->anchors, p->n_anchors));
   json_object_set_new(x, "links", links_json(p->links, p->n_links));
+  if (p->n_suppressions) {
+    json_t *a = json_array();
+    for (size_t i = 0; i < p->n_suppressions; i++)
+      json_array_append_new(a, json_pack("{s:i,s:o}", "line", p->suppressions[i].line, "rules",
+                                         str_array(p->suppressions[i].rules, p->suppressions[i].n_rules)));
+    json_object_set_new(x, "suppressions", a);
+  }
   return x;
 }
 
@@ -477,6 +484,15 @@ b24_model *b24_model_from_json(const json_t *j, char *err, size_t errlen) {
     p->name = rstr(&r, o, "name");
     p->anchors = rstrs(&r, json_object_get(o, "anchors"), &p->n_anchors);
     p->links = read_links(&r, json_object_get(o, "links"), &p->n_links, p->path);
+    const json_t *sup = json_object_get(o, "suppressions");
+    p->n_suppressions = json_is_array(sup) ? json_array_size(sup) : 0;
+    if (p->n_suppressions)
+      p->suppressions = b24_arena_alloc(&m->arena, p->n_suppressions * sizeof *p->suppressions);
+    for (size_t s = 0; s < p->n_suppressions; s++) {
+      const json_t *e = json_array_get(sup, s);
+      p->suppressions[s].line = read_int(e, "line");
+      p->suppressions[s].rules = rstrs(&r, json_object_get(e, "rules"), &p->suppressions[s].n_rules);
+    }
   }
   if (r.failed) {
     b24_model_free(m);

@@ -158,6 +158,15 @@ typedef struct b24_type_word {
   b24_loc loc;
 } b24_type_word;
 
+/* An inline lint suppression, read from an HTML comment:
+ * <!-- b24spec-disable-line R1, R2 --> (its own line) or
+ * <!-- b24spec-disable-next-line R --> (the line after it). */
+typedef struct b24_suppression {
+  int line;            /* the line whose findings are suppressed */
+  char **rules;        /* rule ids; n_rules 0: every rule */
+  size_t n_rules;
+} b24_suppression;
+
 /* Every page read, with what lint needs to check links without the Markdown. */
 typedef struct b24_page {
   const char *path;
@@ -168,6 +177,8 @@ typedef struct b24_page {
   size_t n_anchors;
   b24_link *links;
   size_t n_links;
+  b24_suppression *suppressions; /* lint suppressions written in the page */
+  size_t n_suppressions;
 } b24_page;
 
 /* Counts asked for by `b24spec stats`. */

@@ -66,7 +66,7 @@ static char *title_name(b24_bctx *c, const char *title, int *is_event) {
 
 typedef struct page_walk {
   b24_page *page;
-  size_t cap_links, cap_anchors;
+  size_t cap_links, cap_anchors, cap_suppressions;
 } page_walk;
 
 static void add_anchor(b24_bctx *c, page_walk *w, char *a) {
@@ -81,6 +81,9 @@ static void links_in_node(b24_bctx *c, page_walk *w, const b24_block *b) {
     cmark_node *n = cmark_iter_get_node(it);
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE)
+      b24_suppressions_from_html(c, w->page, &w->cap_suppressions, cmark_node_get_literal(n),
+                                 b24_block_node_line(b, n));
     if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE) continue;
     const char *url = cmark_node_get_url(n);
     if (!url || !*url) continue;
@@ -334,7 +337,7 @@ void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **
   for (size_t i = 0; i < d->blocks.n && !h1; i++)
     if (d->blocks.items[i]->kind == B24_BLK_HEADING && d->blocks.items[i]->level == 1)
       h1 = d->blocks.items[i];
-  page_walk w = {page, 0, 0};
+  page_walk w = {page, 0, 0, 0};
   walk_page(c, &w, &d->blocks);
   if (!h1) return;
   page->title = b24_arena_strdup(c->a, h1->text);

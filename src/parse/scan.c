@@ -15,6 +15,17 @@ void b24_pdiag(b24_pctx *c, int line, int col, b24_severity sev, const char *rul
   va_end(ap);
 }
 
+/* A style finding that only `lint` reports (lint_only). */
+static void lint_finding(b24_pctx *c, int line, int col, b24_severity sev, const char *rule,
+                         const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void lint_finding(b24_pctx *c, int line, int col, b24_severity sev, const char *rule,
+                         const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  b24_diag_addv(b24_parser_diags(c->p), 1, c->display, line, col, sev, rule, fmt, ap);
+  va_end(ap);
+}
+
 b24_block *b24_new_block(b24_pctx *c, b24_block_kind kind, int line, int col) {
   b24_block *b = b24_arena_alloc(c->arena, sizeof *b);
   b->kind = kind;
@@ -282,6 +293,9 @@ static b24_block *scan_tabs(b24_pctx *c, const b24_srcline *open, const b24_srcl
   }
   if (b->n_tabs == 0)
     b24_pdiag(c, open->line, open->col, B24_WARNING, "tabs-empty", "{%% list tabs %%} with no tabs");
+  else if (b->n_tabs == 1)
+    lint_finding(c, open->line, open->col, B24_WARNING, "tabs-single",
+                 "{%% list tabs %%} with a single tab ('%s')", b->tabs[0].name);
   return b;
 }
 

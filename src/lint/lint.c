@@ -1,0 +1,170 @@
+/* The lint run: the parse diagnostics and the model rules become findings; then
+ * the configuration (rules off, severities, ignored paths) and the inline
+ * suppressions the parser put into the model decide what is reported. */
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/lint_internal.h"
+#include "util/buf.h"
+
+static b24_finding *push(b24_findings *f) {
+  if (f->n == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 256;
+    f->items = realloc(f->items, f->cap * sizeof *f->items);
+    if (!f->items) abort();
+  }
+  b24_finding *x = &f->items[f->n++];
+  memset(x, 0, sizeof *x);
+  return x;
+}
+
+void b24_lint_emit(b24_lint_ctx *c, const char *id, const char *path, int line, const char *fmt,
+                   ...) {
+  const b24_lint_rule *r = b24_lint_find_rule(id);
+  if (!r) abort(); /* a rule file names a rule the registry lacks: a programming error */
+  b24_finding *x = push(c->out);
+  x->rule = r;
+  x->severity = r->severity;
+  x->path = strdup(path ? path : "");
+  x->relative = true;
+  x->line = line;
+  x->col = line > 0 ? 1 : 0;
+  b24_buf b = B24_BUF_INIT;
+  va_list ap;
+  va_start(ap, fmt);
+  b24_buf_vprintf(&b, fmt, ap);
+  va_end(ap);
+  x->message = b24_buf_take(&b);
+}
+
+void b24_lint_walk_params(b24_lint_ctx *c, const b24_method *m, const b24_params *ps,
+                          b24_param_fn fn, void *arg) {
+  for (size_t i = 0; i < ps->n; i++) {
+    const b24_param *p = &ps->items[i];
+    fn(c, m, p, arg);
+    b24_lint_walk_params(c, m, &p->children, fn, arg);
+    for (size_t v = 0; v < p->n_variants; v++)
+      b24_lint_walk_params(c, m, &p->variants[v].children, fn, arg);
+  }
+}
+
+int b24_lint_page_has_anchor(const b24_page *p, const char *a) {
+  for (size_t i = 0; i < p->n_anchors; i++)
+    if (!strcmp(p->anchors[i], a)) return 1;
+  return 0;
+}
+
+/* A diagnostic's file is the display path (root joined with the page path); the
+ * finding keeps the page path, so that SARIF can name it relative to the root. */
+static void from_diag(b24_findings *out, const char *root, const b24_diag *d) {
+  const b24_lint_rule *r = b24_lint_find_rule(d->rule);
+  if (!r) r = b24_lint_find_rule("input");
+  b24_finding *x = push(out);
+  x->rule = r;
+  x->severity = r->severity;
+  x->line = d->line;
+  x->col = d->col;
+  x->message = strdup(d->message);
+  size_t rl = strlen(root);
+  int dot = !strcmp(root, ".");
+  if (!dot && rl && !strncmp(d->file, root, rl) && (d->file[rl] == '/' || root[rl - 1] == '/')) {
+    const char *p = d->file + rl;
+    while (*p == '/') p++;
+    x->path = strdup(p);
+    x->relative = true;
+  } else {
+    x->path = strdup(d->file);
+    x->relative = dot && d->file[0] != '/' && strcmp(r->group, "input") != 0;
+  }
+}
+
+static int rule_in(char *const *rules, size_t n, const char *id) {
+  if (!n) return 1; /* no rule named: every rule */
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(rules[i], id)) return 1;
+  return 0;
+}
+
+static int suppressed(const b24_model *m, const b24_finding *f) {
+  if (!f->relative || f->line <= 0) return 0;
+  const b24_page *p = b24_model_find_page(m, f->path);
+  if (!p) return 0;
+  for (size_t i = 0; i < p->n_suppressions; i++)
+    if (p->suppressions[i].line == f->line &&
+        rule_in(p->suppressions[i].rules, p->suppressions[i].n_rules, f->rule->id))
+      return 1;
+  return 0;
+}
+
+static int ignored(const b24_lint_config *cfg, const b24_finding *f) {
+  if (!f->relative) return 0;
+  for (size_t i = 0; i < cfg->n_ignore; i++)
+    if (fnmatch(cfg->ignore[i], f->path, 0) == 0) return 1;
+  return 0;
+}
+
+static int cmp_finding(const void *a, const void *b) {
+  const b24_finding *x = a, *y = b;
+  int c = strcmp(x->path, y->path);
+  if (c) return c;
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  if (x->col != y->col) return x->col < y->col ? -1 : 1;
+  c = strcmp(x->rule->id, y->rule->id);
+  return c ? c : strcmp(x->message, y->message);
+}
+
+static void finding_free(b24_finding *f) {
+  free(f->path);
+  free(f->message);
+}
+
+void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
+                  b24_findings *out) {
+  memset(out, 0, sizeof *out);
+  out->root = strdup(m && m->root ? m->root : ".");
+  for (size_t i = 0; diags && i < diags->n; i++) from_diag(out, out->root, &diags->items[i]);
+  if (m) {
+    b24_lint_ctx c = {m, out};
+    b24_rules_names(&c);
+    b24_rules_types(&c);
+    b24_rules_examples(&c);
+    b24_rules_response(&c);
+    b24_rules_links(&c);
+    b24_rules_family(&c);
+  }
+  /* Configuration and suppressions. */
+  size_t keep = 0;
+  for (size_t i = 0; i < out->n; i++) {
+    b24_finding *f = &out->items[i];
+    size_t ri = b24_lint_rule_index(f->rule);
+    int level = cfg && ri < cfg->n_rules ? cfg->level[ri] : -1;
+    int drop = level == -2 || (cfg && ignored(cfg, f)) || (m && suppressed(m, f));
+    if (drop) {
+      finding_free(f);
+      continue;
+    }
+    if (level >= 0) f->severity = (b24_severity)level;
+    out->items[keep++] = *f;
+  }
+  out->n = keep;
+  qsort(out->items, out->n, sizeof *out->items, cmp_finding);
+  /* The same finding twice (a fragment's defect seen from two including pages). */
+  keep = 0;
+  for (size_t i = 0; i < out->n; i++) {
+    if (keep && !cmp_finding(&out->items[keep - 1], &out->items[i])) {
+      finding_free(&out->items[i]);
+      continue;
+    }
+    out->items[keep++] = out->items[i];
+  }
+  out->n = keep;
+}
+
+void b24_findings_free(b24_findings *f) {
+  for (size_t i = 0; i < f->n; i++) finding_free(&f->items[i]);
+  free(f->items);
+  free(f->root);
+  memset(f, 0, sizeof *f);
+}

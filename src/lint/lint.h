@@ -1,0 +1,71 @@
+/* Lint: documentation defects, reported compiler-style. The findings are the
+ * parser's and builder's diagnostics (tables, blocks, includes, examples that are
+ * not JSON, ...) plus rules that run over the method model. Nothing here reads
+ * the Markdown: data flows docs -> parse -> model -> lint. */
+#ifndef B24_LINT_H
+#define B24_LINT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model/model.h"
+#include "util/diag.h"
+
+/* A rule: its id, what it is about, how bad by default. */
+typedef struct b24_lint_rule {
+  const char *id;
+  const char *group;       /* structure, names, types, examples, response, errors, links, family, input */
+  b24_severity severity;   /* default */
+  const char *description; /* one line, printed by --list-rules */
+} b24_lint_rule;
+
+const b24_lint_rule *b24_lint_rules(size_t *n);
+const b24_lint_rule *b24_lint_find_rule(const char *id);
+size_t b24_lint_rule_index(const b24_lint_rule *r);
+
+/* What the user chose: per rule off / a severity, paths to ignore. */
+typedef struct b24_lint_config {
+  signed char *level;  /* per rule index: -1 default, -2 off, else a b24_severity */
+  size_t n_rules;
+  char **ignore;       /* fnmatch patterns over page paths relative to the docs root */
+  size_t n_ignore;
+  char *source;        /* the config file read, NULL when none */
+} b24_lint_config;
+
+void b24_lint_config_init(b24_lint_config *c);
+void b24_lint_config_free(b24_lint_config *c);
+/* "off", "note", "warning", "error" for rule id; 0, or -1 with a message in err. */
+int b24_lint_config_set(b24_lint_config *c, const char *id, const char *level, char *err,
+                        size_t errlen);
+/* Reads a .b24spec.yaml; 0, or -1 with "file:line: why" in err. */
+int b24_lint_config_read(b24_lint_config *c, const char *path, char *err, size_t errlen);
+/* The nearest .b24spec.yaml in dir or above it, malloc'd, or NULL. */
+char *b24_lint_config_find(const char *dir);
+
+typedef struct b24_finding {
+  const b24_lint_rule *rule;
+  b24_severity severity;
+  char *path;     /* page path relative to the docs root; or as given when not under it */
+  bool relative;  /* path is relative to the docs root */
+  int line, col;  /* 1-based, 0 when unknown */
+  char *message;
+} b24_finding;
+
+typedef struct b24_findings {
+  b24_finding *items;
+  size_t n, cap;
+  char *root;     /* the docs root as given */
+} b24_findings;
+
+/* Runs every rule: the parse diagnostics (diags) plus the model rules, then the
+ * configuration and the inline suppressions. Findings are sorted by file, line. */
+void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
+                  b24_findings *out);
+void b24_findings_free(b24_findings *f);
+
+typedef enum { B24_LINT_TEXT, B24_LINT_JSON, B24_LINT_SARIF } b24_lint_format;
+
+/* Writes findings in a format; 0 on success. */
+int b24_lint_write(FILE *f, const b24_findings *fs, b24_lint_format fmt);
+
+#endif

@@ -1,0 +1,132 @@
+/* Request examples vs the parameter table: keys the table does not list, and
+ * required parameters that no example sends. Only cURL examples with a JSON
+ * object body count (the model parsed them; other languages are code). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lint/lint_internal.h"
+
+/* A top-level parameter named key (case-insensitively); "fields.ID" rows name
+ * their first segment. */
+static int param_listed(const b24_params *ps, const char *key) {
+  size_t kl = strlen(key);
+  for (size_t i = 0; i < ps->n; i++) {
+    const char *n = ps->items[i].name;
+    if (!strcasecmp(n, key)) return 1;
+    if (!strncasecmp(n, key, kl) && (n[kl] == '.' || n[kl] == '[')) return 1;
+  }
+  return 0;
+}
+
+static int has_wildcard(const b24_params *ps) {
+  for (size_t i = 0; i < ps->n; i++)
+    if (ps->items[i].wildcard) return 1;
+  return 0;
+}
+
+/* The line of "key" in an example's code, for a precise location. */
+static int key_line(const b24_example *ex, const char *key) {
+  size_t kl = strlen(key);
+  int line = ex->loc.line;
+  for (const char *s = ex->code; *s; s++) {
+    if (*s == '\n') line++;
+    else if (*s == '"' && !strncmp(s + 1, key, kl) && s[kl + 1] == '"') return line;
+  }
+  return ex->loc.line;
+}
+
+static int has_body(const b24_example *ex) { return ex->is_curl && json_is_object(ex->body); }
+
+static void unknown_keys(b24_lint_ctx *c, const b24_method *m) {
+  if (!m->params.n || has_wildcard(&m->params)) return;
+  for (size_t e = 0; e < m->n_examples; e++) {
+    const b24_example *ex = &m->examples[e];
+    if (!has_body(ex)) continue;
+    const char *key;
+    json_t *v;
+    json_object_foreach(ex->body, key, v) {
+      (void)v;
+      if (!strcmp(key, "auth") || param_listed(&m->params, key)) continue;
+      /* once per method and key: the webhook and OAuth tabs repeat each other */
+      int seen = 0;
+      for (size_t k = 0; k < e && !seen; k++)
+        seen = has_body(&m->examples[k]) && json_object_get(m->examples[k].body, key);
+      if (!seen)
+        b24_lint_emit(c, "example-unknown-param", ex->loc.file, key_line(ex, key),
+                      "the %s example of %s sends '%s', which the parameter table does not list",
+                      ex->lang, m->name, key);
+    }
+  }
+}
+
+/* The value at a dotted path ("fields.CONTACT_ID"), keys compared case-insensitively. */
+static const json_t *get_path(const json_t *o, const char *path) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", path);
+  char *save = NULL;
+  for (char *seg = strtok_r(buf, ".", &save); seg; seg = strtok_r(NULL, ".", &save)) {
+    if (!json_is_object(o)) return NULL;
+    const json_t *next = NULL;
+    const char *k;
+    json_t *v;
+    json_object_foreach((json_t *)o, k, v) {
+      if (!strcasecmp(k, seg)) {
+        next = v;
+        break;
+      }
+    }
+    if (!next) return NULL;
+    o = next;
+  }
+  return o;
+}
+
+static int sent_by_some_example(const b24_method *m, const char *name) {
+  for (size_t e = 0; e < m->n_examples; e++)
+    if (has_body(&m->examples[e]) && get_path(m->examples[e].body, name)) return 1;
+  return 0;
+}
+
+/* `word` appears in text as a whole word. */
+static int mentions(const char *text, const char *word) {
+  size_t wl = strlen(word);
+  if (!text || !wl) return 0;
+  for (const char *s = text; (s = strstr(s, word)); s++) {
+    int before = s == text || !(isalnum((unsigned char)s[-1]) || s[-1] == '_');
+    int after = !(isalnum((unsigned char)s[wl]) || s[wl] == '_');
+    if (before && after) return 1;
+  }
+  return 0;
+}
+
+/* "Required if CHAT_ID is not provided", "one of IBLOCK_ID or IBLOCK_CODE": the
+ * parameter is one of alternatives, and a sibling it names was sent. */
+static int alternative_sent(const b24_method *m, const b24_param *p) {
+  for (size_t i = 0; i < m->params.n; i++) {
+    const b24_param *q = &m->params.items[i];
+    if (q != p && mentions(p->description, q->name) && sent_by_some_example(m, q->name)) return 1;
+  }
+  return 0;
+}
+
+static void required_missing(b24_lint_ctx *c, const b24_method *m) {
+  int bodies = 0;
+  for (size_t e = 0; e < m->n_examples; e++) bodies += has_body(&m->examples[e]);
+  if (!bodies) return;
+  for (size_t i = 0; i < m->params.n; i++) {
+    const b24_param *p = &m->params.items[i];
+    if (!p->required || p->wildcard || sent_by_some_example(m, p->name) || alternative_sent(m, p))
+      continue;
+    b24_lint_emit(c, "example-required-missing", p->loc.file, p->loc.line,
+                  "required parameter '%s' of %s is sent by no request example", p->name, m->name);
+  }
+}
+
+void b24_rules_examples(b24_lint_ctx *c) {
+  for (size_t i = 0; i < c->m->n_methods; i++) {
+    unknown_keys(c, &c->m->methods[i]);
+    required_missing(c, &c->m->methods[i]);
+  }
+}

@@ -1,0 +1,197 @@
+/* Consistency across a family: sibling methods (the same name up to the last dot,
+ * the same REST version: user.add, user.update, user.get) should give a
+ * parameter of one name one type. Compared: top-level parameters and the fields
+ * of a `fields` parameter, names case-insensitively.
+ *
+ * Types are compared as sets of alternatives, normalized:
+ *  - nullability is ignored; `T[]` differs from `T`;
+ *  - `text` counts as `string` (a long string, same wire type);
+ *  - a reference to an id (`catalog_document.id`) counts as `integer`; other
+ *    field references (`crm_currency.CURRENCY`) are not compared;
+ *  - `char` and `boolean` stay different: the dictionaries define char as the
+ *    'Y'/'N' flag and boolean as true/false, so docs that mix them disagree;
+ *  - one set inside the other is no conflict (`integer` vs `integer | integer[]`:
+ *    a method that also takes a list).
+ * List controls (filter, order, sort, select, start, limit) mean different
+ * things in list and write methods and are skipped. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lint/lint_internal.h"
+#include "util/buf.h"
+
+typedef struct entry {
+  char *key;        /* lower-cased name, "fields." prefix for fields of `fields` */
+  char *types;      /* normalized alternatives, sorted, joined with '|' */
+  const b24_method *m;
+  const b24_param *p;
+} entry;
+
+typedef struct entries {
+  entry *v;
+  size_t n, cap;
+} entries;
+
+static int is_list_control(const char *n) {
+  static const char *const w[] = {"filter", "order", "sort", "select", "start", "limit"};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (!strcasecmp(n, w[i])) return 1;
+  return 0;
+}
+
+static int cmp_cstr(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* NULL when the type is not compared. */
+static char *normalize(const b24_type *t) {
+  if (!t->n_alts || t->n_alts > 16) return NULL;
+  char *alts[16];
+  size_t n = 0;
+  for (size_t i = 0; i < t->n_alts; i++) {
+    const b24_type_alt *a = &t->alts[i];
+    b24_buf b = B24_BUF_INIT;
+    const char *dot = strchr(a->base, '.');
+    if (dot && !strcasecmp(dot + 1, "id")) b24_buf_puts(&b, "integer");
+    else if (dot) {
+      b24_buf_free(&b);
+      for (size_t k = 0; k < n; k++) free(alts[k]);
+      return NULL;
+    } else if (!strcasecmp(a->base, "text")) b24_buf_puts(&b, "string");
+    else
+      for (const char *s = a->base; *s; s++) b24_buf_putc(&b, (char)tolower((unsigned char)*s));
+    for (int k = 0; k < a->array; k++) b24_buf_puts(&b, "[]");
+    alts[n++] = b24_buf_take(&b);
+  }
+  qsort(alts, n, sizeof *alts, cmp_cstr);
+  b24_buf out = B24_BUF_INIT;
+  for (size_t i = 0; i < n; i++) {
+    if (i && !strcmp(alts[i], alts[i - 1])) {
+      free(alts[i]);
+      continue;
+    }
+    if (out.len) b24_buf_putc(&out, '|');
+    b24_buf_puts(&out, alts[i]);
+    free(alts[i]);
+  }
+  return b24_buf_take(&out);
+}
+
+static void add(entries *es, const char *prefix, const b24_method *m, const b24_param *p) {
+  if (p->wildcard || is_list_control(p->name)) return;
+  char *types = normalize(&p->type);
+  if (!types) return;
+  if (es->n == es->cap) {
+    es->cap = es->cap ? es->cap * 2 : 64;
+    es->v = realloc(es->v, es->cap * sizeof *es->v);
+  }
+  b24_buf k = B24_BUF_INIT;
+  b24_buf_puts(&k, prefix);
+  for (const char *s = p->name; *s; s++) b24_buf_putc(&k, (char)tolower((unsigned char)*s));
+  es->v[es->n++] = (entry){b24_buf_take(&k), types, m, p};
+}
+
+/* Every alternative of a is one of b's. */
+static int subset(const char *a, const char *b) {
+  const char *s = a;
+  while (*s) {
+    const char *e = strchr(s, '|');
+    size_t n = e ? (size_t)(e - s) : strlen(s);
+    int found = 0;
+    for (const char *t = b; *t && !found;) {
+      const char *f = strchr(t, '|');
+      size_t m = f ? (size_t)(f - t) : strlen(t);
+      found = m == n && !strncmp(s, t, n);
+      t = f ? f + 1 : t + m;
+    }
+    if (!found) return 0;
+    s = e ? e + 1 : s + n;
+  }
+  return 1;
+}
+
+static int compatible(const char *a, const char *b) { return subset(a, b) || subset(b, a); }
+
+static int cmp_entry(const void *a, const void *b) {
+  const entry *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  return c ? c : strcmp(x->m->name, y->m->name);
+}
+
+/* The entries of one name [from, to): each one at odds with the most common type
+ * is reported, naming a method that uses that type. */
+static void check_name(b24_lint_ctx *c, entry *v, size_t from, size_t to) {
+  size_t best = from, best_count = 0;
+  for (size_t i = from; i < to; i++) {
+    size_t count = 0;
+    for (size_t k = from; k < to; k++) count += !strcmp(v[i].types, v[k].types);
+    if (count > best_count) best = i, best_count = count;
+  }
+  for (size_t i = from; i < to; i++) {
+    if (compatible(v[i].types, v[best].types)) continue;
+    const b24_param *p = v[i].p, *q = v[best].p;
+    b24_lint_emit(c, "family-type-mismatch", p->loc.file, p->loc.line,
+                  "'%s' of %s is '%s', but '%s' in %s (%s:%d)", p->name, v[i].m->name,
+                  p->type.written, q->type.written, v[best].m->name, q->loc.file, q->loc.line);
+  }
+}
+
+static void check_family(b24_lint_ctx *c, const b24_method **fam, size_t n) {
+  entries es = {0};
+  for (size_t i = 0; i < n; i++) {
+    const b24_method *m = fam[i];
+    for (size_t k = 0; k < m->params.n; k++) {
+      const b24_param *p = &m->params.items[k];
+      add(&es, "", m, p);
+      if (!strcasecmp(p->name, "fields"))
+        for (size_t f = 0; f < p->children.n; f++) add(&es, "fields.", m, &p->children.items[f]);
+    }
+  }
+  qsort(es.v, es.n, sizeof *es.v, cmp_entry);
+  for (size_t i = 0; i < es.n;) {
+    size_t j = i + 1;
+    while (j < es.n && !strcmp(es.v[j].key, es.v[i].key)) j++;
+    if (j - i > 1) check_name(c, es.v, i, j);
+    i = j;
+  }
+  for (size_t i = 0; i < es.n; i++) {
+    free(es.v[i].key);
+    free(es.v[i].types);
+  }
+  free(es.v);
+}
+
+static size_t prefix_len(const char *name) {
+  const char *dot = strrchr(name, '.');
+  return dot ? (size_t)(dot - name) : 0;
+}
+
+static int cmp_family(const void *a, const void *b) {
+  const b24_method *x = *(const b24_method *const *)a, *y = *(const b24_method *const *)b;
+  size_t xl = prefix_len(x->name), yl = prefix_len(y->name);
+  int c = strncasecmp(x->name, y->name, xl < yl ? xl : yl);
+  if (c) return c;
+  if (xl != yl) return xl < yl ? -1 : 1;
+  if (x->rest_version != y->rest_version) return x->rest_version - y->rest_version;
+  return strcmp(x->name, y->name);
+}
+
+void b24_rules_family(b24_lint_ctx *c) {
+  const b24_model *m = c->m;
+  const b24_method **v = malloc((m->n_methods + 1) * sizeof *v);
+  size_t n = 0;
+  for (size_t i = 0; i < m->n_methods; i++)
+    if (prefix_len(m->methods[i].name)) v[n++] = &m->methods[i];
+  qsort(v, n, sizeof *v, cmp_family);
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1, pl = prefix_len(v[i]->name);
+    while (j < n && prefix_len(v[j]->name) == pl && !strncasecmp(v[j]->name, v[i]->name, pl) &&
+           v[j]->rest_version == v[i]->rest_version)
+      j++;
+    if (j - i > 1) check_family(c, v + i, j - i);
+    i = j;
+  }
+  free(v);
+}

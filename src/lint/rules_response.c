@@ -1,0 +1,275 @@
+/* The response example vs the "Returned Data" table: fields of `result` that the
+ * example lacks, fields it has that the table does not document, and values of
+ * another type than the table says.
+ *
+ * Where the table documents result's fields:
+ *  - as result's children, or in the object its type links to (`deal` ->
+ *    #deal): those fields are result's own (or its items', for a list);
+ *  - else as flat rows next to `result` (the usual layout: result, then its
+ *    fields, nested ones included, then time): names are matched at any depth.
+ * The comparison is skipped when the two hardly overlap (the example wraps the
+ * fields in another object, or the table describes something else), and for
+ * *.fields methods, whose result describes fields instead of holding them.
+ *
+ * Types are compared leniently: classic REST returns numbers and flags as
+ * strings ("1", "Y"), PHP writes an empty or keyed array as [] or {}, and null
+ * stands for any empty value. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lint/lint_internal.h"
+
+static int is_envelope(const char *n) {
+  static const char *const env[] = {"result", "time", "total", "next", "error", "error_description"};
+  for (size_t i = 0; i < sizeof env / sizeof env[0]; i++)
+    if (!strcasecmp(n, env[i])) return 1;
+  return 0;
+}
+
+/* "departments[].nodeId" -> "nodeId", "items[]" -> "items" (into buf). */
+static const char *leaf_name(const char *n, char *buf, size_t cap) {
+  const char *dot = strrchr(n, '.');
+  const char *s = dot ? dot + 1 : n;
+  size_t k = 0;
+  while (s[k] && s[k] != '[' && k + 1 < cap) {
+    buf[k] = s[k];
+    k++;
+  }
+  buf[k] = 0;
+  return buf;
+}
+
+typedef struct doc_fields {
+  const b24_param **v;
+  size_t n;
+  int flat; /* names may sit at any depth of the example */
+} doc_fields;
+
+static const b24_params *linked_object(const b24_model *md, const b24_param *result) {
+  for (size_t a = 0; a < result->type.n_alts; a++) {
+    const char *ref = result->type.alts[a].ref;
+    const b24_object_type *o = ref ? b24_model_find_object(md, ref) : NULL;
+    if (o && o->fields.n) return &o->fields;
+  }
+  return NULL;
+}
+
+/* 0 when the table does not document result's fields. */
+static int documented_fields(const b24_model *md, const b24_method *m, doc_fields *df) {
+  const b24_params *fs = &m->response.fields;
+  const b24_param *result = NULL;
+  for (size_t i = 0; i < fs->n && !result; i++)
+    if (!strcmp(fs->items[i].name, "result")) result = &fs->items[i];
+  if (!result) return 0;
+  const b24_params *own = result->children.n ? &result->children : linked_object(md, result);
+  df->n = 0;
+  df->flat = !own;
+  df->v = malloc((own ? own->n : fs->n) * sizeof *df->v + 1);
+  if (own) {
+    for (size_t i = 0; i < own->n; i++) df->v[df->n++] = &own->items[i];
+  } else {
+    for (size_t i = 0; i < fs->n; i++)
+      if (!is_envelope(fs->items[i].name)) df->v[df->n++] = &fs->items[i];
+  }
+  for (size_t i = 0; i < df->n; i++)
+    if (df->v[i]->wildcard) df->n = 0;
+  if (!df->n) free(df->v);
+  return df->n > 0;
+}
+
+/* The objects holding result's fields: result itself, or each item of a list. */
+static size_t result_objects(const json_t *result, const json_t **out, size_t cap) {
+  if (json_is_object(result)) {
+    out[0] = result;
+    return 1;
+  }
+  if (!json_is_array(result) || !json_array_size(result)) return 0;
+  size_t n = 0;
+  for (size_t i = 0; i < json_array_size(result) && n < cap; i++) {
+    const json_t *x = json_array_get(result, i);
+    if (!json_is_object(x)) return 0;
+    out[n++] = x;
+  }
+  return n;
+}
+
+static const json_t *get_ci(const json_t *o, const char *key) {
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)o, k, v) {
+    if (!strcasecmp(k, key)) return v;
+  }
+  return NULL;
+}
+
+static int has_key_deep(const json_t *v, const char *key, int depth) {
+  if (depth > 16) return 0;
+  if (json_is_object(v)) {
+    const char *k;
+    json_t *x;
+    json_object_foreach((json_t *)v, k, x) {
+      if (!strcasecmp(k, key) || has_key_deep(x, key, depth + 1)) return 1;
+    }
+  } else if (json_is_array(v)) {
+    for (size_t i = 0; i < json_array_size(v); i++)
+      if (has_key_deep(json_array_get(v, i), key, depth + 1)) return 1;
+  }
+  return 0;
+}
+
+static int documented(const doc_fields *df, const char *key) {
+  char buf[128];
+  for (size_t i = 0; i < df->n; i++)
+    if (!strcasecmp(df->flat ? leaf_name(df->v[i]->name, buf, sizeof buf) : df->v[i]->name, key))
+      return 1;
+  return 0;
+}
+
+static int numeric_string(const char *s) {
+  if (!*s) return 1;
+  if (*s == '-') s++;
+  int digits = 0;
+  while (isdigit((unsigned char)*s)) s++, digits++;
+  if (*s == '.') {
+    s++;
+    while (isdigit((unsigned char)*s)) s++, digits++;
+  }
+  return digits && !*s;
+}
+
+/* 1: v cannot be a value of alternative a; 0: it can; -1: the type is not checked. */
+static int mismatch(const b24_type_alt *a, const json_t *v) {
+  if (json_is_null(v)) return 0;
+  int container = json_is_object(v) || json_is_array(v);
+  if (a->array || !strcmp(a->base, "array") || !strcmp(a->base, "object")) return !container;
+  const char *b = a->base;
+  if (!strcmp(b, "integer") || !strcmp(b, "double")) {
+    if (json_is_number(v)) return 0;
+    if (json_is_string(v)) return !numeric_string(json_string_value(v));
+    return 1;
+  }
+  if (!strcmp(b, "boolean")) {
+    if (json_is_boolean(v)) return 0;
+    if (json_is_integer(v)) return json_integer_value(v) != 0 && json_integer_value(v) != 1;
+    if (json_is_string(v)) {
+      static const char *const ok[] = {"Y", "N", "y", "n", "true", "false", "1", "0", ""};
+      for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (!strcmp(json_string_value(v), ok[i])) return 0;
+    }
+    return 1;
+  }
+  if (!strcmp(b, "string") || !strcmp(b, "text") || !strcmp(b, "char") || !strcmp(b, "date") ||
+      !strcmp(b, "datetime"))
+    return container;
+  return -1;
+}
+
+static int type_mismatch(const b24_type *t, const json_t *v) {
+  if (!t->n_alts) return 0;
+  for (size_t a = 0; a < t->n_alts; a++)
+    if (mismatch(&t->alts[a], v) != 1) return 0;
+  return 1;
+}
+
+static const char *json_kind(const json_t *v) {
+  switch (json_typeof(v)) {
+  case JSON_OBJECT: return "an object";
+  case JSON_ARRAY: return "an array";
+  case JSON_STRING: return "a string";
+  case JSON_INTEGER: return "an integer";
+  case JSON_REAL: return "a number";
+  case JSON_TRUE:
+  case JSON_FALSE: return "a boolean";
+  default: return "null";
+  }
+}
+
+/* The line of "key" in the response example's text. */
+static int example_key_line(const b24_response *r, const char *key) {
+  size_t kl = strlen(key);
+  int line = r->example_loc.line;
+  for (const char *s = r->example_text ? r->example_text : ""; *s; s++) {
+    if (*s == '\n') line++;
+    else if (*s == '"' && !strncasecmp(s + 1, key, kl) && s[kl + 1] == '"') return line;
+  }
+  return r->example_loc.line;
+}
+
+enum { MAX_ITEMS = 64 };
+
+static void check_method(b24_lint_ctx *c, const b24_method *m) {
+  const b24_response *r = &m->response;
+  const json_t *result = json_is_object(r->example) ? json_object_get(r->example, "result") : NULL;
+  size_t nl = strlen(m->name);
+  if (!result || (nl >= 6 && !strcasecmp(m->name + nl - 6, "fields"))) return;
+  const json_t *objs[MAX_ITEMS];
+  size_t no = result_objects(result, objs, MAX_ITEMS);
+  if (!no) return;
+  doc_fields df;
+  if (!documented_fields(c->m, m, &df)) return;
+  /* Overlap: how many documented names the example has, how many keys are documented. */
+  size_t keys = 0, keys_doc = 0, doc_found = 0;
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)objs[0], k, v) {
+    keys++;
+    keys_doc += documented(&df, k);
+  }
+  char buf[128];
+  for (size_t i = 0; i < df.n; i++) {
+    const char *name = df.flat ? leaf_name(df.v[i]->name, buf, sizeof buf) : df.v[i]->name;
+    int found = 0;
+    for (size_t o = 0; o < no && !found; o++)
+      found = df.flat ? has_key_deep(objs[o], name, 0) : get_ci(objs[o], name) != NULL;
+    doc_found += found;
+  }
+  size_t small = keys < df.n ? keys : df.n;
+  if (!small || 2 * keys_doc < small || 2 * doc_found < small) {
+    free(df.v);
+    return;
+  }
+  for (size_t i = 0; i < df.n; i++) {
+    const b24_param *p = df.v[i];
+    const char *name = df.flat ? leaf_name(p->name, buf, sizeof buf) : p->name;
+    if (!*name) continue;
+    int found = 0;
+    for (size_t o = 0; o < no && !found; o++)
+      found = df.flat ? has_key_deep(objs[o], name, 0) : get_ci(objs[o], name) != NULL;
+    if (!found)
+      b24_lint_emit(c, "response-field-missing", p->loc.file, p->loc.line,
+                    "field '%s' of the result of %s is documented but missing from the response "
+                    "example (line %d)",
+                    p->name, m->name, r->example_loc.line);
+    if (df.flat && strchr(p->name, '.')) continue; /* a nested row: its level is unknown */
+    for (size_t o = 0; o < no; o++) {
+      const json_t *x = get_ci(objs[o], name);
+      if (x && type_mismatch(&p->type, x)) {
+        b24_lint_emit(c, "response-field-type", r->example_loc.file, example_key_line(r, name),
+                      "field '%s' of the result of %s is %s in the response example, but "
+                      "documented as '%s' (line %d)",
+                      name, m->name, json_kind(x), p->type.written, p->loc.line);
+        break;
+      }
+    }
+  }
+  /* Keys of the example that the table does not document (each once). */
+  for (size_t o = 0; o < no; o++) {
+    json_object_foreach((json_t *)objs[o], k, v) {
+      if (documented(&df, k)) continue;
+      int seen = 0;
+      for (size_t p = 0; p < o && !seen; p++) seen = get_ci(objs[p], k) != NULL;
+      if (!seen)
+        b24_lint_emit(c, "response-field-extra", r->example_loc.file, example_key_line(r, k),
+                      "the response example of %s has field '%s' in result, which Returned Data "
+                      "does not document",
+                      m->name, k);
+    }
+  }
+  free(df.v);
+}
+
+void b24_rules_response(b24_lint_ctx *c) {
+  for (size_t i = 0; i < c->m->n_methods; i++) check_method(c, &c->m->methods[i]);
+}

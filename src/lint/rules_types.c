@@ -1,0 +1,106 @@
+/* Types: every type word of a parameter or returned field must be a basic type, a
+ * word of a type dictionary (data-types.md at any depth), a field of one
+ * (`crm_currency.CURRENCY`), or an object type whose anchor exists. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/lint_internal.h"
+
+/* What the builder folds synonyms into, and what the docs use without a
+ * dictionary entry (JS SDK pages return a Promise). */
+static const char *const basic_words[] = {
+    "any", "array", "boolean", "callable", "char", "date", "datetime", "double", "enum", "file",
+    "function", "integer", "null", "object", "promise", "string", "text", "time", "timestamp", "user",
+};
+
+typedef struct word_set {
+  char **w;
+  size_t n;
+} word_set;
+
+static int cmp_cstr(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *lower_dup(const char *s, size_t n) {
+  char *r = malloc(n + 1);
+  for (size_t i = 0; i < n; i++) r[i] = (char)tolower((unsigned char)s[i]);
+  r[n] = 0;
+  return r;
+}
+
+static void words_build(const b24_model *m, word_set *ws) {
+  size_t nb = sizeof basic_words / sizeof basic_words[0];
+  ws->w = malloc((m->n_type_words + nb) * sizeof *ws->w);
+  ws->n = 0;
+  for (size_t i = 0; i < nb; i++) ws->w[ws->n++] = strdup(basic_words[i]);
+  for (size_t i = 0; i < m->n_type_words; i++)
+    if (m->type_words[i].word) ws->w[ws->n++] = lower_dup(m->type_words[i].word, strlen(m->type_words[i].word));
+  qsort(ws->w, ws->n, sizeof *ws->w, cmp_cstr);
+}
+
+static int words_has(const word_set *ws, const char *s, size_t n) {
+  char *k = lower_dup(s, n);
+  int yes = bsearch(&k, ws->w, ws->n, sizeof *ws->w, cmp_cstr) != NULL;
+  free(k);
+  return yes;
+}
+
+static void words_free(word_set *ws) {
+  for (size_t i = 0; i < ws->n; i++) free(ws->w[i]);
+  free(ws->w);
+}
+
+/* 1: the ref names an existing page and anchor; 0: it does not (reported). */
+static int check_ref(b24_lint_ctx *c, const b24_param *p, const b24_type_alt *a) {
+  const char *hash = strchr(a->ref, '#');
+  size_t pl = hash ? (size_t)(hash - a->ref) : strlen(a->ref);
+  char *path = strndup(a->ref, pl);
+  const b24_page *pg = b24_model_find_page(c->m, path);
+  int ok = 1;
+  if (!pg) {
+    b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
+                  "type '%s' of '%s' links to %s, which is no page", a->base, p->name, path);
+    ok = 0;
+  } else if (hash && hash[1] && !b24_lint_page_has_anchor(pg, hash + 1)) {
+    b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
+                  "type '%s' of '%s' links to anchor #%s, which %s does not have", a->base,
+                  p->name, hash + 1, path);
+    ok = 0;
+  }
+  free(path);
+  return ok;
+}
+
+static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p, void *arg) {
+  (void)m;
+  const word_set *ws = arg;
+  for (size_t i = 0; i < p->type.n_alts; i++) {
+    const b24_type_alt *a = &p->type.alts[i];
+    if (!a->base || !*a->base) continue;
+    if (a->ref) {
+      check_ref(c, p, a);
+      continue; /* a linked object type: documented where the link points */
+    }
+    const char *b = a->base;
+    if (words_has(ws, b, strlen(b))) continue;
+    const char *dot = strchr(b, '.');
+    if (dot && words_has(ws, b, (size_t)(dot - b))) continue; /* a field of a known type */
+    b24_lint_emit(c, "type-unknown", p->loc.file, p->loc.line,
+                  "type '%s' of '%s' is neither a basic type nor in a type dictionary", b, p->name);
+  }
+}
+
+void b24_rules_types(b24_lint_ctx *c) {
+  word_set ws;
+  words_build(c->m, &ws);
+  for (size_t i = 0; i < c->m->n_methods; i++) {
+    const b24_method *m = &c->m->methods[i];
+    b24_lint_walk_params(c, m, &m->params, check_param, &ws);
+    b24_lint_walk_params(c, m, &m->response.fields, check_param, &ws);
+  }
+  for (size_t i = 0; i < c->m->n_objects; i++)
+    b24_lint_walk_params(c, NULL, &c->m->objects[i].fields, check_param, &ws);
+  words_free(&ws);
+}
