@@ -461,7 +461,19 @@ static void load_page(b24_bctx *c, build_state *st, b24_parser *p, const char *r
   b24_method *meth;
   b24_build_page(c, d, page, &meth);
   if (meth) *B24_VEC_PUSH(c->a, st->m->methods, st->m->n_methods, st->cap_methods) = *meth;
-  collect_objects(c, st, d);
+  /* On a method page the object tables were read with the method, and reported
+   * then; read again for the object index, they must not be reported twice. */
+  b24_diags quiet;
+  b24_diags_init(&quiet);
+  b24_bctx oc = *c;
+  size_t quiet_rows = 0, quiet_reasons[B24_ROW_PROBLEM_COUNT] = {0};
+  if (meth) {
+    oc.diags = &quiet;
+    oc.rows_unparsed = &quiet_rows;
+    oc.rows_unparsed_reasons = quiet_reasons;
+  }
+  collect_objects(&oc, st, d);
+  b24_diags_free(&quiet);
   collect_type_words(c, st, d);
   b24_doc_free(p, d);
   free(disp);
