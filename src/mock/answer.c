@@ -1,0 +1,223 @@
+#include "mock/answer.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "mock/faults.h"
+
+/* Case-insensitive substring test (ASCII), for matching error rows to problems. */
+static int ci_contains(const char *hay, const char *needle) {
+  if (!hay || !needle || !*needle) return 0;
+  size_t n = strlen(needle);
+  for (const char *p = hay; *p; p++)
+    if (!strncasecmp(p, needle, n)) return 1;
+  return 0;
+}
+
+/* Does text name field as a word (not as part of a longer identifier)? */
+static int mentions_word(const char *text, const char *word) {
+  if (!text || !word || !*word) return 0;
+  size_t n = strlen(word);
+  for (const char *p = text; *p; p++) {
+    if (strncasecmp(p, word, n)) continue;
+    int before = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+    int after = !(isalnum((unsigned char)p[n]) || p[n] == '_');
+    if (before && after) return 1;
+  }
+  return 0;
+}
+
+static const char *const kw_missing[] = {"required", "missing", "not defined", "not set",
+                                         "not specified", "not passed", "empty", "validation",
+                                         "обязател", "не указан", "не передан", NULL};
+static const char *const kw_type[] = {"type", "must be", "invalid", "incorrect", "wrong",
+                                      "format", "validation", "numeric", "not a ", "должен",
+                                      NULL};
+static const char *const kw_not_found[] = {"not found", "notfound", "not exist", "no such",
+                                           "не найден", "не существ", NULL};
+
+static int keyword_hits(const b24_error *e, const char *const *kw) {
+  for (size_t i = 0; kw[i]; i++)
+    if (ci_contains(e->code, kw[i]) || ci_contains(e->message, kw[i]) ||
+        ci_contains(e->description, kw[i]))
+      return 1;
+  return 0;
+}
+
+const b24_error *mock_pick_error(const b24_method *meth, mock_error_kind kind, const char *field) {
+  const char *const *kw = kind == MOCK_ERR_MISSING ? kw_missing
+                          : kind == MOCK_ERR_TYPE  ? kw_type
+                                                   : kw_not_found;
+  const char *leaf = field ? strrchr(field, '.') : NULL;
+  leaf = leaf ? leaf + 1 : field;
+  const b24_error *best = NULL, *first4xx = NULL;
+  int best_score = 0;
+  for (size_t i = 0; i < meth->n_errors; i++) {
+    const b24_error *e = &meth->errors[i];
+    if (e->status != 0 && (e->status < 400 || e->status >= 500)) continue;
+    if (!first4xx) first4xx = e;
+    int hits = keyword_hits(e, kw);
+    if (kind == MOCK_ERR_NOT_FOUND && !hits) continue;
+    int score = 2 * hits;
+    if (mentions_word(e->message, leaf) || mentions_word(e->description, leaf) ||
+        ci_contains(e->message, "#FIELD#"))
+      score += 2;
+    if (score > best_score) best = e, best_score = score;
+  }
+  if (best) return best;
+  return kind == MOCK_ERR_NOT_FOUND ? NULL : first4xx;
+}
+
+/* message with #FIELD# and #TYPE# filled in; malloc'd. */
+static char *fill_placeholders(const char *message, const char *field, const char *type) {
+  b24_buf b = B24_BUF_INIT;
+  b24_buf_puts(&b, "");
+  for (const char *p = message; *p;) {
+    if (!strncmp(p, "#FIELD#", 7) && field) {
+      b24_buf_puts(&b, field);
+      p += 7;
+    } else if (!strncmp(p, "#TYPE#", 6) && type) {
+      b24_buf_puts(&b, type);
+      p += 6;
+    } else b24_buf_putc(&b, *p++);
+  }
+  return b24_buf_take(&b);
+}
+
+void mock_error_body(b24_buf *out, int v3, const char *code, const char *message,
+                     const char *field, const char *type) {
+  char *msg = fill_placeholders(message ? message : "", field, type);
+  json_t *body;
+  if (v3) {
+    json_t *err = json_pack("{s:s, s:s}", "code", code, "message", msg);
+    if (field && ci_contains(code, "VALIDATION"))
+      json_object_set_new(err, "validation",
+                          json_pack("[{s:s, s:s}]", "field", field, "message", msg));
+    body = json_pack("{s:o}", "error", err);
+  } else {
+    body = json_pack("{s:s, s:s}", "error", code, "error_description", msg);
+  }
+  free(msg);
+  char *s = body ? json_dumps(body, JSON_COMPACT) : NULL;
+  b24_buf_clear(out);
+  b24_buf_puts(out, s ? s : "{\"error\":\"ERROR_CORE\",\"error_description\":\"\"}");
+  free(s);
+  json_decref(body);
+}
+
+/* A value of a documented field's type, for answers built from the Returned
+ * Data table when the docs give no example. */
+static json_t *value_for_field(const b24_param *p, int depth) {
+  const char *base = p->type.n_alts ? p->type.alts[0].base : "";
+  int array = p->type.n_alts && p->type.alts[0].array;
+  json_t *v;
+  if (p->children.n && depth < 8) {
+    v = json_object();
+    for (size_t i = 0; i < p->children.n; i++) {
+      const b24_param *c = &p->children.items[i];
+      if (!c->wildcard) json_object_set_new(v, c->name, value_for_field(c, depth + 1));
+    }
+  } else if (!strcmp(base, "integer") || !strcmp(base, "int")) v = json_integer(1);
+  else if (!strcmp(base, "double") || !strcmp(base, "float") || !strcmp(base, "number"))
+    v = json_real(1.5);
+  else if (!strcmp(base, "boolean") || !strcmp(base, "bool")) v = json_true();
+  else if (!strcmp(base, "object")) v = json_object();
+  else if (!strcmp(base, "array")) v = json_array();
+  else v = json_string("");
+  if (array) {
+    json_t *a = json_array();
+    json_array_append_new(a, v);
+    return a;
+  }
+  return v;
+}
+
+json_t *mock_success_answer(const b24_method *meth) {
+  const json_t *ex = meth->response.example;
+  json_t *ans;
+  if (json_is_object(ex) && (json_object_get(ex, "result") || json_object_get(ex, "error"))) {
+    ans = json_deep_copy(ex);
+    json_object_del(ans, "time");
+  } else if (json_is_object(ex)) {
+    /* The docs show the result alone; the portal wraps it. */
+    ans = json_object();
+    json_t *result = json_deep_copy(ex);
+    json_object_set_new(ans, "result", result);
+    static const char *const top[] = {"total", "next"};
+    for (size_t i = 0; i < 2; i++) {
+      json_t *v = json_object_get(result, top[i]);
+      if (v) {
+        json_object_set(ans, top[i], v);
+        json_object_del(result, top[i]);
+      }
+    }
+    json_object_del(result, "time");
+  } else if (ex) {
+    ans = json_pack("{s:O}", "result", ex);
+  } else {
+    ans = json_object();
+    const b24_params *f = &meth->response.fields;
+    for (size_t i = 0; i < f->n; i++)
+      if (strcmp(f->items[i].name, "time") && !f->items[i].wildcard)
+        json_object_set_new(ans, f->items[i].name, value_for_field(&f->items[i], 0));
+    if (!json_object_get(ans, "result")) json_object_set_new(ans, "result", json_true());
+  }
+  return ans;
+}
+
+void mock_apply_result_faults(json_t *answer, unsigned faults) {
+  if (!json_object_get(answer, "result")) return;
+  if (faults & MOCK_FAULT_MISSING_RESULT_FIELD) {
+    json_object_del(answer, "result");
+    return;
+  }
+  if (faults & MOCK_FAULT_WRONG_FIELD_TYPE) {
+    /* A JSON kind no documented type of the result accepts: objects and arrays
+     * become a string, scalars an object. */
+    json_t *r = json_object_get(answer, "result");
+    json_t *wrong = json_is_object(r) || json_is_array(r)
+                        ? json_string("mock-wrong-type")
+                        : json_pack("{s:s}", "mock", "wrong-type");
+    json_object_set_new(answer, "result", wrong);
+  }
+}
+
+double mock_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void iso_time(char *out, size_t cap, double t) {
+  time_t s = (time_t)t;
+  struct tm tm;
+  gmtime_r(&s, &tm);
+  strftime(out, cap, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+}
+
+void mock_render(b24_buf *out, const char *serialized, size_t len, double start, int reset_at,
+                 int with_time) {
+  b24_buf_clear(out);
+  if (!with_time || len < 2 || serialized[len - 1] != '}') {
+    b24_buf_put(out, serialized, len);
+    return;
+  }
+  double finish = mock_now();
+  if (finish < start) finish = start;
+  char ds[40], df[40];
+  iso_time(ds, sizeof ds, start);
+  iso_time(df, sizeof df, finish);
+  b24_buf_reserve(out, len + 256);
+  b24_buf_put(out, serialized, len - 1);
+  if (len > 2) b24_buf_putc(out, ',');
+  b24_buf_printf(out,
+                 "\"time\":{\"start\":%.6f,\"finish\":%.6f,\"duration\":%.6f,"
+                 "\"processing\":%.6f,\"date_start\":\"%s\",\"date_finish\":\"%s\","
+                 "\"operating\":0",
+                 start, finish, finish - start, finish - start, ds, df);
+  if (reset_at) b24_buf_printf(out, ",\"operating_reset_at\":%lld", (long long)start + 600);
+  b24_buf_puts(out, "}}");
+}

@@ -1,0 +1,130 @@
+#include "mock/catalog.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mock/answer.h"
+#include "mock/store.h"
+
+static size_t hash_name(const char *s, int v3) {
+  size_t h = 1469598103934665603u ^ (size_t)v3;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+static char *lower_dup(const char *s) {
+  char *d = strdup(s);
+  if (!d) abort();
+  for (char *p = d; *p; p++) *p = (char)tolower((unsigned char)*p);
+  return d;
+}
+
+static mock_op op_of(const char *lname) {
+  static const char *const verbs[MOCK_N_OPS] = {NULL, "add", "get", "list", "update", "delete"};
+  const char *dot = strrchr(lname, '.');
+  if (!dot) return MOCK_OP_NONE;
+  for (int op = MOCK_OP_ADD; op < MOCK_N_OPS; op++)
+    if (!strcmp(dot + 1, verbs[op])) return (mock_op)op;
+  return MOCK_OP_NONE;
+}
+
+/* Serializes the answer once, with the result faults applied. */
+static void prepare_answer(mock_method *mm, unsigned faults) {
+  const json_t *ex = mm->meth->response.example;
+  const json_t *t = json_is_object(ex) ? json_object_get(ex, "time") : NULL;
+  mm->reset_at = json_object_get(t, "operating_reset_at") != NULL;
+  mm->answer = mock_success_answer(mm->meth);
+  json_t *faulted = json_deep_copy(mm->answer);
+  mock_apply_result_faults(faulted, faults);
+  mm->serialized = json_dumps(faulted, JSON_COMPACT);
+  json_decref(faulted);
+  if (!mm->serialized) abort();
+  mm->serialized_len = strlen(mm->serialized);
+  int s = mm->meth->response.status;
+  mm->status = s >= 100 && s <= 599 ? (unsigned)s : 200;
+}
+
+/* Groups X.add/get/list/update/delete by X and REST version, and gives each
+ * group that can be stateful a store. */
+static void build_families(mock_catalog *c) {
+  size_t cap = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    mock_method *mm = &c->items[i];
+    if (mm->op != MOCK_OP_ADD) continue;
+    size_t plen = (size_t)(strrchr(mm->lname, '.') - mm->lname);
+    mock_method *ops[MOCK_N_OPS] = {0};
+    for (size_t j = 0; j < c->n; j++) {
+      mock_method *o = &c->items[j];
+      if (o->op == MOCK_OP_NONE || o->v3 != mm->v3 || strncmp(o->lname, mm->lname, plen) ||
+          o->lname[plen] != '.' || strchr(o->lname + plen + 1, '.'))
+        continue;
+      if (!ops[o->op] && mock_catalog_find(c, o->lname, o->v3) == o) ops[o->op] = o;
+    }
+    char *prefix = strndup(mm->lname, plen);
+    mock_family *f = mock_family_new(prefix, mm->v3, ops);
+    free(prefix);
+    if (!f) continue;
+    if (c->n_families == cap) {
+      cap = cap ? cap * 2 : 64;
+      c->families = realloc(c->families, cap * sizeof *c->families);
+      if (!c->families) abort();
+    }
+    c->families[c->n_families++] = f;
+    for (int op = 0; op < MOCK_N_OPS; op++)
+      if (ops[op]) ops[op]->family = f;
+  }
+}
+
+int mock_catalog_build(mock_catalog *c, const b24_model *m, unsigned faults) {
+  memset(c, 0, sizeof *c);
+  c->model = m;
+  c->faults = faults;
+  c->items = calloc(m->n_methods ? m->n_methods : 1, sizeof *c->items);
+  c->n_slots = 16;
+  while (c->n_slots < 2 * m->n_methods) c->n_slots *= 2;
+  c->slots = calloc(c->n_slots, sizeof *c->slots);
+  if (!c->items || !c->slots) abort();
+  for (size_t i = 0; i < m->n_methods; i++) {
+    const b24_method *meth = &m->methods[i];
+    char *lname = lower_dup(meth->name);
+    int v3 = meth->rest_version == 3;
+    if (mock_catalog_find(c, lname, v3)) { /* a second page of one name: the first wins */
+      free(lname);
+      continue;
+    }
+    mock_method *mm = &c->items[c->n];
+    mm->meth = meth;
+    mm->lname = lname;
+    mm->v3 = v3;
+    mm->op = op_of(lname);
+    prepare_answer(mm, faults);
+    size_t h = hash_name(lname, v3) & (c->n_slots - 1);
+    while (c->slots[h]) h = (h + 1) & (c->n_slots - 1);
+    c->slots[h] = ++c->n;
+  }
+  build_families(c);
+  return 0;
+}
+
+const mock_method *mock_catalog_find(const mock_catalog *c, const char *lname, int v3) {
+  size_t h = hash_name(lname, v3) & (c->n_slots - 1);
+  for (; c->slots[h]; h = (h + 1) & (c->n_slots - 1)) {
+    const mock_method *mm = &c->items[c->slots[h] - 1];
+    if (mm->v3 == v3 && !strcmp(mm->lname, lname)) return mm;
+  }
+  return NULL;
+}
+
+void mock_catalog_free(mock_catalog *c) {
+  for (size_t i = 0; i < c->n_families; i++) mock_family_free(c->families[i]);
+  free(c->families);
+  for (size_t i = 0; i < c->n; i++) {
+    free(c->items[i].lname);
+    free(c->items[i].serialized);
+    json_decref(c->items[i].answer);
+  }
+  free(c->items);
+  free(c->slots);
+  memset(c, 0, sizeof *c);
+}

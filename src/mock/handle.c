@@ -1,0 +1,176 @@
+#include "mock/handle.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "mock/answer.h"
+#include "mock/faults.h"
+#include "mock/form.h"
+#include "mock/route.h"
+#include "mock/store.h"
+#include "mock/validate.h"
+
+#define JSON_TYPE "application/json; charset=utf-8"
+
+static void fail(mock_response *out, unsigned status, int v3, const char *code,
+                 const char *message, const char *field, const char *type) {
+  out->status = status;
+  mock_error_body(&out->body, v3, code, message, field, type);
+}
+
+static int is_json_type(const char *ct) { return ct && strstr(ct, "json") != NULL; }
+
+/* The parameters of the request: the query string, then the body over it (POST
+ * over GET, as in PHP's $_REQUEST). A JSON body must be an object. NULL with the
+ * error answered in out. */
+static json_t *decode_params(const mock_request *rq, mock_response *out) {
+  mock_form *f = mock_form_new();
+  if (rq->query) mock_form_parse(f, rq->query, strlen(rq->query));
+  const char *ct = rq->content_type;
+  size_t skip = 0;
+  while (skip < rq->body_len && strchr(" \t\r\n", rq->body[skip])) skip++;
+  int json_body = is_json_type(ct) ||
+                  (!(ct && strstr(ct, "x-www-form-urlencoded")) && skip < rq->body_len &&
+                   (rq->body[skip] == '{' || rq->body[skip] == '['));
+  if (ct && !strncasecmp(ct, "multipart/", 10)) {
+    mock_form_free(f);
+    fail(out, 415, 0, "ERROR_UNSUPPORTED_MEDIA_TYPE",
+         "multipart bodies are not supported by the mock; send JSON or form-encoded", NULL, NULL);
+    return NULL;
+  }
+  if (!json_body) {
+    mock_form_parse(f, rq->body, rq->body_len);
+    return mock_form_finish(f);
+  }
+  json_t *params = mock_form_finish(f);
+  if (skip == rq->body_len) return params;
+  json_error_t err;
+  json_t *body = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &err);
+  if (!json_is_object(body)) {
+    char msg[256];
+    if (body) snprintf(msg, sizeof msg, "the JSON body must be an object");
+    else snprintf(msg, sizeof msg, "invalid JSON body: %s at line %d column %d", err.text,
+                  err.line, err.column);
+    json_decref(body);
+    json_decref(params);
+    fail(out, 400, 0, MOCK_CODE_BAD_JSON, msg, NULL, NULL);
+    return NULL;
+  }
+  json_object_update(params, body);
+  json_decref(body);
+  return params;
+}
+
+static int authorized(const mock_config *cfg, const mock_route *r, const mock_request *rq,
+                      const json_t *params) {
+  if (cfg->faults & MOCK_FAULT_IGNORE_AUTH) return 1;
+  if (r->webhook)
+    return !strcmp(r->user, cfg->webhook_user) && !strcmp(r->secret, cfg->webhook_secret);
+  const char *token = json_string_value(json_object_get(params, "auth"));
+  if (!token && rq->authorization && !strncasecmp(rq->authorization, "Bearer ", 7))
+    token = rq->authorization + 7;
+  return token && cfg->oauth_token && !strcmp(token, cfg->oauth_token);
+}
+
+/* The documented error for a failed check, else the mock's generic one. */
+static void fail_documented(mock_response *out, const mock_method *mm, mock_error_kind kind,
+                            const char *field, const char *type) {
+  const b24_error *e = mock_pick_error(mm->meth, kind, field);
+  if (e) {
+    const char *msg = e->message && *e->message ? e->message : e->description;
+    fail(out, e->status ? (unsigned)e->status : 400, mm->v3, e->code, msg, field, type);
+    return;
+  }
+  char msg[512];
+  if (kind == MOCK_ERR_NOT_FOUND) {
+    snprintf(msg, sizeof msg, "Not found");
+    fail(out, 400, mm->v3, mm->v3 ? MOCK_CODE_NOT_FOUND_V3 : MOCK_CODE_NOT_FOUND, msg, field, type);
+    return;
+  }
+  if (kind == MOCK_ERR_MISSING) snprintf(msg, sizeof msg, "Required parameter %s is missing", field);
+  else snprintf(msg, sizeof msg, "Parameter %s requires type %s", field, type ? type : "");
+  fail(out, 400, mm->v3, mm->v3 ? MOCK_CODE_PARAM_V3 : MOCK_CODE_PARAM, msg, field, type);
+}
+
+static void succeed(mock_response *out, const mock_config *cfg, const mock_method *mm,
+                    const mock_request *rq, const char *serialized, size_t len) {
+  out->status = mm->status;
+  if (cfg->faults & MOCK_FAULT_WRONG_STATUS) out->status = mm->status == 202 ? 200 : 202;
+  mock_render(&out->body, serialized, len, rq->start, mm->reset_at,
+              !(cfg->faults & MOCK_FAULT_NO_TIME));
+}
+
+/* Runs a validated call on the method's family store, when it has one. */
+static void call_method(const mock_catalog *c, const mock_config *cfg, const mock_method *mm,
+                        const mock_request *rq, json_t *params, mock_response *out) {
+  json_t *answer = NULL;
+  mock_store_outcome o =
+      mm->family ? mock_store_call(mm->family, mm, params, cfg->faults, &answer)
+                 : MOCK_STORE_STATELESS;
+  (void)c;
+  switch (o) {
+  case MOCK_STORE_STATELESS: succeed(out, cfg, mm, rq, mm->serialized, mm->serialized_len); return;
+  case MOCK_STORE_NOT_FOUND: fail_documented(out, mm, MOCK_ERR_NOT_FOUND, NULL, NULL); return;
+  case MOCK_STORE_FULL:
+    fail(out, 400, mm->v3, MOCK_CODE_STORE_FULL, "the mock's store is full", NULL, NULL);
+    return;
+  case MOCK_STORE_ANSWER: break;
+  }
+  mock_apply_result_faults(answer, cfg->faults);
+  char *s = json_dumps(answer, JSON_COMPACT);
+  json_decref(answer);
+  succeed(out, cfg, mm, rq, s, strlen(s));
+  free(s);
+}
+
+void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
+                 mock_response *out) {
+  out->status = 500;
+  out->content_type =
+      cfg->faults & MOCK_FAULT_WRONG_CONTENT_TYPE ? "text/html; charset=UTF-8" : JSON_TYPE;
+  b24_buf_clear(&out->body);
+  mock_route r;
+  if (cfg->require_https && !rq->tls) {
+    fail(out, 400, 0, MOCK_CODE_HTTPS, "Https required", NULL, NULL);
+    return;
+  }
+  if (strcmp(rq->verb, "GET") && strcmp(rq->verb, "POST") && strcmp(rq->verb, "HEAD")) {
+    fail(out, 405, 0, MOCK_CODE_BAD_VERB, "Only GET and POST are served", NULL, NULL);
+    return;
+  }
+  if (mock_route_parse(rq->path, &r)) {
+    fail(out, 404, 0, MOCK_CODE_NO_METHOD, "Method not found!", NULL, NULL);
+    return;
+  }
+  if (rq->body_too_large) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "The request body is larger than %zu bytes", cfg->max_body);
+    fail(out, 413, 0, MOCK_CODE_TOO_LARGE, msg, NULL, NULL);
+    return;
+  }
+  json_t *params = decode_params(rq, out);
+  if (!params) return;
+  if (!authorized(cfg, &r, rq, params)) {
+    fail(out, 401, 0, MOCK_CODE_NO_AUTH, "Wrong authorization data", NULL, NULL);
+    json_decref(params);
+    return;
+  }
+  json_object_del(params, "auth");
+  const mock_method *mm = mock_catalog_find(c, r.method, r.v3);
+  if (!mm) {
+    fail(out, 404, 0, MOCK_CODE_NO_METHOD, "Method not found!", NULL, NULL);
+  } else if (cfg->faults & MOCK_FAULT_UNDOCUMENTED_ERROR) {
+    fail(out, 400, mm->v3, MOCK_CODE_UNDOCUMENTED, "An error the docs do not list", NULL, NULL);
+  } else {
+    int checks = (cfg->faults & MOCK_FAULT_SKIP_REQUIRED_CHECK ? 0 : MOCK_CHECK_REQUIRED) |
+                 (cfg->faults & MOCK_FAULT_SKIP_TYPE_CHECK ? 0 : MOCK_CHECK_TYPES);
+    mock_violation v;
+    switch (mock_validate(mm->meth, params, checks, &v)) {
+    case MOCK_MISSING: fail_documented(out, mm, MOCK_ERR_MISSING, v.field, NULL); break;
+    case MOCK_WRONG_TYPE: fail_documented(out, mm, MOCK_ERR_TYPE, v.field, v.type); break;
+    case MOCK_VALID: call_method(c, cfg, mm, rq, params, out); break;
+    }
+  }
+  json_decref(params);
+}

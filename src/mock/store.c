@@ -1,0 +1,303 @@
+#include "mock/store.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "mock/faults.h"
+#include "mock/validate.h"
+
+struct mock_family {
+  char *prefix;
+  int v3;
+  mock_method *ops[MOCK_N_OPS];
+  json_t *add_id_path;     /* keys from the add answer's root to the new id */
+  int add_id_string;       /* the docs write that id as a string */
+  json_t *get_record_path; /* keys from the get answer's root to the object; NULL: none */
+  int get_id_string;
+  json_t *list_path;       /* keys from the list answer's root to the array of objects */
+  const char *id_param[MOCK_N_OPS];     /* the documented id parameter of get/update/delete */
+  const char *fields_param[MOCK_N_OPS]; /* the documented `fields` of add/update, or NULL */
+  pthread_mutex_t lock;
+  long long next;          /* next id to issue */
+  json_t **records;        /* [id - MOCK_STORE_FIRST_ID]; NULL once deleted */
+  size_t cap;
+  int added;
+};
+
+/* The key of obj that is "id" ignoring case, NULL when none. */
+static const char *id_key(const json_t *obj) {
+  const char *key;
+  json_t *v;
+  json_object_foreach((json_t *)obj, key, v) if (!strcasecmp(key, "id")) return key;
+  return NULL;
+}
+
+static int is_id_value(const json_t *v) { return mock_id_value(v) >= 0; }
+
+static json_t *at_path(json_t *root, const json_t *path) {
+  size_t i;
+  json_t *k;
+  json_array_foreach(path, i, k) root = json_object_get(root, json_string_value(k));
+  return root;
+}
+
+/* Depth-first search of objects (not arrays) below obj for the first id field;
+ * appends the keys leading to it to path. */
+static int find_id(const json_t *obj, json_t *path, int depth) {
+  if (!json_is_object(obj) || depth > 4) return 0;
+  const char *k = id_key(obj);
+  if (k && is_id_value(json_object_get(obj, k))) {
+    json_array_append_new(path, json_string(k));
+    return 1;
+  }
+  const char *key;
+  json_t *v;
+  json_object_foreach((json_t *)obj, key, v) {
+    json_array_append_new(path, json_string(key));
+    if (find_id(v, path, depth + 1)) return 1;
+    json_array_remove(path, json_array_size(path) - 1);
+  }
+  return 0;
+}
+
+/* Keys to the first array of objects at or below v. */
+static int find_list(const json_t *v, json_t *path, int depth) {
+  if (json_is_array(v)) return json_is_object(json_array_get(v, 0));
+  if (!json_is_object(v) || depth > 4) return 0;
+  const char *key;
+  json_t *c;
+  json_object_foreach((json_t *)v, key, c) {
+    json_array_append_new(path, json_string(key));
+    if (find_list(c, path, depth + 1)) return 1;
+    json_array_remove(path, json_array_size(path) - 1);
+  }
+  return 0;
+}
+
+static const char *find_param(const b24_method *m, const char *name) {
+  for (size_t i = 0; i < m->params.n; i++)
+    if (!strcasecmp(m->params.items[i].name, name)) return m->params.items[i].name;
+  return NULL;
+}
+
+/* The parameter that names the object: `id` in any case, else the first required
+ * integer parameter whose name ends in "id" (userfieldId). */
+static const char *find_id_param(const b24_method *m) {
+  const char *p = find_param(m, "id");
+  if (p) return p;
+  for (size_t i = 0; i < m->params.n; i++) {
+    const b24_param *q = &m->params.items[i];
+    size_t n = strlen(q->name);
+    if (q->required && q->type.n_alts && !strcmp(q->type.alts[0].base, "integer") && n >= 2 &&
+        !strcasecmp(q->name + n - 2, "id"))
+      return q->name;
+  }
+  return NULL;
+}
+
+mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N_OPS]) {
+  mock_method *add = ops[MOCK_OP_ADD];
+  if (!add) return NULL;
+  json_t *id_path = json_array();
+  json_t *result = json_object_get(add->answer, "result");
+  if (is_id_value(result)) json_array_append_new(id_path, json_string("result"));
+  else {
+    json_array_append_new(id_path, json_string("result"));
+    if (!find_id(result, id_path, 0)) {
+      json_decref(id_path);
+      return NULL;
+    }
+  }
+  mock_family *f = calloc(1, sizeof *f);
+  if (!f) abort();
+  f->prefix = strdup(prefix);
+  f->v3 = v3;
+  memcpy(f->ops, ops, sizeof f->ops);
+  f->add_id_path = id_path;
+  f->add_id_string = json_is_string(at_path(add->answer, id_path));
+  if (ops[MOCK_OP_GET]) {
+    json_t *p = json_array();
+    json_array_append_new(p, json_string("result"));
+    if (find_id(json_object_get(ops[MOCK_OP_GET]->answer, "result"), p, 0)) {
+      f->get_id_string = json_is_string(at_path(ops[MOCK_OP_GET]->answer, p));
+      json_array_remove(p, json_array_size(p) - 1);
+      f->get_record_path = p;
+    } else json_decref(p);
+  }
+  if (ops[MOCK_OP_LIST]) {
+    json_t *p = json_array();
+    json_array_append_new(p, json_string("result"));
+    if (find_list(json_object_get(ops[MOCK_OP_LIST]->answer, "result"), p, 0)) f->list_path = p;
+    else json_decref(p);
+  }
+  for (int op = MOCK_OP_GET; op < MOCK_N_OPS; op++)
+    if (ops[op] && op != MOCK_OP_LIST) f->id_param[op] = find_id_param(ops[op]->meth);
+  f->fields_param[MOCK_OP_ADD] = find_param(add->meth, "fields");
+  if (ops[MOCK_OP_UPDATE]) f->fields_param[MOCK_OP_UPDATE] = find_param(ops[MOCK_OP_UPDATE]->meth, "fields");
+  pthread_mutex_init(&f->lock, NULL);
+  f->next = MOCK_STORE_FIRST_ID;
+  return f;
+}
+
+void mock_family_free(mock_family *f) {
+  if (!f) return;
+  for (long long i = 0; i < f->next - MOCK_STORE_FIRST_ID; i++) json_decref(f->records[i]);
+  free(f->records);
+  json_decref(f->add_id_path);
+  json_decref(f->get_record_path);
+  json_decref(f->list_path);
+  pthread_mutex_destroy(&f->lock);
+  free(f->prefix);
+  free(f);
+}
+
+/* What a call writes: its `fields` object when the docs have one, else every
+ * parameter but the id and the auth token. New reference. */
+static json_t *written_fields(const mock_family *f, mock_op op, const json_t *params) {
+  const char *fp = f->fields_param[op];
+  if (fp) {
+    json_t *v = json_object_get(params, fp);
+    return json_is_object(v) ? json_deep_copy(v) : json_object();
+  }
+  json_t *w = json_deep_copy(params);
+  json_object_del(w, "auth");
+  if (f->id_param[op]) json_object_del(w, f->id_param[op]);
+  return w;
+}
+
+/* Sets each written field on obj, under obj's own spelling of the key when it
+ * has one that differs only in case. */
+static void overlay(json_t *obj, const json_t *written) {
+  const char *key;
+  json_t *v;
+  json_object_foreach((json_t *)written, key, v) {
+    const char *k = key, *ok;
+    json_t *ov;
+    json_object_foreach(obj, ok, ov) if (!strcasecmp(ok, key)) {
+      k = ok;
+      break;
+    }
+    json_object_set_new(obj, k, json_deep_copy(v));
+  }
+}
+
+static json_t *id_json(long long id, int as_string) {
+  if (!as_string) return json_integer(id);
+  char buf[32];
+  snprintf(buf, sizeof buf, "%lld", id);
+  return json_string(buf);
+}
+
+/* A stored object in the shape of a documented one: template's fields, the id,
+ * then what was written. */
+static json_t *render_record(const mock_family *f, const json_t *tmpl, long long id, int id_string,
+                             const json_t *stored) {
+  json_t *r = json_is_object(tmpl) ? json_deep_copy(tmpl) : json_object();
+  const char *k = id_key(r);
+  overlay(r, stored);
+  json_object_set_new(r, k ? k : f->v3 ? "id" : "ID", id_json(id, id_string));
+  return r;
+}
+
+static json_t **slot(mock_family *f, long long id) {
+  if (id < MOCK_STORE_FIRST_ID || id >= f->next) return NULL;
+  return &f->records[id - MOCK_STORE_FIRST_ID];
+}
+
+static mock_store_outcome do_add(mock_family *f, const json_t *params, json_t **answer) {
+  if (f->next - MOCK_STORE_FIRST_ID >= MOCK_STORE_MAX_IDS) return MOCK_STORE_FULL;
+  size_t i = (size_t)(f->next - MOCK_STORE_FIRST_ID);
+  if (i == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 64;
+    f->records = realloc(f->records, f->cap * sizeof *f->records);
+    if (!f->records) abort();
+  }
+  long long id = f->next++;
+  f->records[i] = written_fields(f, MOCK_OP_ADD, params);
+  f->added = 1;
+  json_t *a = json_deep_copy(f->ops[MOCK_OP_ADD]->answer);
+  size_t depth = json_array_size(f->add_id_path);
+  json_t *parent = a;
+  for (size_t j = 0; j + 1 < depth; j++)
+    parent = json_object_get(parent, json_string_value(json_array_get(f->add_id_path, j)));
+  if (depth >= 3) overlay(parent, f->records[i]); /* the answer shows the object */
+  json_object_set_new(parent, json_string_value(json_array_get(f->add_id_path, depth - 1)),
+                      id_json(id, f->add_id_string));
+  *answer = a;
+  return MOCK_STORE_ANSWER;
+}
+
+static mock_store_outcome do_list(mock_family *f, const json_t *params, json_t **answer) {
+  if (!f->added || !f->list_path) return MOCK_STORE_STATELESS;
+  json_t *a = json_deep_copy(f->ops[MOCK_OP_LIST]->answer);
+  json_t *arr = at_path(a, f->list_path);
+  json_t *tmpl = json_incref(json_array_get(arr, 0));
+  json_array_clear(arr);
+  long long start = mock_id_value(json_object_get(params, "start"));
+  if (start < 0) start = 0;
+  long long live = 0;
+  for (long long id = MOCK_STORE_FIRST_ID; id < f->next; id++) {
+    const json_t *rec = f->records[id - MOCK_STORE_FIRST_ID];
+    if (!rec) continue;
+    if (live >= start && live < start + MOCK_STORE_PAGE) {
+      const char *k = id_key(tmpl);
+      int as_string = k && json_is_string(json_object_get(tmpl, k));
+      json_array_append_new(arr, render_record(f, tmpl, id, as_string, rec));
+    }
+    live++;
+  }
+  json_decref(tmpl);
+  if (!f->v3) {
+    json_object_set_new(a, "total", json_integer(live));
+    if (start + MOCK_STORE_PAGE < live) json_object_set_new(a, "next", json_integer(start + MOCK_STORE_PAGE));
+    else json_object_del(a, "next");
+  }
+  *answer = a;
+  return MOCK_STORE_ANSWER;
+}
+
+/* get, update, delete: the object named by the id parameter. */
+static mock_store_outcome do_by_id(mock_family *f, const mock_method *mm, const json_t *params,
+                                   unsigned faults, json_t **answer) {
+  const char *idp = f->id_param[mm->op];
+  json_t **s = idp ? slot(f, mock_id_value(json_object_get(params, idp))) : NULL;
+  if (!s) return MOCK_STORE_STATELESS;
+  if (!*s) return MOCK_STORE_NOT_FOUND;
+  long long id = MOCK_STORE_FIRST_ID + (s - f->records);
+  json_t *a = json_deep_copy(mm->answer);
+  if (mm->op == MOCK_OP_GET && f->get_record_path) {
+    json_t *rec = at_path(a, f->get_record_path);
+    if (json_is_object(rec)) {
+      overlay(rec, *s);
+      json_object_set_new(rec, id_key(rec), id_json(id, f->get_id_string));
+    }
+  } else if (mm->op == MOCK_OP_UPDATE && !(faults & MOCK_FAULT_LOSE_WRITES)) {
+    json_t *w = written_fields(f, MOCK_OP_UPDATE, params);
+    overlay(*s, w);
+    json_decref(w);
+  } else if (mm->op == MOCK_OP_DELETE) {
+    json_decref(*s);
+    *s = NULL;
+  }
+  *answer = a;
+  return MOCK_STORE_ANSWER;
+}
+
+mock_store_outcome mock_store_call(mock_family *f, const mock_method *mm, const json_t *params,
+                                   unsigned faults, json_t **answer) {
+  *answer = NULL;
+  pthread_mutex_lock(&f->lock);
+  mock_store_outcome o;
+  switch (mm->op) {
+  case MOCK_OP_ADD: o = do_add(f, params, answer); break;
+  case MOCK_OP_LIST: o = do_list(f, params, answer); break;
+  case MOCK_OP_GET:
+  case MOCK_OP_UPDATE:
+  case MOCK_OP_DELETE: o = do_by_id(f, mm, params, faults, answer); break;
+  default: o = MOCK_STORE_STATELESS;
+  }
+  pthread_mutex_unlock(&f->lock);
+  return o;
+}
