@@ -1,6 +1,7 @@
 /* Types: every type word of a parameter or returned field must be a basic type, a
  * word of a type dictionary (data-types.md at any depth), a field of one
- * (`crm_currency.CURRENCY`), or an object type whose anchor exists. */
+ * (`crm_currency.CURRENCY`), or an object type linked to its description (an
+ * anchor or a page) that exists. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,14 @@ static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p
     if (a->ref) {
       check_ref(c, p, a);
       continue; /* a linked object type: documented where the link points */
+    }
+    if (a->page) {
+      size_t pl = strlen(a->page);
+      if (pl > 3 && !strcmp(a->page + pl - 3, ".md") && !b24_model_find_page(c->m, a->page))
+        b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
+                      "type '%s' of '%s' links to %s, which does not exist", a->base, p->name,
+                      a->page);
+      continue; /* an object described by a page of its own */
     }
     const char *b = a->base;
     if (words_has(ws, b, strlen(b))) continue;

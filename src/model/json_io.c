@@ -34,6 +34,7 @@ static json_t *type_json(const b24_type *t) {
     json_object_set_new(a, "base", json_string(t->alts[i].base));
     if (t->alts[i].array) json_object_set_new(a, "array", json_integer(t->alts[i].array));
     set_str(a, "ref", t->alts[i].ref);
+    set_str(a, "page", t->alts[i].page);
     json_array_append_new(alts, a);
   }
   json_object_set_new(o, "alts", alts);
@@ -299,6 +300,7 @@ static void read_type(reader *r, const json_t *o, b24_type *t) {
     if (!t->alts[i].base) t->alts[i].base = b24_arena_strdup(r->a, "any");
     t->alts[i].array = read_int(x, "array");
     t->alts[i].ref = rstr(r, x, "ref");
+    t->alts[i].page = rstr(r, x, "page");
   }
   t->nullable = json_is_true(json_object_get(o, "nullable"));
 }

@@ -31,6 +31,8 @@ typedef struct b24_type_alt {
   int array;   /* 1 for `T[]` (and the generic `array` base stays base "array", array 0) */
   char *ref;   /* resolved link target "path.md#anchor" when the type links to a
                   documented object (not to a plain dictionary entry); else NULL */
+  char *page;  /* the page the type links to without an anchor, when it is no type
+                  dictionary: an object described by a whole page; else NULL */
 } b24_type_alt;
 
 typedef struct b24_type {

@@ -58,6 +58,8 @@ static void add_alt(b24_bctx *c, b24_type *t, alt_vec *av, const char *w, size_t
       /* [`crm_multifield`](../data-types.md): the dictionary may define the word as
        * an object section; "?" marks the guess, settled once every page is read. */
       b24_buf_printf(&id, "?%s#%s", target, word);
+    } else if (target && !norm && !anchor) {
+      alt->page = target; /* [`item`](./object-fields.md): a page describes it */
     }
     if (id.len) alt->ref = b24_arena_strdup(c->a, id.data);
     b24_buf_free(&id);
@@ -88,8 +90,12 @@ void b24_parse_type(b24_bctx *c, const char *raw, size_t n, b24_type *out) {
     char ch = raw[i];
     if (ch == '[') {
       in_link = 1;
-      /* Find this link's target: the "](...)" after the matching ']'. */
-      const char *close = memchr(raw + i, ']', n - i);
+      /* Find this link's target: the "](...)" after the link text, whose code
+       * span may hold brackets of its own (`[`deal[]`](#deal)`). */
+      const char *close = raw + i;
+      while ((close = memchr(close + 1, ']', (size_t)(raw + n - close - 1))) &&
+             !(close + 1 < raw + n && close[1] == '('))
+        ;
       href = NULL;
       if (close && close + 1 < raw + n && close[1] == '(') {
         const char *e = memchr(close, ')', (size_t)(raw + n - close));
