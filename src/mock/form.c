@@ -65,10 +65,16 @@ json_t *mock_json_string_lossy(const char *s, size_t len) {
   return j;
 }
 
+static json_t *new_container(void) {
+  json_t *o = json_object();
+  json_object_set_new_nocheck(o, NEXT_KEY, json_integer(0));
+  return o;
+}
+
 mock_form *mock_form_new(void) {
   mock_form *f = malloc(sizeof *f);
   if (!f) abort();
-  f->root = json_object();
+  f->root = new_container();
   return f;
 }
 
@@ -91,12 +97,6 @@ static int php_int_key(const char *k, size_t n, long long *out) {
   }
   *out = i ? -v : v;
   return 1;
-}
-
-static json_t *new_container(void) {
-  json_t *o = json_object();
-  json_object_set_new_nocheck(o, NEXT_KEY, json_integer(0));
-  return o;
 }
 
 static long long next_index(json_t *o) {
