@@ -1,7 +1,9 @@
 /* Consistency across a family: sibling methods (the same name up to the last dot,
  * the same REST version: user.add, user.update, user.get) should give a
  * parameter of one name one type. Compared: top-level parameters and the fields
- * of a `fields` parameter, names case-insensitively.
+ * of a `fields` parameter, names case-insensitively: identifiers (ID, userId,
+ * OWNER_ID) across all siblings, other names between *.add and *.update only
+ * (elsewhere a `value` or `data` of two methods are different things).
  *
  * Types are compared as sets of alternatives, normalized:
  *  - nullability is ignored; `T[]` differs from `T`;
@@ -11,7 +13,8 @@
  *  - `char` and `boolean` stay different: the dictionaries define char as the
  *    'Y'/'N' flag and boolean as true/false, so docs that mix them disagree;
  *  - one set inside the other is no conflict (`integer` vs `integer | integer[]`:
- *    a method that also takes a list).
+ *    a method that also takes a list); `any` goes with every type, and the
+ *    generic `array` with every `T[]`.
  * List controls (filter, order, sort, select, start, limit) mean different
  * things in list and write methods and are skipped. */
 #include <ctype.h>
@@ -93,6 +96,14 @@ static void add(entries *es, const char *prefix, const b24_method *m, const b24_
   es->v[es->n++] = (entry){b24_buf_take(&k), types, m, p};
 }
 
+/* Alternative s (n bytes) stands for t (m bytes): equal, or `array` for a `T[]`. */
+static int alt_fits(const char *s, size_t n, const char *t, size_t m) {
+  if (m == n && !strncmp(s, t, n)) return 1;
+  if (n == 5 && !strncmp(s, "array", 5)) return m > 2 && !strncmp(t + m - 2, "[]", 2);
+  if (m == 5 && !strncmp(t, "array", 5)) return n > 2 && !strncmp(s + n - 2, "[]", 2);
+  return 0;
+}
+
 /* Every alternative of a is one of b's. */
 static int subset(const char *a, const char *b) {
   const char *s = a;
@@ -103,7 +114,7 @@ static int subset(const char *a, const char *b) {
     for (const char *t = b; *t && !found;) {
       const char *f = strchr(t, '|');
       size_t m = f ? (size_t)(f - t) : strlen(t);
-      found = m == n && !strncmp(s, t, n);
+      found = alt_fits(s, n, t, m);
       t = f ? f + 1 : t + m;
     }
     if (!found) return 0;
@@ -112,7 +123,32 @@ static int subset(const char *a, const char *b) {
   return 1;
 }
 
-static int compatible(const char *a, const char *b) { return subset(a, b) || subset(b, a); }
+static int has_alt(const char *types, const char *alt) {
+  size_t n = strlen(alt);
+  for (const char *s = types; (s = strstr(s, alt)); s++)
+    if ((s == types || s[-1] == '|') && (s[n] == 0 || s[n] == '|')) return 1;
+  return 0;
+}
+
+static int compatible(const char *a, const char *b) {
+  return has_alt(a, "any") || has_alt(b, "any") || subset(a, b) || subset(b, a);
+}
+
+/* ID, id, userId, OWNER_ID, sprintId: a name that holds an identifier. */
+static int id_like(const char *n) {
+  size_t k = strlen(n);
+  if (k < 2 || strcasecmp(n + k - 2, "id")) return 0;
+  if (k == 2) return 1;
+  char before = n[k - 3];
+  return before == '_' || (n[k - 2] == 'I' && islower((unsigned char)before));
+}
+
+/* *.add and *.update: the methods that take an entity's fields. */
+static int writes_fields(const b24_method *m) {
+  const char *dot = strrchr(m->name, '.');
+  const char *last = dot ? dot + 1 : m->name;
+  return !strcasecmp(last, "add") || !strcasecmp(last, "update");
+}
 
 static int cmp_entry(const void *a, const void *b) {
   const entry *x = a, *y = b;
@@ -142,11 +178,13 @@ static void check_family(b24_lint_ctx *c, const b24_method **fam, size_t n) {
   entries es = {0};
   for (size_t i = 0; i < n; i++) {
     const b24_method *m = fam[i];
+    int writes = writes_fields(m);
     for (size_t k = 0; k < m->params.n; k++) {
       const b24_param *p = &m->params.items[k];
-      add(&es, "", m, p);
+      if (writes || id_like(p->name)) add(&es, "", m, p);
       if (!strcasecmp(p->name, "fields"))
-        for (size_t f = 0; f < p->children.n; f++) add(&es, "fields.", m, &p->children.items[f]);
+        for (size_t f = 0; f < p->children.n; f++)
+          if (writes || id_like(p->children.items[f].name)) add(&es, "fields.", m, &p->children.items[f]);
     }
   }
   qsort(es.v, es.n, sizeof *es.v, cmp_entry);

@@ -10,6 +10,9 @@
  * The comparison is skipped when the two hardly overlap (the example wraps the
  * fields in another object, or the table describes something else), and for
  * *.fields methods, whose result describes fields instead of holding them.
+ * Missing fields are reported only for a single result object: the items of a
+ * list example show what the request selected. Placeholder names (UF_CRM_...)
+ * are no fields.
  *
  * Types are compared leniently: classic REST returns numbers and flags as
  * strings ("1", "Y"), PHP writes an empty or keyed array as [] or {}, and null
@@ -127,6 +130,15 @@ static int documented(const doc_fields *df, const char *key) {
   return 0;
 }
 
+/* A literal field name: letters, digits, '_', '-', and the path marks of flat rows. */
+static int literal_name(const char *n) {
+  for (const char *s = n; *s; s++)
+    if (!(isalnum((unsigned char)*s) || *s == '_' || *s == '-' || *s == '.' || *s == '[' ||
+          *s == ']'))
+      return 0;
+  return !strstr(n, "..");
+}
+
 static int numeric_string(const char *s) {
   if (!*s) return 1;
   if (*s == '-') s++;
@@ -233,11 +245,11 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
   for (size_t i = 0; i < df.n; i++) {
     const b24_param *p = df.v[i];
     const char *name = df.flat ? leaf_name(p->name, buf, sizeof buf) : p->name;
-    if (!*name) continue;
+    if (!*name || !literal_name(p->name)) continue;
     int found = 0;
     for (size_t o = 0; o < no && !found; o++)
       found = df.flat ? has_key_deep(objs[o], name, 0) : get_ci(objs[o], name) != NULL;
-    if (!found)
+    if (!found && json_is_object(result))
       b24_lint_emit(c, "response-field-missing", p->loc.file, p->loc.line,
                     "field '%s' of the result of %s is documented but missing from the response "
                     "example (line %d)",
