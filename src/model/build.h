@@ -79,8 +79,9 @@ void b24_parse_type(b24_bctx *c, const char *raw, size_t n, b24_type *out);
 int b24_table_is_params(const b24_block *t);
 int b24_table_is_errors(const b24_block *t);
 void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out);
-void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root,
-                             b24_params *first_table_out);
+/* A section's parameter tree: its first table, "Parameter X" subsections matched
+ * to X at any depth, per-variant tabs. */
+void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root);
 
 /* errors.c */
 void b24_errors_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m);

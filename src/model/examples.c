@@ -175,5 +175,5 @@ void b24_response_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_me
     }
   }
   if (fields_from < n)
-    b24_params_from_section(c, blocks + fields_from, n - fields_from, &r->fields, NULL);
+    b24_params_from_section(c, blocks + fields_from, n - fields_from, &r->fields);
 }

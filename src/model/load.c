@@ -284,7 +284,7 @@ static void collect_objects(b24_bctx *c, build_state *st, const b24_doc *d) {
     o->name = b24_arena_strdup(c->a, h->text);
     o->loc = (b24_loc){c->file, h->line};
     /* The table right under the heading is the object; deeper headings nest. */
-    b24_params_from_section(c, bl + i + 1, j - i - 1, &o->fields, NULL);
+    b24_params_from_section(c, bl + i + 1, j - i - 1, &o->fields);
   }
 }
 

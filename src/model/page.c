@@ -273,7 +273,7 @@ static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24
     case B24_SEC_PARAMS:
       if (!seen_params) {
         m->params_loc = (b24_loc){c->file, h->line};
-        b24_params_from_section(c, bl + i + 1, j - i - 1, &m->params, NULL);
+        b24_params_from_section(c, bl + i + 1, j - i - 1, &m->params);
         seen_params = 1;
       }
       break;

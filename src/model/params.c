@@ -467,9 +467,7 @@ static void union_tabs(b24_bctx *c, const b24_block *tabs, b24_params *root) {
   }
 }
 
-void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root,
-                             b24_params *unused) {
-  (void)unused;
+void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root) {
   b24_param *target = NULL; /* NULL: the root list */
   int skipping = 0;         /* under a heading that names no parameter */
   for (size_t i = 0; i < n; i++) {
@@ -503,7 +501,7 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
       else if (!target)
         union_tabs(c, b, root);
     } else if (b->kind == B24_BLK_NOTE || b->kind == B24_BLK_CUT || b->kind == B24_BLK_IF) {
-      b24_params_from_section(c, b->children.items, b->children.n, root, NULL);
+      b24_params_from_section(c, b->children.items, b->children.n, root);
     }
   }
 }
