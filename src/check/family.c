@@ -1,0 +1,185 @@
+/* Method roles and families for the conformance suite (see family.h). */
+#include "check/family.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void b24_method_verb(const char *name, char *out, size_t outlen) {
+  const char *dot = strrchr(name, '.');
+  const char *v = dot ? dot + 1 : name;
+  size_t i = 0;
+  for (; v[i] && i + 1 < outlen; i++) out[i] = (char)tolower((unsigned char)v[i]);
+  out[i] = 0;
+}
+
+static int has_prefix(const char *s, const char *p) { return !strncmp(s, p, strlen(p)); }
+
+bool b24_method_is_read_only(const char *name) {
+  /* Verbs that read in every family of the corpus; "get" and "list" prefixes
+   * cover getfields, getlist, listforitem ... except the one that makes a
+   * public link. crm.enum.* are dictionaries. */
+  static const char *const exact[] = {"fields", "count", "current", "info", "types",
+                                      "statuslist", "canmovetask", "children", "items",
+                                      "recent", "subordinates", "countries", "access",
+                                      "admin", "tail", "download", "findbycomm",
+                                      "resolveidbypublicurl", "isactionallowed", "isenabled",
+                                      "isexists", "isoffers"};
+  if (has_prefix(name, "crm.enum.")) return true;
+  char verb[64];
+  b24_method_verb(name, verb, sizeof verb);
+  if (!strcmp(verb, "getexternallink")) return false;
+  if (has_prefix(verb, "get") || has_prefix(verb, "list") || has_prefix(verb, "search"))
+    return true;
+  for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
+    if (!strcmp(verb, exact[i])) return true;
+  return false;
+}
+
+/* The method called prefix + "." + verb of the given REST version, NULL if none. */
+static const b24_method *sibling(const b24_model *m, const char *prefix, const char *verb,
+                                 int rest_version) {
+  size_t n = strlen(prefix) + strlen(verb) + 2;
+  char *name = malloc(n);
+  if (!name) abort();
+  snprintf(name, n, "%s.%s", prefix, verb);
+  const b24_method *found = NULL;
+  const b24_method *end = m->methods + m->n_methods;
+  for (const b24_method *meth = b24_model_find_method(m, name);
+       meth && meth < end && !strcmp(meth->name, name); meth++)
+    if (meth->rest_version == rest_version) {
+      found = meth;
+      break;
+    }
+  free(name);
+  return found;
+}
+
+void b24_family_of(const b24_model *m, const b24_method *meth, b24_family *f) {
+  memset(f, 0, sizeof *f);
+  const char *dot = strrchr(meth->name, '.');
+  size_t n = dot ? (size_t)(dot - meth->name) : strlen(meth->name);
+  f->name = malloc(n + 1);
+  if (!f->name) abort();
+  memcpy(f->name, meth->name, n);
+  f->name[n] = 0;
+  f->rest_version = meth->rest_version;
+  f->add = sibling(m, f->name, "add", meth->rest_version);
+  f->get = sibling(m, f->name, "get", meth->rest_version);
+  f->update = sibling(m, f->name, "update", meth->rest_version);
+  f->del = sibling(m, f->name, "delete", meth->rest_version);
+  f->list = sibling(m, f->name, "list", meth->rest_version);
+}
+
+void b24_family_free(b24_family *f) {
+  free(f->name);
+  f->name = NULL;
+}
+
+const b24_example *b24_method_curl_example(const b24_method *meth) {
+  const b24_example *best = NULL;
+  for (size_t i = 0; i < meth->n_examples; i++) {
+    const b24_example *e = &meth->examples[i];
+    if (!e->is_curl || !json_is_object(e->body)) continue;
+    if (e->auth == B24_AUTH_WEBHOOK) return e;
+    if (!best) best = e;
+  }
+  return best;
+}
+
+static int ieq(const char *a, const char *b) { return !strcasecmp(a, b); }
+
+static int is_numeric_value(const json_t *v) {
+  if (json_is_integer(v)) return 1;
+  if (!json_is_string(v)) return 0;
+  const char *s = json_string_value(v);
+  if (!*s) return 0;
+  for (; *s; s++)
+    if (!isdigit((unsigned char)*s)) return 0;
+  return 1;
+}
+
+static int ends_with_id(const char *name) {
+  size_t n = strlen(name);
+  return n > 2 && ieq(name + n - 2, "id");
+}
+
+const char *b24_object_id_key(const b24_method *meth, const json_t *body) {
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)body, k, v) {
+    if (ieq(k, "id") && is_numeric_value(v)) return k;
+  }
+  const char *only = NULL;
+  for (size_t i = 0; i < meth->params.n; i++) {
+    const b24_param *p = &meth->params.items[i];
+    if (!p->required || !ends_with_id(p->name)) continue;
+    json_t *val = json_object_get(body, p->name);
+    if (!val || !is_numeric_value(val)) continue;
+    if (only) return NULL; /* two candidates: the object is not named by one key */
+    only = p->name;
+  }
+  if (!only) return NULL;
+  /* the body's own spelling of the key */
+  json_object_foreach((json_t *)body, k, v) {
+    if (!strcmp(k, only)) return k;
+  }
+  return NULL;
+}
+
+/* The key of obj that reads as an id ("id", "ID", "Id"), NULL if none. */
+static const char *id_key_of(const json_t *obj) {
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)obj, k, v) {
+    if (ieq(k, "id") && is_numeric_value(v)) return k;
+  }
+  return NULL;
+}
+
+static char *dup_path(const char *a, const char *b, const char *c) {
+  size_t n = strlen(a) + (b ? strlen(b) + 1 : 0) + (c ? strlen(c) + 1 : 0) + 1;
+  char *s = malloc(n);
+  if (!s) abort();
+  snprintf(s, n, "%s%s%s%s%s", a, b ? "." : "", b ? b : "", c ? "." : "", c ? c : "");
+  return s;
+}
+
+char *b24_added_id_path(const json_t *example) {
+  const json_t *r = json_object_get(example, "result");
+  if (!r) return NULL;
+  if (is_numeric_value(r)) return dup_path("result", NULL, NULL);
+  if (!json_is_object(r)) return NULL;
+  const char *k = id_key_of(r);
+  if (k) return dup_path("result", k, NULL);
+  if (json_object_size(r) == 1) {
+    const char *wrap = json_object_iter_key(json_object_iter((json_t *)r));
+    const json_t *inner = json_object_get(r, wrap);
+    if (json_is_object(inner) && (k = id_key_of(inner))) return dup_path("result", wrap, k);
+  }
+  return NULL;
+}
+
+char *b24_record_path(const json_t *example) {
+  const json_t *r = json_object_get(example, "result");
+  if (json_is_array(r)) return dup_path("result", "0", NULL);
+  if (json_is_object(r) && !id_key_of(r) && json_object_size(r) == 1) {
+    const char *wrap = json_object_iter_key(json_object_iter((json_t *)r));
+    if (json_is_object(json_object_get(r, wrap))) return dup_path("result", wrap, NULL);
+  }
+  return dup_path("result", NULL, NULL);
+}
+
+json_t *b24_written_fields(const json_t *body, const char *id_key) {
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)body, k, v) {
+    if (ieq(k, "fields") && json_is_object(v)) return json_incref(v);
+  }
+  json_t *out = json_object();
+  json_object_foreach((json_t *)body, k, v) {
+    if ((id_key && !strcmp(k, id_key)) || !strcmp(k, "auth")) continue;
+    json_object_set(out, k, v);
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/* How methods relate, as far as a conformance suite needs to know: whether a
+ * method only reads or may change data, which methods form a family over one
+ * kind of object (X.add, X.get, X.update, X.delete), where the new object's id
+ * sits in X.add's answer, and which request key names the object.
+ *
+ * The suite generator (gen/suite.c) decides with these once, from the docs, and
+ * writes the decisions into the suite as data; the runner never guesses. */
+#ifndef B24_CHECK_FAMILY_H
+#define B24_CHECK_FAMILY_H
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "model/model.h"
+
+/* True when the method's last name segment is a verb that only reads (get*,
+ * list*, fields, search, count, current, ...). Unknown verbs count as writes,
+ * so that a read-only run never calls what it cannot classify. */
+bool b24_method_is_read_only(const char *name);
+
+/* The last name segment in lower case ("update" for "user.Update"), written into
+ * out (size outlen). */
+void b24_method_verb(const char *name, char *out, size_t outlen);
+
+typedef struct b24_family {
+  char *name;                /* "user.userfield" (malloc'd) */
+  int rest_version;
+  const b24_method *add, *get, *update, *del, *list;
+} b24_family;
+
+/* The family a method belongs to (same name prefix and REST version), filled
+ * from the model; members the docs do not have stay NULL. Free with
+ * b24_family_free. */
+void b24_family_of(const b24_model *m, const b24_method *meth, b24_family *f);
+void b24_family_free(b24_family *f);
+
+/* The first cURL example of a method with a JSON object body, webhook style
+ * preferred; NULL when the docs give none. */
+const b24_example *b24_method_curl_example(const b24_method *meth);
+
+/* The key of body that names the object a get/update/delete works on: "id" in
+ * any case, else the only required parameter whose name ends in "id" and whose
+ * value in body is a number or a numeric string. NULL when neither. */
+const char *b24_object_id_key(const b24_method *meth, const json_t *body);
+
+/* Where X.add's success answer (its docs example) keeps the new object's id, as
+ * a dotted path: "result" (a bare id), "result.id", "result.item.id". Returns a
+ * malloc'd string or NULL. */
+char *b24_added_id_path(const json_t *add_response_example);
+
+/* Where X.get's answer (its docs example) keeps the object itself:
+ * "result", "result.0" (a list of one), "result.item" (wrapped). malloc'd. */
+char *b24_record_path(const json_t *get_response_example);
+
+/* The fields a write request sets: its "fields" object (any case) when it has
+ * one, else the body itself less the id key and "auth". A new reference. */
+json_t *b24_written_fields(const json_t *body, const char *id_key);
+
+#endif

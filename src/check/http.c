@@ -1,0 +1,245 @@
+/* libcurl multi transport with rate limit, timeouts and backoff (see http.h). */
+#include "check/http.h"
+
+#include <curl/curl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "util/buf.h"
+
+typedef struct xfer {
+  struct xfer *next;
+  char *url;
+  char *body;
+  size_t len;
+  b24_http_done done;
+  void *ud;
+  int retries;
+  CURL *easy;
+  b24_buf resp;
+  char ctype[128];
+  int has_ctype;
+  char errbuf[CURL_ERROR_SIZE];
+  double started;
+} xfer;
+
+struct b24_http {
+  b24_http_options o;
+  CURLM *multi;
+  struct curl_slist *headers;
+  xfer *head, *tail;         /* waiting to start */
+  size_t queued, active;
+  CURL **idle;               /* easy handles to reuse (their connections stay warm) */
+  size_t n_idle;
+  double next_slot;          /* earliest start allowed by --rate */
+  double paused_until;       /* backoff after QUERY_LIMIT_EXCEEDED */
+  size_t sent;
+};
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+b24_http *b24_http_new(const b24_http_options *o) {
+  static int curl_ready;
+  if (!curl_ready) {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    curl_ready = 1;
+  }
+  b24_http *h = calloc(1, sizeof *h);
+  if (!h) abort();
+  h->o = *o;
+  if (h->o.jobs < 1) h->o.jobs = 1;
+  h->multi = curl_multi_init();
+  curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)h->o.jobs);
+  h->headers = curl_slist_append(NULL, "Content-Type: application/json");
+  h->headers = curl_slist_append(h->headers, "Accept: application/json");
+  h->headers = curl_slist_append(h->headers, "Expect:");
+  h->idle = calloc((size_t)h->o.jobs, sizeof *h->idle);
+  if (!h->idle) abort();
+  return h;
+}
+
+static void xfer_free(xfer *x) {
+  free(x->url);
+  free(x->body);
+  b24_buf_free(&x->resp);
+  free(x);
+}
+
+void b24_http_free(b24_http *h) {
+  if (!h) return;
+  while (h->head) {
+    xfer *x = h->head;
+    h->head = x->next;
+    xfer_free(x);
+  }
+  for (size_t i = 0; i < h->n_idle; i++) curl_easy_cleanup(h->idle[i]);
+  free(h->idle);
+  curl_slist_free_all(h->headers);
+  curl_multi_cleanup(h->multi);
+  free(h);
+}
+
+size_t b24_http_sent(const b24_http *h) { return h->sent; }
+
+static void enqueue(b24_http *h, xfer *x) {
+  x->next = NULL;
+  if (h->tail) h->tail->next = x;
+  else h->head = x;
+  h->tail = x;
+  h->queued++;
+}
+
+void b24_http_post(b24_http *h, const char *url, const char *body, size_t len, b24_http_done done,
+                   void *ud) {
+  xfer *x = calloc(1, sizeof *x);
+  if (!x) abort();
+  x->url = strdup(url);
+  x->body = malloc(len + 1);
+  if (!x->url || !x->body) abort();
+  memcpy(x->body, body, len);
+  x->body[len] = 0;
+  x->len = len;
+  x->done = done;
+  x->ud = ud;
+  enqueue(h, x);
+}
+
+static size_t on_body(char *p, size_t size, size_t n, void *ud) {
+  b24_buf_put(&((xfer *)ud)->resp, p, size * n);
+  return size * n;
+}
+
+static size_t on_header(char *p, size_t size, size_t n, void *ud) {
+  xfer *x = ud;
+  size_t len = size * n;
+  if (len > 13 && !strncasecmp(p, "content-type:", 13)) {
+    const char *v = p + 13;
+    size_t vl = len - 13;
+    while (vl && (*v == ' ' || *v == '\t')) v++, vl--;
+    while (vl && (v[vl - 1] == '\r' || v[vl - 1] == '\n' || v[vl - 1] == ' ')) vl--;
+    if (vl >= sizeof x->ctype) vl = sizeof x->ctype - 1;
+    memcpy(x->ctype, v, vl);
+    x->ctype[vl] = 0;
+    x->has_ctype = 1;
+  }
+  return len;
+}
+
+static void start(b24_http *h, xfer *x) {
+  CURL *e = h->n_idle ? h->idle[--h->n_idle] : curl_easy_init();
+  if (!e) abort();
+  curl_easy_reset(e);
+  x->easy = e;
+  b24_buf_clear(&x->resp);
+  x->has_ctype = 0;
+  x->errbuf[0] = 0;
+  curl_easy_setopt(e, CURLOPT_URL, x->url);
+  curl_easy_setopt(e, CURLOPT_POST, 1L);
+  curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->body);
+  curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)x->len);
+  curl_easy_setopt(e, CURLOPT_HTTPHEADER, h->headers);
+  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+  curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 1L);
+  curl_easy_setopt(e, CURLOPT_USERAGENT, "b24spec-check");
+  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+  if (h->o.timeout_ms > 0) curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, h->o.timeout_ms);
+  if (!h->o.verify_tls) {
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+  }
+  x->started = now_s();
+  curl_multi_add_handle(h->multi, e);
+  h->active++;
+  h->sent++;
+}
+
+/* A 503 whose body names the portal's rate limit. */
+static int rate_limited(const xfer *x, long status) {
+  return status == 503 && x->resp.data && strstr(x->resp.data, "QUERY_LIMIT_EXCEEDED");
+}
+
+static void finish(b24_http *h, CURL *e, CURLcode rc) {
+  xfer *x = NULL;
+  curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&x);
+  long status = 0;
+  if (rc == CURLE_OK) curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+  curl_multi_remove_handle(h->multi, e);
+  h->idle[h->n_idle++] = e;
+  h->active--;
+  x->easy = NULL;
+  if (rc == CURLE_OK && rate_limited(x, status) && x->retries < h->o.max_retries) {
+    double pause = h->o.backoff_s;
+    for (int i = 0; i < x->retries; i++) pause *= 2;
+    x->retries++;
+    double until = now_s() + pause;
+    if (until > h->paused_until) h->paused_until = until;
+    enqueue(h, x);
+    return;
+  }
+  b24_http_answer a = {0};
+  a.status = status;
+  a.content_type = x->has_ctype ? x->ctype : NULL;
+  a.body = x->resp.data ? x->resp.data : "";
+  a.body_len = x->resp.len;
+  a.seconds = now_s() - x->started;
+  a.retries = x->retries;
+  if (rc != CURLE_OK) a.error = x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc);
+  x->done(x->ud, &a);
+  xfer_free(x);
+}
+
+/* Starts what the job limit, the rate and a backoff pause allow; returns how
+ * long to wait before the next start could be allowed (seconds, 0 = none pending). */
+static double start_ready(b24_http *h) {
+  while (h->head && h->active < (size_t)h->o.jobs) {
+    double t = now_s();
+    double ready = h->paused_until > h->next_slot ? h->paused_until : h->next_slot;
+    if (ready > t) return ready - t;
+    xfer *x = h->head;
+    h->head = x->next;
+    if (!h->head) h->tail = NULL;
+    h->queued--;
+    if (h->o.rate > 0) h->next_slot = (h->next_slot > t ? h->next_slot : t) + 1.0 / h->o.rate;
+    start(h, x);
+  }
+  return 0;
+}
+
+void b24_http_run(b24_http *h, b24_http_feed feed, void *feed_ud) {
+  for (;;) {
+    /* keep a little more queued than can run, so a slot never waits on us */
+    while (feed && h->queued < (size_t)h->o.jobs * 2 && feed(feed_ud)) {
+    }
+    double wait = start_ready(h);
+    if (!h->active && !h->head) break;
+    int running = 0;
+    curl_multi_perform(h->multi, &running);
+    CURLMsg *msg;
+    int left, finished = 0;
+    while ((msg = curl_multi_info_read(h->multi, &left)))
+      if (msg->msg == CURLMSG_DONE) {
+        finish(h, msg->easy_handle, msg->data.result);
+        finished = 1;
+      }
+    if (finished) continue; /* callbacks may have queued the next step */
+    int ms = 100;
+    if (wait > 0 && wait * 1000 < ms) ms = (int)(wait * 1000) + 1;
+    if (h->active) curl_multi_poll(h->multi, NULL, 0, ms, NULL);
+    else {
+      struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+      nanosleep(&ts, NULL);
+    }
+  }
+}

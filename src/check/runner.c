@@ -1,0 +1,574 @@
+/* The conformance runner: schedules the suite's units (cases and CRUD
+ * sequences) over the HTTP engine, applies the checks each asks for, and
+ * undoes what write cases change. Each unit is a small state machine driven by
+ * answer callbacks; several units are in flight at once (--jobs). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "check/check.h"
+#include "check/http.h"
+#include "check/report.h"
+#include "check/suite_load.h"
+#include "check/vars.h"
+
+#define WRONG_SECRET "b24specwrongsecret0"
+#define WRONG_TOKEN "b24spec-wrong-token-0"
+
+/* ---- where requests go ----------------------------------------------------- */
+
+typedef struct target {
+  char *prefix;        /* "http://host:port/rest/" */
+  char *user, *secret; /* webhook credentials, NULL with a token */
+  const char *token;   /* OAuth access token */
+} target;
+
+static int target_parse(const char *url, const char *token, target *t, char *err, size_t errlen) {
+  memset(t, 0, sizeof *t);
+  const char *scheme = strstr(url, "://");
+  const char *rest = scheme ? strstr(scheme + 3, "/rest/") : NULL;
+  if (!scheme || !rest) {
+    snprintf(err, errlen, "--url must look like https://PORTAL/rest/USER/SECRET/ (a webhook) or "
+                          "https://PORTAL/rest/ with --auth TOKEN");
+    return -1;
+  }
+  size_t plen = (size_t)(rest - url) + 6;
+  const char *tail = rest + 6;
+  if (!strncmp(tail, "api/", 4)) tail += 4;
+  t->prefix = strndup(url, plen);
+  if (!t->prefix) abort();
+  if (token) {
+    t->token = token;
+    return 0;
+  }
+  const char *slash = strchr(tail, '/');
+  size_t slen = slash ? strcspn(slash + 1, "/?#") : 0;
+  if (!slash || slash == tail || !slen) {
+    snprintf(err, errlen, "--url has no USER/SECRET after /rest/ (a webhook URL), and no --auth "
+                          "TOKEN was given");
+    return -1;
+  }
+  t->user = strndup(tail, (size_t)(slash - tail));
+  t->secret = strndup(slash + 1, slen);
+  if (!t->user || !t->secret) abort();
+  return 0;
+}
+
+static void target_free(target *t) {
+  free(t->prefix);
+  free(t->user);
+  free(t->secret);
+}
+
+/* auth: "portal" (the credentials given), "none", "wrong". */
+static char *url_for(const target *t, const char *method, int rest_version, const char *auth) {
+  b24_buf b = B24_BUF_INIT;
+  b24_buf_printf(&b, "%s%s", t->prefix, rest_version == 3 ? "api/" : "");
+  if (t->user && !strcmp(auth, "portal")) b24_buf_printf(&b, "%s/%s/", t->user, t->secret);
+  else if (t->user && !strcmp(auth, "wrong")) b24_buf_printf(&b, "%s/%s/", t->user, WRONG_SECRET);
+  b24_buf_puts(&b, method);
+  return b24_buf_take(&b);
+}
+
+static char *body_for(const target *t, const json_t *body, const char *auth) {
+  json_t *b = json_is_object(body) ? json_copy((json_t *)body) : json_object();
+  json_object_del(b, "auth");
+  if (t->token && !strcmp(auth, "portal")) json_object_set_new(b, "auth", json_string(t->token));
+  else if (t->token && !strcmp(auth, "wrong")) json_object_set_new(b, "auth", json_string(WRONG_TOKEN));
+  char *s = json_dumps(b, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_decref(b);
+  return s;
+}
+
+/* ---- the runner ------------------------------------------------------------ */
+
+typedef struct runner {
+  const b24_check_options *o;
+  b24_suite suite;
+  target t;
+  b24_http *http;
+  b24_report report;
+  b24_redactor red;
+  size_t next_unit;
+} runner;
+
+typedef enum { PH_READ, PH_MAIN, PH_UNDO, PH_STEP, PH_CLEANUP } phase;
+
+typedef struct unit_run {
+  runner *r;
+  const b24_unit *u;
+  phase ph;
+  b24_result *res;
+  char *url, *body;          /* of the request in flight, for the reproduce line */
+  /* a case */
+  json_t *before;            /* the object as read before a write */
+  json_t *response;          /* the main answer */
+  json_t *undo_body;         /* expanded when it could be before the write */
+  bool no_undo;              /* the object could not be read first: leave it */
+  /* a sequence */
+  size_t step;
+  json_t *answers;           /* step name -> answer JSON */
+  json_t *succeeded;         /* step name -> true */
+} unit_run;
+
+static void unit_free(unit_run *ur) {
+  b24_result_free(ur->res);
+  free(ur->url);
+  free(ur->body);
+  json_decref(ur->before);
+  json_decref(ur->response);
+  json_decref(ur->undo_body);
+  json_decref(ur->answers);
+  json_decref(ur->succeeded);
+  free(ur);
+}
+
+static void post(unit_run *ur, const char *method, int rest_version, const char *auth,
+                 const json_t *body, b24_http_done done) {
+  free(ur->url);
+  free(ur->body);
+  ur->url = url_for(&ur->r->t, method, rest_version, auth);
+  ur->body = body_for(&ur->r->t, body, auth);
+  b24_http_post(ur->r->http, ur->url, ur->body, strlen(ur->body), done, ur);
+}
+
+static void emit(unit_run *ur) {
+  b24_report_add(&ur->r->report, ur->res);
+  ur->res = NULL;
+}
+
+static bool check_on(const runner *r, const json_t *def, b24_check_id id) {
+  if (!r->o->on[id]) return false;
+  size_t i;
+  json_t *c;
+  json_array_foreach(json_object_get(def, "checks"), i, c) {
+    if (json_is_string(c) && !strcmp(json_string_value(c), b24_checks[id].name)) return true;
+  }
+  return false;
+}
+
+static void set_repro(unit_run *ur, b24_result *res) {
+  free(res->repro);
+  res->repro = b24_curl_command(ur->url, ur->body);
+}
+
+/* Applies the checks def asks for to one answer; failures go into res. The
+ * parsed answer is left in a (the caller clears it). */
+static void evaluate(unit_run *ur, b24_result *res, const json_t *def,
+                     const b24_method_expect *mx, const b24_http_answer *ha, b24_answer *a) {
+  runner *r = ur->r;
+  b24_answer_parse(a, ha->status, ha->content_type, ha->error ? NULL : ha->body, ha->body_len);
+  res->seconds += ha->seconds;
+  if (ha->error) {
+    /* no answer at all breaks every promise; reported whatever --checks says */
+    b24_result_fail(res, b24_checks[B24_CHECK_NOT_SERVER_ERROR].name, "no answer: %s", ha->error);
+    set_repro(ur, res);
+    return;
+  }
+  const char *expect = json_string_value(json_object_get(def, "expect"));
+  bool want_success = expect && !strcmp(expect, "success");
+  bool any = !expect || !strcmp(expect, "any");
+  const json_t *status = json_object_get(def, "status"), *codes = json_object_get(def, "codes");
+  b24_buf why = B24_BUF_INIT;
+#define RUN(id, call)                                                   \
+  do {                                                                  \
+    if (check_on(r, def, id)) {                                         \
+      b24_buf_clear(&why);                                              \
+      if (!(call)) b24_result_fail(res, b24_checks[id].name, "%s", why.data ? why.data : ""); \
+    }                                                                   \
+  } while (0)
+  RUN(B24_CHECK_NOT_SERVER_ERROR, b24_check_not_server_error(a, &why));
+  RUN(B24_CHECK_STATUS_CODE,
+      b24_check_status_code(mx, a, any ? !a->is_error : want_success, status, &why));
+  RUN(B24_CHECK_CONTENT_TYPE, b24_check_content_type(a, &why));
+  RUN(B24_CHECK_ENVELOPE, b24_check_envelope(mx, a, &why));
+  RUN(B24_CHECK_RESULT_SCHEMA, b24_check_result_schema(mx, a, &why));
+  RUN(B24_CHECK_ERROR_CODE_DOCUMENTED, b24_check_error_code_documented(mx, a, codes, &why));
+  RUN(B24_CHECK_INVALID_INPUT_REJECTED, b24_check_rejected(a, &why));
+  RUN(B24_CHECK_VALID_INPUT_ACCEPTED, b24_check_accepted(a, &why));
+  RUN(B24_CHECK_AUTH_NOT_IGNORED, b24_check_auth_rejected(a, codes, &why));
+  const json_t *verify = json_object_get(def, "verify");
+  if (verify && check_on(r, def, B24_CHECK_READ_AFTER_WRITE)) {
+    b24_buf_clear(&why);
+    int ok;
+    if (a->is_error || !a->json) {
+      b24_buf_printf(&why, "the object written could not be read back (HTTP %ld %s)", a->status,
+                     a->error_code ? a->error_code : "");
+      ok = 0;
+    } else
+      ok = b24_check_fields_read_back(a, json_string_value(json_object_get(verify, "record")),
+                                      json_object_get(verify, "fields"), &why);
+    if (!ok) b24_result_fail(res, b24_checks[B24_CHECK_READ_AFTER_WRITE].name, "%s", why.data);
+  }
+  if (check_on(r, def, B24_CHECK_DELETE_REMOVES)) {
+    b24_buf_clear(&why);
+    if (!b24_check_rejected(a, &why))
+      b24_result_fail(res, b24_checks[B24_CHECK_DELETE_REMOVES].name,
+                      "the object is still there after delete: %s", why.data);
+  }
+#undef RUN
+  b24_buf_free(&why);
+  if (res->outcome == B24_RESULT_FAIL) set_repro(ur, res);
+}
+
+static bool answered_ok(const b24_http_answer *ha, const b24_answer *a) {
+  return !ha->error && !a->is_error && a->status < 400 && json_object_get(a->json, "result");
+}
+
+/* ---- variables ----------------------------------------------------------- */
+
+static const json_t *case_scope(void *ctx, const char *name) {
+  unit_run *ur = ctx;
+  if (!strcmp(name, "request"))
+    return json_object_get(json_object_get(ur->u->def, "request"), "body");
+  if (!strcmp(name, "response")) return ur->response;
+  if (!strcmp(name, "before")) return ur->before;
+  return NULL;
+}
+
+static const json_t *seq_scope(void *ctx, const char *name) {
+  return json_object_get(((unit_run *)ctx)->answers, name);
+}
+
+/* ---- cases ----------------------------------------------------------------- */
+
+static void case_main(unit_run *ur);
+
+static const b24_suite_method *case_method(const unit_run *ur) { return ur->u->method; }
+
+static void case_done(unit_run *ur) {
+  emit(ur);
+  unit_free(ur);
+}
+
+static void on_undo(void *ud, const b24_http_answer *ha) {
+  unit_run *ur = ud;
+  b24_answer a;
+  b24_answer_parse(&a, ha->status, ha->content_type, ha->error ? NULL : ha->body, ha->body_len);
+  if (!answered_ok(ha, &a)) {
+    b24_result_fail(ur->res, "restore",
+                    "undoing the change failed (HTTP %ld %s%s): the portal may differ from before "
+                    "this case; the undo request was:\n%s",
+                    ha->status, a.error_code ? a.error_code : "", ha->error ? ha->error : "",
+                    ur->body);
+  }
+  b24_answer_clear(&a);
+  case_done(ur);
+}
+
+static void on_main(void *ud, const b24_http_answer *ha) {
+  unit_run *ur = ud;
+  const b24_suite_method *m = case_method(ur);
+  b24_answer a;
+  evaluate(ur, ur->res, ur->u->def, &m->expect, ha, &a);
+  bool ok = answered_ok(ha, &a);
+  ur->response = a.json ? json_incref(a.json) : NULL;
+  b24_answer_clear(&a);
+  const json_t *undo = json_object_get(json_object_get(ur->u->def, "restore"), "undo");
+  if (ok && undo && ur->r->o->allow_writes && !ur->no_undo) {
+    char err[256];
+    json_t *body = ur->undo_body ? json_incref(ur->undo_body)
+                                 : b24_vars_expand(json_object_get(undo, "body"), case_scope, ur,
+                                                   err, sizeof err);
+    if (!body) {
+      b24_result_fail(ur->res, "restore", "cannot undo the change: %s", err);
+      case_done(ur);
+      return;
+    }
+    ur->ph = PH_UNDO;
+    post(ur, json_string_value(json_object_get(undo, "method")), m->expect.rest_version, "portal",
+         body, on_undo);
+    json_decref(body);
+    return;
+  }
+  case_done(ur);
+}
+
+static void case_main(unit_run *ur) {
+  const json_t *req = json_object_get(ur->u->def, "request");
+  ur->ph = PH_MAIN;
+  post(ur, json_string_value(json_object_get(req, "method")), case_method(ur)->expect.rest_version,
+       json_string_value(json_object_get(ur->u->def, "auth")) ?
+           json_string_value(json_object_get(ur->u->def, "auth")) : "portal",
+       json_object_get(req, "body"), on_main);
+}
+
+/* Without what a write changes read first, the case runs only when the user
+ * said undoing does not matter. */
+static void cannot_restore(unit_run *ur, const char *why) {
+  if (ur->r->o->allow_unrestorable) {
+    ur->no_undo = true;
+    case_main(ur);
+    return;
+  }
+  b24_result_skip(ur->res, "cannot read what it changes before changing it (%s); "
+                           "--allow-unrestorable runs it anyway", why);
+  case_done(ur);
+}
+
+static void on_read(void *ud, const b24_http_answer *ha) {
+  unit_run *ur = ud;
+  const json_t *plan = json_object_get(ur->u->def, "restore");
+  b24_answer a;
+  b24_answer_parse(&a, ha->status, ha->content_type, ha->error ? NULL : ha->body, ha->body_len);
+  const json_t *rec = answered_ok(ha, &a) ?
+      b24_jpath_get_icase(a.json, json_string_value(json_object_get(plan, "record"))) : NULL;
+  if (!json_is_object(rec)) {
+    char why[160];
+    snprintf(why, sizeof why, "the getter answered HTTP %ld %s", ha->status,
+             a.error_code ? a.error_code : (ha->error ? ha->error : "without the object"));
+    b24_answer_clear(&a);
+    cannot_restore(ur, why);
+    return;
+  }
+  ur->before = json_deep_copy(rec);
+  b24_answer_clear(&a);
+  char err[256];
+  ur->undo_body = b24_vars_expand(json_object_get(json_object_get(plan, "undo"), "body"),
+                                  case_scope, ur, err, sizeof err);
+  if (!ur->undo_body) {
+    cannot_restore(ur, err);
+    return;
+  }
+  case_main(ur);
+}
+
+static void case_start(runner *r, const b24_unit *u) {
+  unit_run *ur = calloc(1, sizeof *ur);
+  if (!ur) abort();
+  ur->r = r;
+  ur->u = u;
+  const char *slash = strchr(u->id, '/');
+  char *group = strndup(u->id, slash ? (size_t)(slash - u->id) : strlen(u->id));
+  ur->res = b24_result_new(u->id, group, json_string_value(json_object_get(u->def, "title")));
+  free(group);
+  if (u->writes && !r->o->allow_writes) {
+    b24_result_skip(ur->res, "changes data; run with --allow-writes");
+    case_done(ur);
+    return;
+  }
+  if (u->writes && !u->restorable && !r->o->allow_unrestorable) {
+    b24_result_skip(ur->res, "changes data in a way the runner cannot undo; "
+                             "--allow-unrestorable runs it (never on a portal you care about)");
+    case_done(ur);
+    return;
+  }
+  const json_t *read = json_object_get(json_object_get(u->def, "restore"), "read");
+  if (u->writes && read) {
+    char err[256];
+    json_t *body = b24_vars_expand(json_object_get(read, "body"), case_scope, ur, err, sizeof err);
+    if (!body) {
+      cannot_restore(ur, err);
+      return;
+    }
+    ur->ph = PH_READ;
+    post(ur, json_string_value(json_object_get(read, "method")), u->method->expect.rest_version,
+         "portal", body, on_read);
+    json_decref(body);
+    return;
+  }
+  case_main(ur);
+}
+
+/* ---- sequences ------------------------------------------------------------- */
+
+static void seq_next(unit_run *ur);
+
+static const json_t *seq_step(const unit_run *ur) {
+  return json_array_get(json_object_get(ur->u->def, "steps"), ur->step);
+}
+
+static int seq_rest_version(const unit_run *ur) {
+  return (int)json_integer_value(json_object_get(ur->u->def, "rest_version"));
+}
+
+static b24_result *step_result(const unit_run *ur, const json_t *step) {
+  b24_buf id = B24_BUF_INIT, title = B24_BUF_INIT;
+  const char *name = json_string_value(json_object_get(step, "name"));
+  b24_buf_printf(&id, "%s/%s", ur->u->id, name ? name : "?");
+  b24_buf_printf(&title, "%s: %s",
+                 json_string_value(json_object_get(json_object_get(step, "request"), "method")),
+                 name ? name : "?");
+  b24_result *res = b24_result_new(id.data, ur->u->id, title.data);
+  b24_buf_free(&id);
+  b24_buf_free(&title);
+  return res;
+}
+
+static void seq_done(unit_run *ur) { unit_free(ur); }
+
+static void on_cleanup(void *ud, const b24_http_answer *ha) {
+  unit_run *ur = ud;
+  b24_answer a;
+  b24_answer_parse(&a, ha->status, ha->content_type, ha->error ? NULL : ha->body, ha->body_len);
+  if (!answered_ok(ha, &a)) {
+    b24_result_fail(ur->res, "cleanup",
+                    "deleting what the sequence added failed (HTTP %ld %s%s): it is still on the portal",
+                    ha->status, a.error_code ? a.error_code : "", ha->error ? ha->error : "");
+    set_repro(ur, ur->res);
+  }
+  b24_answer_clear(&a);
+  emit(ur);
+  seq_done(ur);
+}
+
+/* Deletes what the sequence made when its own delete step did not. */
+static void seq_cleanup(unit_run *ur) {
+  const json_t *c;
+  size_t i;
+  json_array_foreach(json_object_get(ur->u->def, "cleanup"), i, c) {
+    const char *after = json_string_value(json_object_get(c, "after"));
+    const char *unless = json_string_value(json_object_get(c, "unless"));
+    if (!after || !json_object_get(ur->succeeded, after)) continue;
+    if (unless && json_object_get(ur->succeeded, unless)) continue;
+    const json_t *req = json_object_get(c, "request");
+    char err[256];
+    json_t *body = b24_vars_expand(json_object_get(req, "body"), seq_scope, ur, err, sizeof err);
+    b24_buf id = B24_BUF_INIT;
+    b24_buf_printf(&id, "%s/cleanup", ur->u->id);
+    ur->res = b24_result_new(id.data, ur->u->id, "delete what the sequence added");
+    b24_buf_free(&id);
+    if (!body) {
+      b24_result_fail(ur->res, "cleanup", "cannot delete what the sequence added: %s", err);
+      emit(ur);
+      break;
+    }
+    ur->ph = PH_CLEANUP;
+    post(ur, json_string_value(json_object_get(req, "method")), seq_rest_version(ur), "portal",
+         body, on_cleanup);
+    json_decref(body);
+    return;
+  }
+  seq_done(ur);
+}
+
+static void on_step(void *ud, const b24_http_answer *ha) {
+  unit_run *ur = ud;
+  const json_t *step = seq_step(ur);
+  const char *method = json_string_value(json_object_get(json_object_get(step, "request"), "method"));
+  const b24_suite_method *m = b24_suite_method_find(&ur->r->suite, method, seq_rest_version(ur));
+  b24_answer a;
+  evaluate(ur, ur->res, step, &m->expect, ha, &a);
+  const char *name = json_string_value(json_object_get(step, "name"));
+  if (a.json) json_object_set(ur->answers, name, a.json);
+  if (answered_ok(ha, &a)) json_object_set_new(ur->succeeded, name, json_true());
+  b24_answer_clear(&a);
+  emit(ur);
+  ur->step++;
+  seq_next(ur);
+}
+
+static void seq_next(unit_run *ur) {
+  for (const json_t *step; (step = seq_step(ur)); ur->step++) {
+    ur->res = step_result(ur, step);
+    const json_t *req = json_object_get(step, "request");
+    const char *method = json_string_value(json_object_get(req, "method"));
+    if (!method || !b24_suite_method_find(&ur->r->suite, method, seq_rest_version(ur))) {
+      b24_result_fail(ur->res, "suite", "the suite has no method file for %s", method ? method : "?");
+      emit(ur);
+      continue;
+    }
+    char err[256];
+    json_t *body = b24_vars_expand(json_object_get(req, "body"), seq_scope, ur, err, sizeof err);
+    if (!body) {
+      b24_result_skip(ur->res, "not run: %s (an earlier step failed)", err);
+      emit(ur);
+      continue;
+    }
+    ur->ph = PH_STEP;
+    post(ur, method, seq_rest_version(ur), "portal", body, on_step);
+    json_decref(body);
+    return;
+  }
+  seq_cleanup(ur);
+}
+
+static void seq_start(runner *r, const b24_unit *u) {
+  unit_run *ur = calloc(1, sizeof *ur);
+  if (!ur) abort();
+  ur->r = r;
+  ur->u = u;
+  ur->answers = json_object();
+  ur->succeeded = json_object();
+  if (!r->o->allow_writes) {
+    for (const json_t *step; (step = seq_step(ur)); ur->step++) {
+      ur->res = step_result(ur, step);
+      b24_result_skip(ur->res, "changes data; run with --allow-writes");
+      emit(ur);
+    }
+    seq_done(ur);
+    return;
+  }
+  seq_next(ur);
+}
+
+/* ---- driving ------------------------------------------------------------- */
+
+static int feed(void *ud) {
+  runner *r = ud;
+  if (r->next_unit >= r->suite.n_units) return 0;
+  const b24_unit *u = &r->suite.units[r->next_unit++];
+  if (u->sequence) seq_start(r, u);
+  else case_start(r, u);
+  return 1;
+}
+
+static size_t expected_results(const b24_suite *s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s->n_units; i++)
+    n += s->units[i].sequence ? json_array_size(json_object_get(s->units[i].def, "steps")) : 1;
+  return n;
+}
+
+int b24_check_run(const b24_check_options *o) {
+  runner r;
+  memset(&r, 0, sizeof r);
+  r.o = o;
+  char err[512];
+  b24_suite_select sel = {o->methods_glob, o->shard_index, o->shard_count};
+  if (b24_suite_load(o->suite_dir, &sel, &r.suite, err, sizeof err) != 0) {
+    fprintf(stderr, "b24spec check: %s\n", err);
+    b24_suite_free(&r.suite);
+    return 2;
+  }
+  if (o->list_only) {
+    for (size_t i = 0; i < r.suite.n_units; i++)
+      printf("%s %s\n", r.suite.units[i].id, r.suite.units[i].writes ? "write" : "read");
+    b24_suite_free(&r.suite);
+    return 0;
+  }
+  if (target_parse(o->url, o->token, &r.t, err, sizeof err) != 0) {
+    fprintf(stderr, "b24spec check: %s\n", err);
+    target_free(&r.t);
+    b24_suite_free(&r.suite);
+    return 2;
+  }
+  b24_redactor_add(&r.red, r.t.secret);
+  b24_redactor_add(&r.red, r.t.token);
+  b24_report_options ro = {
+      .console = o->tap ? stderr : stdout,
+      .progress = o->progress,
+      .tap = o->tap,
+      .junit_path = o->junit_path,
+      .substitute = r.t.token ? "your access token" : "your webhook secret",
+  };
+  b24_report_init(&r.report, &ro, &r.red);
+  r.report.expected = expected_results(&r.suite);
+  b24_http_options ho = {.jobs = o->jobs > 0 ? o->jobs : 1,
+                         .rate = o->rate,
+                         .timeout_ms = (long)(o->timeout_s * 1000),
+                         .max_retries = 6,
+                         .backoff_s = 0.5,
+                         .verify_tls = !o->insecure};
+  r.http = b24_http_new(&ho);
+  b24_http_run(r.http, feed, &r);
+  int rc = r.report.failed ? 1 : 0;
+  if (b24_report_finish(&r.report, b24_http_sent(r.http)) != 0) rc = 2;
+  b24_http_free(r.http);
+  b24_report_free(&r.report);
+  b24_redactor_free(&r.red);
+  target_free(&r.t);
+  b24_suite_free(&r.suite);
+  return rc;
+}
