@@ -338,28 +338,56 @@ static json_t *container(json_t *body, const char *parent) {
   return parent ? json_object_get(body, parent) : body;
 }
 
-static int numeric_or_flag(const b24_param *p) {
-  if (!p->type.n_alts || p->type.alts[0].array) return 0;
-  const char *b = p->type.alts[0].base;
-  return !strcmp(b, "integer") || !strcmp(b, "double") || !strcmp(b, "boolean") ||
-         !strcmp(b, "char") || !strcmp(b, "timestamp");
+/* How the portal's PHP sees a documented type, as far as a wrong value goes. */
+typedef enum { SHAPE_UNKNOWN, SHAPE_SCALAR_NUMERIC, SHAPE_SCALAR_TEXT, SHAPE_CONTAINER } shape;
+
+static shape shape_of(const b24_param *p) {
+  static const char *const numeric[] = {"integer", "int", "double", "float", "number",
+                                        "decimal", "boolean", "bool"};
+  static const char *const text[] = {"string", "text", "char", "date", "datetime"};
+  if (!p->type.n_alts) return SHAPE_UNKNOWN;
+  shape sh = SHAPE_UNKNOWN;
+  /* every alternative must agree, or a wrong value for one is right for another */
+  for (size_t i = 0; i < p->type.n_alts; i++) {
+    const b24_type_alt *a = &p->type.alts[i];
+    shape s = SHAPE_UNKNOWN;
+    if (a->array || a->ref || !strcmp(a->base, "object") || !strcmp(a->base, "array"))
+      s = SHAPE_CONTAINER;
+    for (size_t k = 0; s == SHAPE_UNKNOWN && k < sizeof numeric / sizeof *numeric; k++)
+      if (!strcmp(a->base, numeric[k])) s = SHAPE_SCALAR_NUMERIC;
+    for (size_t k = 0; s == SHAPE_UNKNOWN && k < sizeof text / sizeof *text; k++)
+      if (!strcmp(a->base, text[k])) s = SHAPE_SCALAR_TEXT;
+    if (s == SHAPE_UNKNOWN || (i && s != sh)) return SHAPE_UNKNOWN;
+    sh = s;
+  }
+  return sh;
 }
 
-/* A value of another type than p's, that the parameter schema refuses in body
- * however the portal reads it. Sets *desc. NULL when none of the candidates is
- * refused (the schema takes anything there). */
+/* A value of another type than p's that the portal cannot read as p's type
+ * (PHP takes numbers for text and a keyed array for a list, so those are never
+ * offered) and that the parameter schema refuses in body however the portal
+ * reads it. Sets *desc. NULL when the type is a word whose values the docs do
+ * not pin down, or the schema takes every candidate. */
 static json_t *wrong_type_body(method_gen *g, const json_t *base, const char *parent,
                                const b24_param *p, const char **desc) {
-  json_t *cand[5];
-  const char *names[5];
+  json_t *cand[2];
+  const char *names[2];
   size_t n = 0;
-  bool text_first = numeric_or_flag(p) || (p->type.n_alts && (p->type.alts[0].array ||
-                                           !strcmp(p->type.alts[0].base, "object")));
-  if (text_first) cand[n] = json_string("b24spec: not of the documented type"), names[n++] = "a string";
-  cand[n] = json_pack("{s:b}", "b24spec_wrong_type", 1), names[n++] = "an object";
-  if (!text_first) cand[n] = json_string("b24spec: not of the documented type"), names[n++] = "a string";
-  cand[n] = json_pack("[s]", "b24spec"), names[n++] = "an array";
-  cand[n] = json_real(0.5), names[n++] = "a fraction";
+  switch (shape_of(p)) {
+  case SHAPE_SCALAR_NUMERIC:
+    cand[n] = json_string("b24spec: not of the documented type"), names[n++] = "a string";
+    cand[n] = json_pack("{s:b}", "b24spec_wrong_type", 1), names[n++] = "an object";
+    break;
+  case SHAPE_SCALAR_TEXT:
+    cand[n] = json_pack("{s:b}", "b24spec_wrong_type", 1), names[n++] = "an object";
+    cand[n] = json_pack("[s]", "b24spec"), names[n++] = "an array";
+    break;
+  case SHAPE_CONTAINER:
+    cand[n] = json_string("b24spec: not of the documented type"), names[n++] = "a string";
+    cand[n] = json_real(0.5), names[n++] = "a number";
+    break;
+  case SHAPE_UNKNOWN: return NULL;
+  }
   json_t *found = NULL;
   for (size_t i = 0; i < n; i++) {
     if (!found) {
