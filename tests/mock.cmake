@@ -9,3 +9,24 @@ add_test(NAME mock.form COMMAND test_mock_form)
 
 add_test(NAME mock.http COMMAND bash ${B24_MOCK_TESTS}/http.sh ${B24_BIN} ${B24_ROOT}/docs-input)
 set_tests_properties(mock.http PROPERTIES TIMEOUT 120)
+
+find_program(B24_MOCK_NODE node)
+if(B24_MOCK_NODE)
+  add_test(NAME mock.fetch
+    COMMAND ${B24_MOCK_NODE} ${B24_MOCK_TESTS}/fetch.mjs ${B24_BIN} ${B24_ROOT}/docs-input)
+  set_tests_properties(mock.fetch PROPERTIES TIMEOUT 120)
+endif()
+
+add_test(NAME mock.crud COMMAND bash ${B24_MOCK_TESTS}/crud.sh ${B24_BIN} ${B24_CORPUS})
+set_tests_properties(mock.crud PROPERTIES TIMEOUT 180 SKIP_RETURN_CODE 77)
+
+add_test(NAME mock.faults
+  COMMAND bash ${B24_MOCK_TESTS}/faults.sh ${B24_BIN} ${B24_ROOT}/docs-input ${B24_CORPUS})
+set_tests_properties(mock.faults PROPERTIES TIMEOUT 180)
+
+# valgrind cannot run a sanitizer build.
+if(NOT B24_SANITIZE)
+  add_test(NAME mock.valgrind
+    COMMAND bash ${B24_MOCK_TESTS}/valgrind.sh ${B24_BIN} ${B24_ROOT}/docs-input ${B24_CORPUS})
+  set_tests_properties(mock.valgrind PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
+endif()

@@ -21,7 +21,7 @@ static kind kind_of(const b24_type_alt *a) {
   };
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     if (!strcmp(a->base, words[i].word)) return words[i].k;
-  return a->ref ? K_OBJ : K_ANY;
+  return K_ANY; /* dictionary words and linked object types: ids, codes, objects */
 }
 
 static int is_int_text(const char *s) {

@@ -4,6 +4,7 @@
 set -u
 MOCK_TMP=$(mktemp -d)
 MOCK_PIDS=()
+MOCK_WRAP=() # a command to run the mock under, such as valgrind
 PASSED=0
 FAILED=0
 
@@ -19,7 +20,7 @@ trap mock_cleanup EXIT
 start_mock() {
   local name=$1
   shift
-  "$B24_BIN" mock "$@" >"$MOCK_TMP/$name.out" 2>"$MOCK_TMP/$name.err" &
+  "${MOCK_WRAP[@]+"${MOCK_WRAP[@]}"}" "$B24_BIN" mock "$@" >"$MOCK_TMP/$name.out" 2>"$MOCK_TMP/$name.err" &
   local pid=$!
   MOCK_PIDS+=("$pid")
   printf -v "${name}_PID" '%s' "$pid"

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Read-after-write on families of the corpus: crm.deal.* (classic, JSON and form
+# bodies), user.userfield.* (no get: read back through list) and the REST 3.0
+# tasks.task.* under /rest/api/. Skips (77) without the corpus.
+# usage: crud.sh B24SPEC CORPUS_ROOT
+B24_BIN=$1
+DOCS=$2/b24restdocs-2026-08-21
+[ -d "$DOCS" ] || { echo "SKIP: no corpus at $DOCS"; exit 77; }
+source "$(dirname "$0")/lib.sh"
+J=(-H 'Content-Type: application/json')
+start_mock corpus "$DOCS" --port 0
+H="$URL/rest/1/mocksecret"
+id_of() { sed -nE 's/^\{"result":"?([0-9]+)"?,.*/\1/p' <<<"$BODY"; }
+
+# crm.deal: add two (JSON, then a nested form body as BX24.js sends it).
+req "${J[@]}" -d '{"fields":{"TITLE":"First","OPPORTUNITY":"10.00","CURRENCY_ID":"USD"}}' "$H/crm.deal.add"
+expect "crm.deal.add (JSON) answers an id like the docs' example (an integer)" 200 '{"result":100001,'
+A=$(id_of)
+req -d 'fields[TITLE]=Second&fields[UF_CRM_LIST][]=x&fields[UF_CRM_LIST][]=y' "$H/crm.deal.add"
+expect "crm.deal.add (form)" 200 '"result":'
+B=$(id_of)
+check "ids differ" test -n "$A" -a -n "$B" -a "$A" != "$B"
+
+req "${J[@]}" -d "{\"ID\":$A}" "$H/crm.deal.get"
+expect "get returns what was written, in the shape of the docs' get example" 200 \
+  "{\"result\":{\"ID\":\"$A\",\"TITLE\":\"First\"," '"CURRENCY_ID":"USD"' '"OPPORTUNITY":"10.00"' '"STAGE_ID":"PREPARATION"'
+req -d "id=$B" "$H/crm.deal.get"
+expect "get of the form-written deal: nested list decoded" 200 "\"ID\":\"$B\",\"TITLE\":\"Second\"" '"UF_CRM_LIST":["x","y"]'
+
+req "${J[@]}" -d "{\"id\":$A,\"fields\":{\"TITLE\":\"Renamed\"}}" "$H/crm.deal.update"
+expect "update" 200 '{"result":true,'
+req "${J[@]}" -d "{\"id\":$A}" "$H/crm.deal.get"
+expect "get after update: merged" 200 '"TITLE":"Renamed"' '"OPPORTUNITY":"10.00"'
+
+req "${J[@]}" -d '{}' "$H/crm.deal.list"
+expect "list shows both" 200 "\"ID\":\"$A\"" "\"ID\":\"$B\"" '"total":2'
+
+req "${J[@]}" -d "{\"id\":$A}" "$H/crm.deal.delete"
+expect "delete" 200 '{"result":true,'
+req "${J[@]}" -d "{\"id\":$A}" "$H/crm.deal.get"
+expect "get after delete: documented not-found error" 400 '{"error":"","error_description":"Not found"}'
+req "${J[@]}" -d "{\"id\":$A,\"fields\":{\"TITLE\":\"x\"}}" "$H/crm.deal.update"
+expect "update after delete: documented not-found error" 400 '"error_description":"Not found"'
+req "${J[@]}" -d "{\"id\":$A}" "$H/crm.deal.delete"
+expect "delete twice: not found" 400 '"error":"'
+req "${J[@]}" -d '{}' "$H/crm.deal.list"
+expect "list after delete" 200 "\"ID\":\"$B\"" '"total":1'
+check "deleted deal not listed" lacks "\"ID\":\"$A\""
+req "${J[@]}" -d '{"id":410}' "$H/crm.deal.get"
+expect "an id the store never issued: the docs' example" 200 '"ID":"410","TITLE":"New Deal #1"'
+req "${J[@]}" -d '{}' "$H/crm.deal.get"
+expect "get without id: documented error" 400 '"error_description":"ID is not defined or invalid"'
+
+# user.userfield: add, read back with list, update, delete.
+req "${J[@]}" -d '{"fields":{"FIELD_NAME":"UF_MOCK","USER_TYPE_ID":"string","SORT":"42"}}' "$H/user.userfield.add"
+expect "user.userfield.add" 200 '{"result":100001,'
+U=$(id_of)
+req "${J[@]}" -d "{\"id\":$U,\"fields\":{\"SORT\":\"7\"}}" "$H/user.userfield.update"
+expect "user.userfield.update" 200 '{"result":true,'
+req "${J[@]}" -d '{}' "$H/user.userfield.list"
+expect "user.userfield.list shows the merged field" 200 "\"ID\":\"$U\"" '"FIELD_NAME":"UF_MOCK"' '"SORT":"7"'
+req "${J[@]}" -d '{"fields":{"FIELD_NAME":"UF_MOCK"}}' "$H/user.userfield.add"
+expect "user.userfield.add without required USER_TYPE_ID" 400 '"error":'
+req "${J[@]}" -d "{\"id\":$U}" "$H/user.userfield.delete"
+expect "user.userfield.delete" 200 '{"result":true,'
+req "${J[@]}" -d "{\"id\":$U,\"fields\":{\"SORT\":\"1\"}}" "$H/user.userfield.update"
+check "update of the deleted field fails" test "$STATUS" = 400
+
+# REST 3.0 under /rest/api/: the answer's item carries what was written.
+V="$URL/rest/api/1/mocksecret"
+req "${J[@]}" -d '{"fields":{"title":"Mock task","creatorId":1,"responsibleId":2}}' "$V/tasks.task.add"
+expect "tasks.task.add (REST 3.0)" 200 '{"result":{"item":{"id":100001,"title":"Mock task",' '"operating_reset_at":'
+req "${J[@]}" -d '{"id":100001}' "$V/tasks.task.get"
+expect "tasks.task.get" 200 '{"result":{"item":{"id":100001,"title":"Mock task",' '"responsibleId":2'
+req "${J[@]}" -d '{"id":100001,"fields":{"title":"Renamed task"}}' "$V/tasks.task.update"
+expect "tasks.task.update" 200 '{"result":{"result":true},'
+req "${J[@]}" -d '{"id":100001}' "$V/tasks.task.get"
+expect "tasks.task.get after update" 200 '"title":"Renamed task"'
+req "${J[@]}" -d '{"id":100001}' "$V/tasks.task.delete"
+expect "tasks.task.delete" 200 '{"result":{"result":true},'
+req "${J[@]}" -d '{"id":100001}' "$V/tasks.task.get"
+expect "tasks.task.get after delete: documented REST 3.0 error" 400 '{"error":{"code":"BITRIX_REST_V3_EXCEPTION_ENTITYNOTFOUNDEXCEPTION"'
+req "${J[@]}" -d '{"fields":{"title":"No creator"}}' "$V/tasks.task.add"
+expect "tasks.task.add without required fields.creatorId" 400 \
+  '"code":"BITRIX_REST_V3_EXCEPTION_VALIDATION_REQUESTVALIDATIONEXCEPTION"' '"field":"fields.creatorId"'
+req "${J[@]}" -d '{"fields":{"title":"T","creatorId":1,"responsibleId":2}}' "$H/tasks.task.add"
+expect "the classic tasks.task.add is another method" 200 '"result":'
+check "and is not the REST 3.0 one" lacks '"item":{"id":100001'
+stop_mock corpus
+finish

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Every fault of --list-faults breaks its promise, and only with the fault: each
+# probe is run against a clean mock first (the documented answer) and then
+# against a mock with that one fault. lose-writes needs a family, so its probe
+# runs on the corpus's crm.deal pages when the corpus is there.
+# usage: faults.sh B24SPEC DOCS CORPUS_ROOT
+B24_BIN=$1
+DOCS=$2
+DEALS=$3/b24restdocs-2026-08-21/api-reference/crm/deals
+source "$(dirname "$0")/lib.sh"
+J=(-H 'Content-Type: application/json')
+
+# probe FAULT: makes the fault's request against $URL and checks the answer;
+# $FAULTY is 1 when the server runs with the fault.
+probe() {
+  local H="$URL/rest/1/mocksecret"
+  case $1 in
+  wrong-status)
+    req "${J[@]}" -d '{"ID":1}' "$H/user.update"
+    check "$1 (faulty=$FAULTY): status" test "$STATUS" = "$([ "$FAULTY" = 1 ] && echo 202 || echo 200)" ;;
+  missing-result-field)
+    req "${J[@]}" -d '{"ID":1}' "$H/user.update"
+    check "$1 (faulty=$FAULTY): result field" test "$(has '"result":' && echo 0 || echo 1)" = "$FAULTY" ;;
+  wrong-field-type)
+    req "${J[@]}" -d '{"ID":1}' "$H/user.update"
+    check "$1 (faulty=$FAULTY): result type" test "$(has '"result":true' && echo 0 || echo 1)" = "$FAULTY"
+    [ "$FAULTY" = 1 ] && check "$1: result is an object" has '"result":{"mock":"wrong-type"}' ;;
+  undocumented-error)
+    req "${J[@]}" -d '{"ID":1}' "$H/user.update"
+    check "$1 (faulty=$FAULTY): undocumented code" test "$(has MOCK_UNDOCUMENTED_ERROR && echo 1 || echo 0)" = "$FAULTY" ;;
+  skip-required-check)
+    req "${J[@]}" -d '{"NAME":"no ID"}' "$H/user.update"
+    check "$1 (faulty=$FAULTY): missing ID" test "$STATUS" = "$([ "$FAULTY" = 1 ] && echo 200 || echo 400)" ;;
+  skip-type-check)
+    req "${J[@]}" -d '{"ID":"not a number"}' "$H/user.update"
+    check "$1 (faulty=$FAULTY): ID of the wrong type" test "$STATUS" = "$([ "$FAULTY" = 1 ] && echo 200 || echo 400)" ;;
+  no-time)
+    req "${J[@]}" -d '{"ID":1}' "$H/user.update"
+    check "$1 (faulty=$FAULTY): time object" test "$(has '"time":{' && echo 0 || echo 1)" = "$FAULTY" ;;
+  wrong-content-type)
+    req "${J[@]}" -d '{"ID":1}' "$H/user.update"
+    check "$1 (faulty=$FAULTY): content type $CTYPE" test "$(grep -q '^application/json' <<<"$CTYPE" && echo 0 || echo 1)" = "$FAULTY" ;;
+  ignore-auth)
+    req "${J[@]}" -d '{"ID":1}' "$URL/rest/1/wrong/user.update"
+    check "$1 (faulty=$FAULTY): wrong secret" test "$STATUS" = "$([ "$FAULTY" = 1 ] && echo 200 || echo 401)" ;;
+  lose-writes)
+    req "${J[@]}" -d '{"fields":{"TITLE":"before"}}' "$H/crm.deal.add"
+    local id
+    id=$(sed -nE 's/^\{"result":([0-9]+),.*/\1/p' <<<"$BODY")
+    req "${J[@]}" -d "{\"id\":$id,\"fields\":{\"TITLE\":\"after\"}}" "$H/crm.deal.update"
+    check "$1 (faulty=$FAULTY): update answers success" test "$STATUS" = 200
+    req "${J[@]}" -d "{\"id\":$id}" "$H/crm.deal.get"
+    check "$1 (faulty=$FAULTY): read after update" test "$(has '"TITLE":"after"' && echo 0 || echo 1)" = "$FAULTY" ;;
+  *)
+    check "fault $1 has a probe in faults.sh" false ;;
+  esac
+}
+
+faults=$("$B24_BIN" mock --list-faults)
+check "--list-faults lists the five promised faults" \
+  bash -c 'for f in wrong-status missing-result-field wrong-field-type undocumented-error skip-required-check; do grep -qx "$f" <<<"$0" || exit 1; done' "$faults"
+check "--list-faults --verbose says what each breaks" bash -c "'$B24_BIN' mock --list-faults --verbose | grep -q '^ignore-auth .*breaks: '"
+for f in $faults; do
+  docs=("$DOCS")
+  if [ "$f" = lose-writes ]; then
+    if [ ! -d "$DEALS" ]; then echo "skipped: lose-writes (no corpus)"; continue; fi
+    docs=("$DEALS"/crm-deal-add.md "$DEALS"/crm-deal-get.md "$DEALS"/crm-deal-update.md)
+  fi
+  for FAULTY in 0 1; do
+    extra=()
+    [ "$FAULTY" = 1 ] && extra=(--fault "$f")
+    start_mock "m$FAULTY" "${docs[@]}" --port 0 "${extra[@]}"
+    probe "$f"
+    stop_mock "m$FAULTY"
+  done
+done
+finish
