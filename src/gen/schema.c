@@ -67,13 +67,12 @@ static json_t *with_description(json_t *s, const char *d) {
   return s;
 }
 
-/* A file parameter: the id of a stored file or [name, base64 content]; an
- * object is accepted too because update methods take {"fileData": ...} and
- * {"del": "Y"} forms. */
+/* A file parameter: the id of a stored file or [name, base64 content] (one or
+ * two strings); an object is accepted too because update methods take
+ * {"fileData": ...} and {"del": "Y"} forms. */
 static json_t *file_param_schema(void) {
-  json_t *pair = type1("array");
-  json_object_set_new(pair, "prefixItems", json_pack("[{s:s},{s:s}]", "type", "string", "type", "string"));
-  json_object_set_new(pair, "minItems", json_integer(1));
+  json_t *pair = json_pack("{s:s,s:{s:s},s:i,s:i}", "type", "array", "items", "type", "string",
+                           "minItems", 1, "maxItems", 2);
   return json_pack("{s:s,s:[o,o,o]}", "description",
                    "A file: the id of a stored file, or [file name, content in Base64]",
                    "anyOf", integer_schema(), pair, type1("object"));
@@ -128,7 +127,6 @@ static const word_entry WORDS[] = {
     {"crm_currency", K_STRING_ID},
     {"crm_deal", K_INT_ID},
     {"crm_entity", K_INT_ID},
-    {"crm_item_product_row", K_INT_ID},
     {"crm_lead", K_INT_ID},
     {"crm_quote", K_INT_ID},
     {"crm_status", K_STRING_ID},
@@ -256,7 +254,9 @@ static const b24_object_type *object_for_alt(const b24_model *m, const b24_type_
 static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_side side) {
   word_kind k = classify_word(a->base);
   if (k == K_TIME) return time_ref(c);
-  if (k == K_UNKNOWN || k == K_INT_ID || k == K_STRING_ID || k == K_OBJECT) {
+  /* A word the dictionaries call an id or code stays one even when it links to
+   * the section of the object it identifies ([`catalog_vat.id`](#catalog_vat)). */
+  if (k == K_UNKNOWN || k == K_OBJECT) {
     const b24_object_type *o = object_for_alt(c->m, a);
     if (o) return object_type_ref(c, o);
   }
@@ -277,7 +277,7 @@ static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_
     break;
   case K_ENUM: s = type2("string", "integer"); break;
   case K_OBJECT: s = type1("object"); break;
-  case K_ARRAY: s = type1("array"); break;
+  case K_ARRAY: s = json_pack("{s:s,s:{}}", "type", "array", "items"); break;
   case K_ANY: s = json_object(); break;
   case K_NULL: s = type1("null"); break;
   case K_CODE: s = permissive("A JavaScript function: not a REST value"); break;
@@ -479,7 +479,9 @@ static json_t *object_from_params(b24_schema_ctx *c, const b24_params *ps, b24_s
     const b24_param *p = &ps->items[i];
     json_t *s = b24_schema_ctx_param(c, p, side);
     if (p->wildcard) {
-      if (strchr(p->name, '*')) {
+      if (!strcmp(p->name, "*") && !json_object_get(obj, "additionalProperties"))
+        json_object_set_new(obj, "additionalProperties", s); /* every other key */
+      else if (strchr(p->name, '*')) {
         char *re = glob_to_regex(p->name);
         json_object_set_new(patterns, re, s);
         free(re);
@@ -494,11 +496,15 @@ static json_t *object_from_params(b24_schema_ctx *c, const b24_params *ps, b24_s
     if (p->required) json_array_append_new(req, json_string(p->name));
     if (p->n_variants && p->variant_key) add_variant_conditions(c, obj, p, side);
   }
-  /* keep a stable key order: type, properties, patternProperties, required, allOf */
+  /* a stable key order: type, properties, patternProperties, additionalProperties,
+   * required, allOf */
   json_t *all = json_incref(json_object_get(obj, "allOf"));
+  json_t *additional = json_incref(json_object_get(obj, "additionalProperties"));
   json_object_del(obj, "allOf");
+  json_object_del(obj, "additionalProperties");
   if (json_object_size(props)) json_object_set(obj, "properties", props);
   if (json_object_size(patterns)) json_object_set(obj, "patternProperties", patterns);
+  if (additional) json_object_set_new(obj, "additionalProperties", additional);
   if (json_array_size(req)) json_object_set(obj, "required", req);
   if (all) json_object_set_new(obj, "allOf", all);
   json_decref(props);
