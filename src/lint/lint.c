@@ -8,6 +8,7 @@
 
 #include "lint/lint_internal.h"
 #include "util/buf.h"
+#include "util/fsutil.h"
 
 static b24_finding *push(b24_findings *f) {
   if (f->n == f->cap) {
@@ -48,6 +49,15 @@ void b24_lint_walk_params(b24_lint_ctx *c, const b24_method *m, const b24_params
     for (size_t v = 0; v < p->n_variants; v++)
       b24_lint_walk_params(c, m, &p->variants[v].children, fn, arg);
   }
+}
+
+int b24_lint_page_exists(b24_lint_ctx *c, const char *path, const b24_page **page) {
+  *page = b24_model_find_page(c->m, path);
+  if (*page) return 1;
+  char *full = b24_path_under(c->m->root ? c->m->root : ".", path);
+  int yes = b24_is_file(full);
+  free(full);
+  return yes;
 }
 
 int b24_lint_page_has_anchor(const b24_page *p, const char *a) {

@@ -18,6 +18,11 @@ typedef void (*b24_param_fn)(b24_lint_ctx *c, const b24_method *m, const b24_par
 void b24_lint_walk_params(b24_lint_ctx *c, const b24_method *m, const b24_params *ps,
                           b24_param_fn fn, void *arg);
 
+/* Does the page at path (relative to the docs root) exist? *page is its model
+ * record, or NULL when the model did not read it (single pages were linted):
+ * then the file is looked for on disk, and its anchors are unknown. */
+int b24_lint_page_exists(b24_lint_ctx *c, const char *path, const b24_page **page);
+
 /* Does page `path` have anchor `a`? */
 int b24_lint_page_has_anchor(const b24_page *p, const char *a);
 

@@ -3,11 +3,76 @@
  * page's links (resolved to a page path) and anchors, so no Markdown is read.
  * Links to other files (images, archives) are not checked: the model does not
  * know which files exist, and neither do includes (_includes/ holds fragments,
- * not pages). */
+ * not pages). The links of type cells (`[`deal`](#deal)`) are left to the type
+ * rules, which report them as type-ref-missing. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lint/lint_internal.h"
+#include "util/buf.h"
+
+/* ---- links that are parameter types ---- */
+
+typedef struct strset {
+  char **v;
+  size_t n, cap;
+} strset;
+
+static char *type_key(const char *file, const char *target, const char *word) {
+  b24_buf b = B24_BUF_INIT;
+  b24_buf_printf(&b, "%s\n%s\n", file, target);
+  size_t n = strlen(word);
+  if (n > 2 && !strcmp(word + n - 2, "[]")) n -= 2;
+  for (size_t i = 0; i < n; i++) b24_buf_putc(&b, (char)tolower((unsigned char)word[i]));
+  return b24_buf_take(&b);
+}
+
+static void add_type_links(b24_lint_ctx *c, const b24_method *m, const b24_param *p, void *arg) {
+  (void)c;
+  (void)m;
+  strset *s = arg;
+  for (size_t i = 0; i < p->type.n_alts; i++) {
+    const b24_type_alt *a = &p->type.alts[i];
+    const char *target = a->ref ? a->ref : a->page;
+    if (!target || !p->loc.file) continue;
+    if (s->n == s->cap) {
+      s->cap = s->cap ? s->cap * 2 : 256;
+      s->v = realloc(s->v, s->cap * sizeof *s->v);
+    }
+    s->v[s->n++] = type_key(p->loc.file, target, a->base);
+  }
+}
+
+static int cmp_cstr(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void type_links(b24_lint_ctx *c, strset *s) {
+  memset(s, 0, sizeof *s);
+  for (size_t i = 0; i < c->m->n_methods; i++) {
+    const b24_method *m = &c->m->methods[i];
+    b24_lint_walk_params(c, m, &m->params, add_type_links, s);
+    b24_lint_walk_params(c, m, &m->response.fields, add_type_links, s);
+  }
+  for (size_t i = 0; i < c->m->n_objects; i++)
+    b24_lint_walk_params(c, NULL, &c->m->objects[i].fields, add_type_links, s);
+  if (s->n) qsort(s->v, s->n, sizeof *s->v, cmp_cstr);
+}
+
+static int is_type_link(const strset *s, const b24_page *from, const b24_link *l) {
+  if (!s->n || !l->text) return 0;
+  b24_buf t = B24_BUF_INIT;
+  b24_buf_puts(&t, l->target);
+  if (l->anchor) b24_buf_printf(&t, "#%s", l->anchor);
+  char *k = type_key(from->path, b24_buf_cstr(&t), l->text);
+  b24_buf_free(&t);
+  int yes = bsearch(&k, s->v, s->n, sizeof *s->v, cmp_cstr) != NULL;
+  free(k);
+  return yes;
+}
+
+/* ---- the rules ---- */
 
 typedef struct see_key {
   const char *file, *href;
@@ -41,13 +106,13 @@ static void check_link(b24_lint_ctx *c, const b24_page *from, const b24_link *l,
     return;
   }
   if (!ends_with(l->target, ".md") || in_private_dir(l->target)) return;
-  const b24_page *to = b24_model_find_page(c->m, l->target);
-  if (!to) {
+  const b24_page *to;
+  if (!b24_lint_page_exists(c, l->target, &to)) {
     b24_lint_emit(c, see_also ? "see-also-missing" : "link-target-missing", from->path, l->loc.line,
                   "link '%s' points to %s, which does not exist", l->href, l->target);
     return;
   }
-  if (l->anchor && *l->anchor && !b24_lint_page_has_anchor(to, l->anchor))
+  if (to && l->anchor && *l->anchor && !b24_lint_page_has_anchor(to, l->anchor))
     b24_lint_emit(c, "link-anchor-missing", from->path, l->loc.line,
                   "link '%s': %s has no anchor #%s", l->href, to == from ? "this page" : to->path,
                   l->anchor);
@@ -68,14 +133,19 @@ void b24_rules_links(b24_lint_ctx *c) {
       keys[n++] = (see_key){m->methods[i].source, l->href, l->loc.line};
     }
   if (n) qsort(keys, n, sizeof *keys, cmp_key);
+  strset types;
+  type_links(c, &types);
   for (size_t i = 0; i < m->n_pages; i++) {
     const b24_page *p = &m->pages[i];
     for (size_t k = 0; k < p->n_links; k++) {
       const b24_link *l = &p->links[k];
       see_key key = {p->path, l->href ? l->href : "", l->loc.line};
       int see = n && bsearch(&key, keys, n, sizeof *keys, cmp_key) != NULL;
+      if (l->target && is_type_link(&types, p, l)) continue;
       check_link(c, p, l, see);
     }
   }
   free(keys);
+  for (size_t i = 0; i < types.n; i++) free(types.v[i]);
+  free(types.v);
 }

@@ -1,7 +1,8 @@
 /* Types: every type word of a parameter or returned field must be a basic type, a
  * word of a type dictionary (data-types.md at any depth), a field of one
  * (`crm_currency.CURRENCY`), or an object type linked to its description (an
- * anchor or a page) that exists. */
+ * anchor or a page) that exists. Without any dictionary in the model (single
+ * pages were linted) words are not checked. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,13 +59,13 @@ static int check_ref(b24_lint_ctx *c, const b24_param *p, const b24_type_alt *a)
   const char *hash = strchr(a->ref, '#');
   size_t pl = hash ? (size_t)(hash - a->ref) : strlen(a->ref);
   char *path = strndup(a->ref, pl);
-  const b24_page *pg = b24_model_find_page(c->m, path);
+  const b24_page *pg;
   int ok = 1;
-  if (!pg) {
+  if (!b24_lint_page_exists(c, path, &pg)) {
     b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
                   "type '%s' of '%s' links to %s, which is no page", a->base, p->name, path);
     ok = 0;
-  } else if (hash && hash[1] && !b24_lint_page_has_anchor(pg, hash + 1)) {
+  } else if (pg && hash && hash[1] && !b24_lint_page_has_anchor(pg, hash + 1)) {
     b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
                   "type '%s' of '%s' links to anchor #%s, which %s does not have", a->base,
                   p->name, hash + 1, path);
@@ -86,14 +87,15 @@ static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p
     }
     if (a->page) {
       size_t pl = strlen(a->page);
-      if (pl > 3 && !strcmp(a->page + pl - 3, ".md") && !b24_model_find_page(c->m, a->page))
+      const b24_page *pg;
+      if (pl > 3 && !strcmp(a->page + pl - 3, ".md") && !b24_lint_page_exists(c, a->page, &pg))
         b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
                       "type '%s' of '%s' links to %s, which does not exist", a->base, p->name,
                       a->page);
       continue; /* an object described by a page of its own */
     }
     const char *b = a->base;
-    if (words_has(ws, b, strlen(b))) continue;
+    if (!c->m->n_type_words || words_has(ws, b, strlen(b))) continue; /* no dictionary read */
     const char *dot = strchr(b, '.');
     if (dot && words_has(ws, b, (size_t)(dot - b))) continue; /* a field of a known type */
     b24_lint_emit(c, "type-unknown", p->loc.file, p->loc.line,

@@ -7,12 +7,17 @@
 #include "util/buf.h"
 #include "util/fsutil.h"
 
-/* Extracts the link target of "[text](path)" (optionally after "notitle"). */
+/* Extracts the link target of "[text](path)" (optionally after "notitle"). args
+ * points into the page text: the search stops at the end of the directive's line,
+ * or a broken include would take the next link of the page for its target. */
 static int include_target(const char *args, const char **s, size_t *n) {
-  const char *q = strstr(args, "](");
+  size_t len = strcspn(args, "\n");
+  const char *q = NULL;
+  for (size_t i = 0; i + 1 < len && !q; i++)
+    if (args[i] == ']' && args[i + 1] == '(') q = args + i;
   if (!q) return 0;
   q += 2;
-  const char *e = strchr(q, ')');
+  const char *e = memchr(q, ')', (size_t)(args + len - q));
   if (!e || e == q) return 0;
   const char *hash = memchr(q, '#', (size_t)(e - q));
   if (hash) e = hash;
