@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen/schema.h"
 #include "mock/answer.h"
 #include "mock/store.h"
 
@@ -84,7 +85,10 @@ int mock_catalog_build(mock_catalog *c, const b24_model *m, unsigned faults) {
   c->n_slots = 16;
   while (c->n_slots < 2 * m->n_methods) c->n_slots *= 2;
   c->slots = calloc(c->n_slots, sizeof *c->slots);
-  if (!c->items || !c->slots) abort();
+  c->schemas = calloc(m->n_methods ? m->n_methods : 1, sizeof *c->schemas);
+  c->schema_lock = malloc(sizeof *c->schema_lock);
+  if (!c->items || !c->slots || !c->schemas || !c->schema_lock) abort();
+  pthread_mutex_init(c->schema_lock, NULL);
   for (size_t i = 0; i < m->n_methods; i++) {
     const b24_method *meth = &m->methods[i];
     char *lname = lower_dup(meth->name);
@@ -116,6 +120,20 @@ const mock_method *mock_catalog_find(const mock_catalog *c, const char *lname, i
   return NULL;
 }
 
+const json_t *mock_catalog_schema(const mock_catalog *c, const mock_method *mm) {
+  _Atomic(json_t *) *slot = &c->schemas[mm - c->items];
+  json_t *s = atomic_load(slot);
+  if (s) return s;
+  pthread_mutex_lock(c->schema_lock);
+  s = atomic_load(slot);
+  if (!s) {
+    s = b24_schema_for_params(c->model, mm->meth);
+    atomic_store(slot, s);
+  }
+  pthread_mutex_unlock(c->schema_lock);
+  return s;
+}
+
 void mock_catalog_free(mock_catalog *c) {
   for (size_t i = 0; i < c->n_families; i++) mock_family_free(c->families[i]);
   free(c->families);
@@ -123,7 +141,11 @@ void mock_catalog_free(mock_catalog *c) {
     free(c->items[i].lname);
     free(c->items[i].serialized);
     json_decref(c->items[i].answer);
+    json_decref(atomic_load(&c->schemas[i]));
   }
+  free(c->schemas);
+  if (c->schema_lock) pthread_mutex_destroy(c->schema_lock);
+  free(c->schema_lock);
   free(c->items);
   free(c->slots);
   memset(c, 0, sizeof *c);

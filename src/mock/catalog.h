@@ -5,6 +5,8 @@
 #ifndef B24_MOCK_CATALOG_H
 #define B24_MOCK_CATALOG_H
 #include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "model/model.h"
@@ -43,12 +45,17 @@ typedef struct mock_catalog {
   size_t n_slots;
   mock_family **families;
   size_t n_families;
+  _Atomic(json_t *) *schemas; /* per item: its parameter schema, made on first use */
+  pthread_mutex_t *schema_lock;
 } mock_catalog;
 
 /* Prepares every method of m (m must outlive the catalog). 0 on success. */
 int mock_catalog_build(mock_catalog *c, const b24_model *m, unsigned faults);
 /* The method by lower-cased name; v3 selects REST 3.0 methods. NULL when none. */
 const mock_method *mock_catalog_find(const mock_catalog *c, const char *lname, int v3);
+/* The JSON Schema of mm's parameters (gen/schema.h), built once, on the first
+ * call, so that a server of the whole corpus starts without building 1,600. */
+const json_t *mock_catalog_schema(const mock_catalog *c, const mock_method *mm);
 void mock_catalog_free(mock_catalog *c);
 
 #endif

@@ -166,7 +166,8 @@ void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_reque
     int checks = (cfg->faults & MOCK_FAULT_SKIP_REQUIRED_CHECK ? 0 : MOCK_CHECK_REQUIRED) |
                  (cfg->faults & MOCK_FAULT_SKIP_TYPE_CHECK ? 0 : MOCK_CHECK_TYPES);
     mock_violation v;
-    switch (mock_validate(mm->meth, params, checks, &v)) {
+    const json_t *schema = checks ? mock_catalog_schema(c, mm) : NULL;
+    switch (mock_validate(mm->meth, schema, params, checks, &v)) {
     case MOCK_MISSING: fail_documented(out, mm, MOCK_ERR_MISSING, v.field, NULL); break;
     case MOCK_WRONG_TYPE: fail_documented(out, mm, MOCK_ERR_TYPE, v.field, v.type); break;
     case MOCK_VALID: call_method(c, cfg, mm, rq, params, out); break;

@@ -1,8 +1,3 @@
-/* Validation from the model's parameter tables. Values are judged as the
- * portal's PHP judges them: numbers and flags may come as strings (always so in
- * a form-encoded request), an object may come as an array (PHP has one array
- * type), an empty value counts as absent. Enum lists and variants are not
- * enforced: the docs' lists are often incomplete. */
 #include "mock/validate.h"
 
 #include <stdio.h>
@@ -10,161 +5,120 @@
 #include <string.h>
 #include <strings.h>
 
-typedef enum { K_ANY, K_INT, K_NUM, K_BOOL, K_STR, K_OBJ, K_ARR } kind;
+#include "util/buf.h"
+#include "util/jsonschema.h"
 
-static kind kind_of(const b24_type_alt *a) {
-  static const struct { const char *word; kind k; } words[] = {
-      {"integer", K_INT}, {"int", K_INT},       {"double", K_NUM},  {"float", K_NUM},
-      {"number", K_NUM},  {"decimal", K_NUM},   {"boolean", K_BOOL}, {"bool", K_BOOL},
-      {"string", K_STR},  {"text", K_STR},      {"char", K_STR},    {"date", K_STR},
-      {"datetime", K_STR}, {"object", K_OBJ},   {"array", K_ARR},
-  };
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (!strcmp(a->base, words[i].word)) return words[i].k;
-  return K_ANY; /* dictionary words and linked object types: ids, codes, objects */
-}
-
-static int is_int_text(const char *s) {
-  while (*s == ' ') s++;
-  if (*s == '-') s++;
-  if (*s < '0' || *s > '9') return 0;
-  while (*s >= '0' && *s <= '9') s++;
-  while (*s == ' ') s++;
-  return *s == 0;
-}
-
-static int is_num_text(const char *s) {
-  char *end;
-  strtod(s, &end);
-  while (*end == ' ') end++;
-  return end != s && *end == 0;
-}
-
-static int is_empty(const json_t *v) {
-  return !v || json_is_null(v) || (json_is_string(v) && json_string_length(v) == 0);
-}
-
-static int scalar_fits(kind k, const json_t *v) {
-  const char *s = json_is_string(v) ? json_string_value(v) : NULL;
-  switch (k) {
-  case K_ANY: return 1;
-  case K_INT:
-    return json_is_integer(v) || (json_is_real(v) && json_real_value(v) == (double)(long long)json_real_value(v)) ||
-           (s && is_int_text(s));
-  case K_NUM: return json_is_number(v) || (s && is_num_text(s));
-  case K_BOOL:
-    if (json_is_boolean(v)) return 1;
-    if (json_is_integer(v)) return json_integer_value(v) == 0 || json_integer_value(v) == 1;
-    if (!s) return 0;
-    static const char *const flags[] = {"Y", "N", "true", "false", "1", "0"};
-    for (size_t i = 0; i < 6; i++)
-      if (!strcasecmp(s, flags[i])) return 1;
-    return 0;
-  case K_STR: return json_is_string(v) || json_is_number(v) || json_is_boolean(v);
-  case K_OBJ:
-  case K_ARR: return json_is_object(v) || json_is_array(v);
-  }
-  return 1;
-}
-
-/* Does v fit one of the alternatives of t? Arrays of a scalar type check each
- * element (of a JSON array or of a PHP-style keyed object). */
-static int fits_type(const b24_type *t, const json_t *v) {
-  if (t->n_alts == 0 || is_empty(v)) return 1;
-  for (size_t i = 0; i < t->n_alts; i++) {
-    const b24_type_alt *a = &t->alts[i];
-    kind k = kind_of(a);
-    if (!a->array) {
-      if (scalar_fits(k, v)) return 1;
-      continue;
-    }
-    if (!json_is_array(v) && !json_is_object(v)) continue;
-    int all = 1;
-    if (json_is_array(v)) {
-      size_t j;
-      json_t *e;
-      json_array_foreach(v, j, e) if (!is_empty(e) && !scalar_fits(k, e)) all = 0;
-    } else {
-      const char *key;
-      json_t *e;
-      json_object_foreach((json_t *)v, key, e) if (!is_empty(e) && !scalar_fits(k, e)) all = 0;
-    }
-    if (all) return 1;
-  }
-  return 0;
-}
-
-static void set_field(mock_violation *v, const char *prefix, const char *name) {
-  if (prefix && *prefix) snprintf(v->field, sizeof v->field, "%s.%s", prefix, name);
-  else snprintf(v->field, sizeof v->field, "%s", name);
-}
-
-/* One pass over a parameter table: missing required ones (checks has
- * MOCK_CHECK_REQUIRED) or wrong types (MOCK_CHECK_TYPES), recursing into objects
- * and arrays of objects whose fields the docs list. */
-static int check_params(const b24_params *ps, const json_t *obj, const char *prefix, int check,
-                        int depth, mock_violation *v) {
-  if (depth > 16) return 0;
+/* The portal's PHP reads parameters case-insensitively on most methods (the docs
+ * of crm.deal.get name `id`, its example sends `ID`), and PHP's json_decode of
+ * `[]` is the same empty array as of `{}`. */
+static void normalize(const b24_params *ps, json_t *params) {
   for (size_t i = 0; i < ps->n; i++) {
     const b24_param *p = &ps->items[i];
     if (p->wildcard) continue;
-    const json_t *val = json_is_object(obj) ? json_object_get(obj, p->name) : NULL;
-    if (check == MOCK_CHECK_REQUIRED && p->required && is_empty(val)) {
-      v->kind = MOCK_MISSING;
-      set_field(v, prefix, p->name);
-      return 1;
+    if (!json_object_get(params, p->name)) {
+      const char *key;
+      json_t *val;
+      json_object_foreach(params, key, val) {
+        if (strcasecmp(key, p->name)) continue;
+        json_incref(val);
+        json_object_del(params, key);
+        json_object_set_new(params, p->name, val);
+        break;
+      }
     }
-    if (check == MOCK_CHECK_TYPES && !fits_type(&p->type, val)) {
-      v->kind = MOCK_WRONG_TYPE;
-      set_field(v, prefix, p->name);
-      snprintf(v->type, sizeof v->type, "%s", p->type.written ? p->type.written : "");
-      return 1;
-    }
-    if (!p->children.n || is_empty(val)) continue;
-    char path[256];
-    snprintf(path, sizeof path, "%s%s%s", prefix ? prefix : "", prefix && *prefix ? "." : "",
-             p->name);
-    if (json_is_object(val) && !(p->type.n_alts && p->type.alts[0].array)) {
-      if (check_params(&p->children, val, path, check, depth + 1, v)) return 1;
-    } else if (json_is_array(val)) {
-      size_t j;
-      json_t *e;
-      json_array_foreach(val, j, e) if (json_is_object(e) &&
-                                        check_params(&p->children, e, path, check, depth + 1, v))
-          return 1;
-    }
-  }
-  return 0;
-}
-
-/* The portal's PHP reads parameters case-insensitively on most methods (the docs
- * of crm.deal.get name `id`, its example sends `ID`). */
-static void normalize_case(const b24_params *ps, json_t *params) {
-  for (size_t i = 0; i < ps->n; i++) {
-    const char *name = ps->items[i].name;
-    if (ps->items[i].wildcard || json_object_get(params, name)) continue;
-    const char *key;
-    json_t *val;
-    json_object_foreach(params, key, val) {
-      if (strcasecmp(key, name)) continue;
-      json_incref(val);
-      json_object_del(params, key);
-      json_object_set_new(params, name, val);
-      break;
-    }
+    json_t *val = json_object_get(params, p->name);
+    if (json_is_array(val) && json_array_size(val) == 0 && p->type.n_alts &&
+        !strcmp(p->type.alts[0].base, "object") && !p->type.alts[0].array)
+      json_object_set_new(params, p->name, json_object());
   }
 }
 
-mock_violation_kind mock_validate(const b24_method *meth, json_t *params, int checks,
-                                  mock_violation *v) {
+/* "#/fields/SORT" -> "fields.SORT" (RFC 6901 escapes undone), then "." + extra. */
+static void pointer_to_path(const char *ptr, size_t n, const char *extra, char *out, size_t cap) {
+  b24_buf b = B24_BUF_INIT;
+  b24_buf_puts(&b, "");
+  for (size_t i = 1; i < n; i++) { /* skip '#' */
+    if (ptr[i] == '/') {
+      if (b.len) b24_buf_putc(&b, '.');
+    } else if (ptr[i] == '~' && i + 1 < n && (ptr[i + 1] == '0' || ptr[i + 1] == '1')) {
+      b24_buf_putc(&b, ptr[i + 1] == '0' ? '~' : '/');
+      i++;
+    } else b24_buf_putc(&b, ptr[i]);
+  }
+  if (extra) {
+    if (b.len) b24_buf_putc(&b, '.');
+    b24_buf_puts(&b, extra);
+  }
+  snprintf(out, cap, "%s", b.data);
+  b24_buf_free(&b);
+}
+
+/* The documented type of the parameter at a dotted path (array indices skipped). */
+static const char *type_at(const b24_params *ps, const char *path) {
+  const b24_param *found = NULL;
+  char seg[256];
+  while (*path && ps) {
+    size_t n = strcspn(path, ".");
+    snprintf(seg, sizeof seg, "%.*s", (int)n, path);
+    path += n + (path[n] == '.');
+    if (seg[0] >= '0' && seg[0] <= '9' && found) continue;
+    found = NULL;
+    for (size_t i = 0; i < ps->n; i++)
+      if (!strcmp(ps->items[i].name, seg)) found = &ps->items[i];
+    if (!found) return "";
+    ps = &found->children;
+  }
+  return found && found->type.written ? found->type.written : "";
+}
+
+static const char MISSING_PREFIX[] = "required property \"";
+
+mock_violation_kind mock_validate(const b24_method *meth, const json_t *schema, json_t *params,
+                                  int checks, mock_violation *v) {
   memset(v, 0, sizeof *v);
-  normalize_case(&meth->params, params);
-  if ((checks & MOCK_CHECK_REQUIRED) &&
-      check_params(&meth->params, params, "", MOCK_CHECK_REQUIRED, 0, v))
-    return v->kind;
-  if ((checks & MOCK_CHECK_TYPES) && check_params(&meth->params, params, "", MOCK_CHECK_TYPES, 0, v))
-    return v->kind;
-  return MOCK_VALID;
+  normalize(&meth->params, params);
+  if (!checks || !schema) return MOCK_VALID;
+  b24_buf errors = B24_BUF_INIT;
+  if (!b24_jsonschema_validate_ex(schema, params, B24_JSONSCHEMA_FORM_SCALARS, &errors)) {
+    b24_buf_free(&errors);
+    return MOCK_VALID;
+  }
+  /* Lines "#<pointer>: <message>": the first missing one, else the first other. */
+  const char *first_other = NULL;
+  for (const char *line = errors.data; line && *line;) {
+    const char *nl = strchr(line, '\n');
+    const char *colon = strstr(line, ": ");
+    if (colon && (!nl || colon < nl)) {
+      const char *msg = colon + 2;
+      if (!strncmp(msg, MISSING_PREFIX, sizeof MISSING_PREFIX - 1)) {
+        if (checks & MOCK_CHECK_REQUIRED) {
+          const char *name = msg + sizeof MISSING_PREFIX - 1;
+          const char *q = strchr(name, '"');
+          char prop[128];
+          snprintf(prop, sizeof prop, "%.*s", q ? (int)(q - name) : 0, name);
+          v->kind = MOCK_MISSING;
+          pointer_to_path(line, (size_t)(colon - line), prop, v->field, sizeof v->field);
+          break;
+        }
+      } else if (!first_other && (checks & MOCK_CHECK_TYPES)) first_other = line;
+    }
+    line = nl ? nl + 1 : NULL;
+  }
+  if (!v->kind && first_other) {
+    v->kind = MOCK_WRONG_TYPE;
+    pointer_to_path(first_other, (size_t)(strstr(first_other, ": ") - first_other), NULL,
+                    v->field, sizeof v->field);
+    snprintf(v->type, sizeof v->type, "%s", type_at(&meth->params, v->field));
+  }
+  b24_buf_free(&errors);
+  return v->kind;
+}
+
+static int is_int_text(const char *s) {
+  if (*s == '-') s++;
+  if (*s < '0' || *s > '9') return 0;
+  while (*s >= '0' && *s <= '9') s++;
+  return *s == 0;
 }
 
 long long mock_id_value(const json_t *v) {

@@ -1,6 +1,8 @@
 /* Request validation: are the documented required parameters there, and do the
- * values have the documented types? Kept behind this one function so that the
- * check can move to the generated JSON Schemas without touching the server. */
+ * values have the documented types? The check is the generated JSON Schema of
+ * the method's parameters (gen/schema.h) run by util/jsonschema.h, so the mock
+ * and the conformance suite judge a request alike; this file turns its findings
+ * into the one problem the mock answers. */
 #ifndef B24_MOCK_VALIDATE_H
 #define B24_MOCK_VALIDATE_H
 #include <jansson.h>
@@ -12,20 +14,21 @@ typedef enum { MOCK_VALID = 0, MOCK_MISSING, MOCK_WRONG_TYPE } mock_violation_ki
 typedef struct mock_violation {
   mock_violation_kind kind;
   char field[256];   /* dotted path of the parameter: "ID", "fields.SORT" */
-  char type[64];     /* the documented type as written, for WRONG_TYPE */
+  char type[64];     /* the documented type as written, for WRONG_TYPE ("" if unknown) */
 } mock_violation;
 
 enum {
   MOCK_CHECK_REQUIRED = 1, /* report missing required parameters */
-  MOCK_CHECK_TYPES = 2,    /* report values of the wrong type */
+  MOCK_CHECK_TYPES = 2,    /* report values of the wrong type (any other schema finding) */
 };
 
-/* Renames top-level keys of params that match a documented parameter only when
- * case is ignored ("ID" for a documented "id"), as the portal's PHP reads them;
- * then checks params against meth. Missing parameters are reported before wrong
- * types, each in the docs' order. Returns v->kind. */
-mock_violation_kind mock_validate(const b24_method *meth, json_t *params, int checks,
-                                  mock_violation *v);
+/* Prepares params as the portal's PHP reads them (top-level keys matched to the
+ * documented names ignoring case, `ID` for a documented `id`; an empty JSON array
+ * where the docs say object is an empty object), then checks them against
+ * schema (b24_schema_for_params of meth). A missing parameter is reported before
+ * any other finding; among findings of one kind, the validator's first. */
+mock_violation_kind mock_validate(const b24_method *meth, const json_t *schema, json_t *params,
+                                  int checks, mock_violation *v);
 
 /* The integer a parameter value stands for (a JSON integer or a decimal string);
  * -1 when it is neither. */
