@@ -148,18 +148,20 @@ int b24_check_envelope(const b24_method_expect *m, const b24_answer *a, b24_buf 
   return !bad;
 }
 
-/* Whether status is listed in a [{"code", "status": [...]}] table row for code;
- * *known is set when some row for code states a status. */
-static int status_listed(const json_t *table, const char *code, long status, int *known) {
+/* Whether status is one a [{"code", "status": [...]}] table gives for code.
+ * *rows counts the rows for code, *unknown those that state no status (then
+ * any 4xx will do). */
+static int status_listed(const json_t *table, const char *code, long status, int *rows,
+                         int *unknown) {
   size_t i, j;
   json_t *row, *s;
   int hit = 0;
   json_array_foreach(table, i, row) {
     const char *c = json_string_value(json_object_get(row, "code"));
     if (!c || strcmp(c, code)) continue;
+    (*rows)++;
+    if (!json_array_size(json_object_get(row, "status"))) (*unknown)++;
     json_array_foreach(json_object_get(row, "status"), j, s) {
-      if (json_integer_value(s) <= 0) continue;
-      *known = 1;
       if (json_integer_value(s) == status) hit = 1;
     }
   }
@@ -191,15 +193,15 @@ int b24_check_status_code(const b24_method_expect *m, const b24_answer *a, bool 
     return 0;
   }
   const char *code = a->error_code ? a->error_code : "";
-  int known = 0;
-  if (status_listed(m->errors, code, a->status, &known) ||
-      status_listed(m->system_errors, code, a->status, &known))
-    return 1;
-  if (known) {
+  /* the method's own table speaks first; the system errors only for codes it lacks */
+  int rows = 0, unknown = 0;
+  if (status_listed(m->errors, code, a->status, &rows, &unknown)) return 1;
+  if (!rows && status_listed(m->system_errors, code, a->status, &rows, &unknown)) return 1;
+  if (rows && !unknown) {
     b24_buf_printf(why, "HTTP %ld for error \"%s\", the docs give it another status", a->status, code);
     return 0;
   }
-  if (a->status >= 400 && a->status < 600) return 1;
+  if (a->status >= 400 && a->status < 500) return 1;
   b24_buf_printf(why, "HTTP %ld for an error answer (\"%s\")", a->status, code);
   return 0;
 }

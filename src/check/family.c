@@ -110,16 +110,16 @@ const char *b24_object_id_key(const b24_method *meth, const json_t *body) {
   json_object_foreach((json_t *)body, k, v) {
     if (ieq(k, "id") && is_numeric_value(v)) return k;
   }
+  /* otherwise the method's one and only required parameter, when it is an id */
   const char *only = NULL;
   for (size_t i = 0; i < meth->params.n; i++) {
     const b24_param *p = &meth->params.items[i];
-    if (!p->required || !ends_with_id(p->name)) continue;
-    json_t *val = json_object_get(body, p->name);
-    if (!val || !is_numeric_value(val)) continue;
-    if (only) return NULL; /* two candidates: the object is not named by one key */
+    if (!p->required || p->wildcard) continue;
+    if (only) return NULL;
     only = p->name;
   }
-  if (!only) return NULL;
+  if (!only || !ends_with_id(only) || !is_numeric_value(json_object_get(body, only)))
+    return NULL;
   /* the body's own spelling of the key */
   json_object_foreach((json_t *)body, k, v) {
     if (!strcmp(k, only)) return k;

@@ -38,8 +38,8 @@ void b24_family_free(b24_family *f);
 const b24_example *b24_method_curl_example(const b24_method *meth);
 
 /* The key of body that names the object a get/update/delete works on: "id" in
- * any case, else the only required parameter whose name ends in "id" and whose
- * value in body is a number or a numeric string. NULL when neither. */
+ * any case, else the method's only required parameter when its name ends in
+ * "id" and its value in body is a number or a numeric string. NULL when neither. */
 const char *b24_object_id_key(const b24_method *meth, const json_t *body);
 
 /* Where X.add's success answer (its docs example) keeps the new object's id, as

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check/checks.h"
 #include "check/family.h"
@@ -88,6 +89,89 @@ static json_t *error_table(const b24_error *errs, size_t n) {
   return rows;
 }
 
+/* Takes a check off a case, saying why in its notes: the docs themselves make
+ * the promise unverifiable there (their example contradicts their table, or
+ * they document no error to expect). */
+static void drop_check(json_t *c, b24_check_id id, const char *why) {
+  json_t *checks = json_object_get(c, "checks");
+  size_t i;
+  json_t *v;
+  json_array_foreach(checks, i, v) {
+    if (!strcmp(json_string_value(v), b24_checks[id].name)) {
+      json_array_remove(checks, i);
+      json_t *notes = json_object_get(c, "notes");
+      if (!notes) json_object_set_new(c, "notes", notes = json_array());
+      json_array_append_new(notes, json_pack("{s:s,s:s}", "check", b24_checks[id].name, "why", why));
+      return;
+    }
+  }
+}
+
+/* Whether an error row could answer a bad request: a 4xx or unstated status. */
+static int client_error_row(const b24_error *e) {
+  return e->status == 0 || (e->status >= 400 && e->status < 500);
+}
+
+/* Whether the page documents an error a bad request could get. Without one the
+ * docs do not say which code to expect, so no code can be held against them. */
+static int documents_input_errors(const b24_method *meth) {
+  for (size_t i = 0; i < meth->n_errors; i++)
+    if (client_error_row(&meth->errors[i])) return 1;
+  return 0;
+}
+
+/* Whether text holds one of words, ASCII letters compared without case. */
+static int mentions_any(const char *text, const char *const *words) {
+  if (!text) return 0;
+  for (size_t i = 0; words[i]; i++) {
+    size_t n = strlen(words[i]);
+    for (const char *p = text; *p; p++)
+      if (!strncasecmp(p, words[i], n)) return 1;
+  }
+  return 0;
+}
+
+/* The codes the page gives for an object that does not exist; an empty array
+ * when it gives none. */
+static json_t *not_found_codes(const b24_method *meth) {
+  static const char *const words[] = {"not found", "notfound", "not exist", "no such",
+                                      "не найден", "не существ", NULL};
+  json_t *codes = json_array();
+  for (size_t i = 0; i < meth->n_errors; i++) {
+    const b24_error *e = &meth->errors[i];
+    if (!client_error_row(e)) continue;
+    if (!mentions_any(e->code, words) && !mentions_any(e->message, words) &&
+        !mentions_any(e->description, words))
+      continue;
+    size_t j;
+    json_t *v;
+    int seen = 0;
+    json_array_foreach(codes, j, v) {
+      if (!strcmp(json_string_value(v), e->code)) seen = 1;
+    }
+    if (!seen) json_array_append_new(codes, json_string(e->code));
+  }
+  return codes;
+}
+
+/* Why the docs' own response example fails the result schema built from their
+ * table (first error), or NULL when it passes or there is no example. */
+static char *result_conflict(const json_t *result_schema, const b24_method *meth) {
+  if (!json_is_object(meth->response.example)) return NULL;
+  b24_buf errs = B24_BUF_INIT;
+  if (b24_jsonschema_validate(result_schema, meth->response.example, &errs) == 0) {
+    b24_buf_free(&errs);
+    return NULL;
+  }
+  char *nl = strchr(errs.data, '\n');
+  if (nl) *nl = 0;
+  b24_buf why = B24_BUF_INIT;
+  b24_buf_printf(&why, "the docs' response example does not match their Returned Data table (%s)",
+                 errs.data);
+  b24_buf_free(&errs);
+  return b24_buf_take(&why);
+}
+
 /* ---- request bodies -------------------------------------------------------- */
 
 static int valid_as(const json_t *schema, const json_t *body, int flags) {
@@ -160,6 +244,8 @@ typedef struct method_gen {
   bool read_only;
   bool has_required;
   b24_family fam;
+  bool input_errors;    /* the page documents an error for bad input */
+  char *result_conflict; /* the docs' example contradicts their result table */
   json_t *cases;
   json_t *not_generated;
 } method_gen;
@@ -270,6 +356,10 @@ static json_t *add_case(method_gen *g, const char *id, const char *kind, const c
   json_object_set_new(c, "request", json_pack("{s:s,s:o}", "method", g->meth->name, "body", body));
   json_object_set_new(c, "expect", json_string(expect));
   json_object_set_new(c, "checks", checks_for(expect, auth_case));
+  if (!auth_case && strcmp(expect, "success") && !g->input_errors)
+    drop_check(c, B24_CHECK_ERROR_CODE_DOCUMENTED,
+               "the page documents no error for bad input, so any error code is accepted");
+  if (g->result_conflict) drop_check(c, B24_CHECK_RESULT_SCHEMA, g->result_conflict);
   json_array_append_new(g->cases, c);
   return c;
 }
@@ -351,12 +441,15 @@ static shape shape_of(const b24_param *p) {
   for (size_t i = 0; i < p->type.n_alts; i++) {
     const b24_type_alt *a = &p->type.alts[i];
     shape s = SHAPE_UNKNOWN;
-    if (a->array || a->ref || !strcmp(a->base, "object") || !strcmp(a->base, "array"))
-      s = SHAPE_CONTAINER;
-    for (size_t k = 0; s == SHAPE_UNKNOWN && k < sizeof numeric / sizeof *numeric; k++)
+    for (size_t k = 0; k < sizeof numeric / sizeof *numeric; k++)
       if (!strcmp(a->base, numeric[k])) s = SHAPE_SCALAR_NUMERIC;
-    for (size_t k = 0; s == SHAPE_UNKNOWN && k < sizeof text / sizeof *text; k++)
+    for (size_t k = 0; k < sizeof text / sizeof *text; k++)
       if (!strcmp(a->base, text[k])) s = SHAPE_SCALAR_TEXT;
+    /* a documented object is a container; `catalog_catalog.id` (a field of one)
+     * has the field's type, which the word does not say */
+    if (a->array || !strcmp(a->base, "object") || !strcmp(a->base, "array") ||
+        (s == SHAPE_UNKNOWN && a->ref && !strchr(a->base, '.')))
+      s = SHAPE_CONTAINER;
     if (s == SHAPE_UNKNOWN || (i && s != sh)) return SHAPE_UNKNOWN;
     sh = s;
   }
@@ -469,6 +562,9 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth) {
   g.params_schema = b24_schema_for_params(m, meth);
   g.read_only = b24_method_is_read_only(meth->name);
   g.has_required = has_required(meth);
+  g.input_errors = documents_input_errors(meth);
+  json_t *result_schema = b24_schema_for_result(m, meth);
+  g.result_conflict = result_conflict(result_schema, meth);
   b24_family_of(m, meth, &g.fam);
   g.cases = json_array();
   g.not_generated = json_array();
@@ -498,7 +594,9 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth) {
                           meth->response.status ? meth->response.status : 200);
   json_object_set_new(doc, "errors", error_table(meth->errors, meth->n_errors));
   json_object_set_new(doc, "system_errors", error_table(meth->system_errors, meth->n_system_errors));
-  json_object_set_new(doc, "result_schema", b24_schema_for_result(m, meth));
+  json_object_set_new(doc, "result_schema", result_schema);
+  if (g.result_conflict) json_object_set_new(doc, "result_schema_conflict", json_string(g.result_conflict));
+  free(g.result_conflict);
   json_object_set_new(doc, "cases", g.cases);
   if (json_array_size(g.not_generated)) json_object_set(doc, "not_generated", g.not_generated);
   json_decref(g.not_generated);
@@ -511,10 +609,27 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth) {
 
 /* ---- CRUD sequences ------------------------------------------------------ */
 
-static json_t *step(const char *name, const char *method, json_t *body, const char *expect,
-                    json_t *checks) {
-  return json_pack("{s:s,s:{s:s,s:o},s:s,s:o}", "name", name, "request", "method", method, "body",
-                   body, "expect", expect, "checks", checks);
+/* One step of a sequence: a call of meth that should succeed or fail. */
+static json_t *step(const b24_model *m, const b24_method *meth, const char *name, json_t *body,
+                    const char *expect, json_t *checks) {
+  json_t *s = json_pack("{s:s,s:{s:s,s:o},s:s,s:o}", "name", name, "request", "method",
+                        meth->name, "body", body, "expect", expect, "checks", checks);
+  if (!strcmp(expect, "success")) {
+    json_t *schema = b24_schema_for_result(m, meth);
+    char *conflict = result_conflict(schema, meth);
+    if (conflict) drop_check(s, B24_CHECK_RESULT_SCHEMA, conflict);
+    free(conflict);
+    json_decref(schema);
+  } else {
+    /* the object is gone: the documented not-found error when the page has one */
+    json_t *codes = not_found_codes(meth);
+    if (json_array_size(codes)) json_object_set(s, "codes", codes);
+    else
+      drop_check(s, B24_CHECK_ERROR_CODE_DOCUMENTED,
+                 "the page documents no error for an object that does not exist, so any error is accepted");
+    json_decref(codes);
+  }
+  return s;
 }
 
 /* The body of a family member's example with its id key set to the variable. */
@@ -546,7 +661,7 @@ static void align_with_add(json_t *body, const json_t *add_body, const char *id_
 
 /* A sequence add -> get -> update -> get -> delete -> get, update (both fail)
  * for a family; NULL with why when the docs do not give what it needs. */
-static json_t *crud_sequence(const b24_family *f, const char **why) {
+static json_t *crud_sequence(const b24_model *m, const b24_family *f, const char **why) {
   if (!f->add || !f->get || !f->update || !f->del) {
     *why = "the family lacks one of add, get, update, delete";
     return NULL;
@@ -588,21 +703,21 @@ static json_t *crud_sequence(const b24_family *f, const char **why) {
                                       B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
                                       B24_CHECK_ERROR_CODE_DOCUMENTED, B24_CHECK_DELETE_REMOVES};
   json_t *steps = json_array();
-  json_array_append_new(steps, step("add", f->add->name, json_incref(add_body), "success",
+  json_array_append_new(steps, step(m, f->add, "add", json_incref(add_body), "success",
                                     checks_for("success", 0)));
-  json_t *s = step("get", f->get->name, json_deep_copy(get_body), "success", checks_list(raw, 7));
+  json_t *s = step(m, f->get, "get", json_deep_copy(get_body), "success", checks_list(raw, 7));
   json_object_set_new(s, "verify", json_pack("{s:s,s:O}", "record", record, "fields", added));
   json_array_append_new(steps, s);
-  json_array_append_new(steps, step("update", f->update->name, json_incref(upd_body), "success",
+  json_array_append_new(steps, step(m, f->update, "update", json_incref(upd_body), "success",
                                     checks_for("success", 0)));
-  s = step("get_updated", f->get->name, json_deep_copy(get_body), "success", checks_list(raw, 7));
+  s = step(m, f->get, "get_updated", json_deep_copy(get_body), "success", checks_list(raw, 7));
   json_object_set_new(s, "verify", json_pack("{s:s,s:O}", "record", record, "fields", updated));
   json_array_append_new(steps, s);
-  json_array_append_new(steps, step("delete", f->del->name, json_deep_copy(del_body), "success",
+  json_array_append_new(steps, step(m, f->del, "delete", json_deep_copy(del_body), "success",
                                     checks_for("success", 0)));
-  json_array_append_new(steps, step("get_deleted", f->get->name, json_incref(get_body), "error",
+  json_array_append_new(steps, step(m, f->get, "get_deleted", json_incref(get_body), "error",
                                     checks_list(gone, 6)));
-  json_array_append_new(steps, step("update_deleted", f->update->name, json_incref(upd_body),
+  json_array_append_new(steps, step(m, f->update, "update_deleted", json_incref(upd_body),
                                     "error", checks_list(gone, 6)));
   b24_buf id = B24_BUF_INIT;
   b24_buf_printf(&id, "crud/%s%s", f->name, f->rest_version == 3 ? ".v3" : "");
@@ -673,7 +788,7 @@ int b24_gen_suite(const b24_model *m, b24_outputs *o) {
       b24_family_of(m, meth, &f);
       if (f.add == meth) {
         const char *why = NULL;
-        json_t *seq = crud_sequence(&f, &why);
+        json_t *seq = crud_sequence(m, &f, &why);
         const char *fam_file = f.name;
         b24_buf file = B24_BUF_INIT;
         b24_buf_printf(&file, "sequences/%s%s.json", fam_file, f.rest_version == 3 ? ".v3" : "");
