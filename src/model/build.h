@@ -49,6 +49,8 @@ typedef enum {
 b24_section_kind b24_vocab_section(const char *heading, const char **lang);
 /* "Parameter X", "X Parameter", "Параметр X" -> X (malloc'd), else NULL. */
 char *b24_vocab_nested_name(const char *heading);
+/* The heading says "Parameter"/"Параметр" outright (not only "Fields"/"Поля"). */
+int b24_vocab_nested_is_explicit(const char *heading);
 int b24_vocab_is_scope(const char *text, const char **rest);
 int b24_vocab_is_access(const char *text, const char **rest);
 int b24_vocab_is_status_line(const char *text);   /* "HTTP Status: ..." */

@@ -481,7 +481,7 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
       } else if (x) {
         target = match_section(root, x);
         if (target) skipping = 0;
-        else
+        else if (b24_vocab_nested_is_explicit(b->text)) /* "Main Fields" names no parameter */
           b24_blint(c, b->line, B24_WARNING, "param-section-unmatched",
                     "section '%s' describes parameter '%s', which no table lists", b->text, x);
         free(x);

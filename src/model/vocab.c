@@ -77,31 +77,64 @@ int b24_vocab_is_see_also(const char *h) { return b24_vocab_section(h, NULL) == 
 
 static const char *param_words[] = {"Parameters", "Parameter", "Параметры", "Параметр",
                                     "Поля", "Поле", "Fields", "Field"};
+enum { PARAM_WORDS_EXPLICIT = 4 }; /* the first ones say "parameter" outright */
 
-/* Strips one of the words above from the start or end of s; returns 1 if it did. */
+/* Strips one of the words above from the start or end of s; returns 1 + the
+ * word's index if it did, else 0. */
 static int strip_word(char **s, size_t *n, int at_end) {
   for (size_t i = 0; i < sizeof param_words / sizeof param_words[0]; i++) {
     size_t w = strlen(param_words[i]);
     if (*n <= w) continue;
     if (!at_end && !strncasecmp(*s, param_words[i], w) && isspace((unsigned char)(*s)[w])) {
       *s += w + 1, *n -= w + 1;
-      return 1;
+      return (int)i + 1;
     }
     if (at_end && !strncasecmp(*s + *n - w, param_words[i], w) &&
         isspace((unsigned char)(*s)[*n - w - 1])) {
       *n -= w + 1;
-      return 1;
+      return (int)i + 1;
     }
   }
   return 0;
 }
 
-char *b24_vocab_nested_name(const char *heading) {
+/* Is s (n bytes) one of the words, as a whole? */
+static int is_param_word(const char *s, size_t n) {
+  for (size_t i = 0; i < sizeof param_words / sizeof param_words[0]; i++)
+    if (strlen(param_words[i]) == n && !strncasecmp(s, param_words[i], n)) return 1;
+  return 0;
+}
+
+/* The words a nested-parameter heading used: 1 + index of the first and last. */
+static void heading_words(const char *heading, char **name, size_t *len, int *a, int *b) {
   char *s = (char *)heading;
   size_t n = trimmed_len(heading);
-  int a = strip_word(&s, &n, 0);
+  *a = strip_word(&s, &n, 0);
   while (n && isspace((unsigned char)*s)) s++, n--;
-  int b = strip_word(&s, &n, 1);
+  /* "fields Parameter": the first word is the name, not the label "Fields". */
+  if (*a > PARAM_WORDS_EXPLICIT && is_param_word(s, n)) {
+    s = (char *)heading;
+    n = trimmed_len(heading);
+    *a = 0;
+  }
+  *b = strip_word(&s, &n, 1);
+  *name = s;
+  *len = n;
+}
+
+int b24_vocab_nested_is_explicit(const char *heading) {
+  char *s;
+  size_t n;
+  int a, b;
+  heading_words(heading, &s, &n, &a, &b);
+  return (a && a <= PARAM_WORDS_EXPLICIT) || (b && b <= PARAM_WORDS_EXPLICIT);
+}
+
+char *b24_vocab_nested_name(const char *heading) {
+  char *s;
+  size_t n;
+  int a, b;
+  heading_words(heading, &s, &n, &a, &b);
   while (n && isspace((unsigned char)s[n - 1])) n--;
   if (!a && !b) return NULL;
   /* What is left must be one name: no spaces. */
