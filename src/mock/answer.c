@@ -191,11 +191,24 @@ double mock_now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void iso_time(char *out, size_t cap, double t) {
-  time_t s = (time_t)t;
-  struct tm tm;
-  gmtime_r(&s, &tm);
-  strftime(out, cap, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+/* "2026-01-02T03:04:05+00:00" for a second; each thread keeps the last one, as
+ * consecutive answers mostly fall in the same second. */
+static const char *iso_time(time_t sec, int which) {
+  static _Thread_local time_t last[2] = {-1, -1};
+  static _Thread_local char text[2][32];
+  if (sec != last[which]) {
+    struct tm tm;
+    gmtime_r(&sec, &tm);
+    strftime(text[which], sizeof text[which], "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+    last[which] = sec;
+  }
+  return text[which];
+}
+
+/* Seconds with six decimals, without printf's floating-point path (the time
+ * object is on every answer). */
+static void put_seconds(b24_buf *out, long long micros) {
+  b24_buf_printf(out, "%lld.%06lld", micros / 1000000, micros % 1000000);
 }
 
 void mock_render(b24_buf *out, const char *serialized, size_t len, double start, int reset_at,
@@ -207,17 +220,20 @@ void mock_render(b24_buf *out, const char *serialized, size_t len, double start,
   }
   double finish = mock_now();
   if (finish < start) finish = start;
-  char ds[40], df[40];
-  iso_time(ds, sizeof ds, start);
-  iso_time(df, sizeof df, finish);
+  long long us0 = (long long)(start * 1e6), us1 = (long long)(finish * 1e6);
   b24_buf_reserve(out, len + 256);
   b24_buf_put(out, serialized, len - 1);
   if (len > 2) b24_buf_putc(out, ',');
-  b24_buf_printf(out,
-                 "\"time\":{\"start\":%.6f,\"finish\":%.6f,\"duration\":%.6f,"
-                 "\"processing\":%.6f,\"date_start\":\"%s\",\"date_finish\":\"%s\","
-                 "\"operating\":0",
-                 start, finish, finish - start, finish - start, ds, df);
+  b24_buf_puts(out, "\"time\":{\"start\":");
+  put_seconds(out, us0);
+  b24_buf_puts(out, ",\"finish\":");
+  put_seconds(out, us1);
+  b24_buf_puts(out, ",\"duration\":");
+  put_seconds(out, us1 - us0);
+  b24_buf_puts(out, ",\"processing\":");
+  put_seconds(out, us1 - us0);
+  b24_buf_printf(out, ",\"date_start\":\"%s\"", iso_time((time_t)(us0 / 1000000), 0));
+  b24_buf_printf(out, ",\"date_finish\":\"%s\",\"operating\":0", iso_time((time_t)(us1 / 1000000), 1));
   if (reset_at) b24_buf_printf(out, ",\"operating_reset_at\":%lld", (long long)start + 600);
   b24_buf_puts(out, "}}");
 }

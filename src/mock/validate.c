@@ -8,28 +8,42 @@
 #include "util/buf.h"
 #include "util/jsonschema.h"
 
+static const b24_param *documented(const b24_params *ps, const char *key, int ignore_case) {
+  for (size_t i = 0; i < ps->n; i++)
+    if (!ps->items[i].wildcard &&
+        !(ignore_case ? strcasecmp(ps->items[i].name, key) : strcmp(ps->items[i].name, key)))
+      return &ps->items[i];
+  return NULL;
+}
+
 /* The portal's PHP reads parameters case-insensitively on most methods (the docs
  * of crm.deal.get name `id`, its example sends `ID`), and PHP's json_decode of
- * `[]` is the same empty array as of `{}`. */
-static void normalize(const b24_params *ps, json_t *params) {
-  for (size_t i = 0; i < ps->n; i++) {
-    const b24_param *p = &ps->items[i];
-    if (p->wildcard) continue;
-    if (!json_object_get(params, p->name)) {
-      const char *key;
-      json_t *val;
-      json_object_foreach(params, key, val) {
-        if (strcasecmp(key, p->name)) continue;
-        json_incref(val);
-        json_object_del(params, key);
-        json_object_set_new(params, p->name, val);
-        break;
-      }
+ * `[]` is the same empty array as of `{}`. Goes over the request's keys (a
+ * handful), looking each up in the schema's properties when there are any. */
+static void normalize(const b24_params *ps, const json_t *props, json_t *params) {
+  const char *key;
+  json_t *val;
+  const char *renames[16];
+  size_t n_renames = 0;
+  json_object_foreach(params, key, val) {
+    const b24_param *p = props ? (json_object_get(props, key) ? documented(ps, key, 0) : NULL)
+                               : documented(ps, key, 0);
+    if (!p && (!props || !json_object_get(props, key))) {
+      const b24_param *q = documented(ps, key, 1);
+      if (q && !json_object_get(params, q->name) && n_renames < 16) renames[n_renames++] = key;
+      continue;
     }
-    json_t *val = json_object_get(params, p->name);
-    if (json_is_array(val) && json_array_size(val) == 0 && p->type.n_alts &&
+    if (p && json_is_array(val) && json_array_size(val) == 0 && p->type.n_alts &&
         !strcmp(p->type.alts[0].base, "object") && !p->type.alts[0].array)
-      json_object_set_new(params, p->name, json_object());
+      json_object_set_new(params, key, json_object());
+  }
+  for (size_t i = 0; i < n_renames; i++) {
+    char *k = strdup(renames[i]);
+    const b24_param *q = documented(ps, k, 1);
+    json_t *v = json_incref(json_object_get(params, k));
+    json_object_del(params, k);
+    json_object_set_new(params, q->name, v);
+    free(k);
   }
 }
 
@@ -76,7 +90,7 @@ static const char MISSING_PREFIX[] = "required property \"";
 mock_violation_kind mock_validate(const b24_method *meth, const json_t *schema, json_t *params,
                                   int checks, mock_violation *v) {
   memset(v, 0, sizeof *v);
-  normalize(&meth->params, params);
+  normalize(&meth->params, json_object_get(schema, "properties"), params);
   if (!checks || !schema) return MOCK_VALID;
   b24_buf errors = B24_BUF_INIT;
   if (!b24_jsonschema_validate_ex(schema, params, B24_JSONSCHEMA_FORM_SCALARS, &errors)) {
