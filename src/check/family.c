@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void b24_method_verb(const char *name, char *out, size_t outlen) {
   const char *dot = strrchr(name, '.');
@@ -182,4 +183,30 @@ json_t *b24_written_fields(const json_t *body, const char *id_key) {
     json_object_set(out, k, v);
   }
   return out;
+}
+
+bool b24_value_restorable(const json_t *v) {
+  return json_is_string(v) || json_is_number(v) || json_is_boolean(v);
+}
+
+void b24_params_as_portal_reads(const b24_method *meth, json_t *params) {
+  for (size_t i = 0; i < meth->params.n; i++) {
+    const b24_param *p = &meth->params.items[i];
+    if (p->wildcard) continue;
+    if (!json_object_get(params, p->name)) {
+      const char *key;
+      json_t *val;
+      json_object_foreach(params, key, val) {
+        if (strcasecmp(key, p->name)) continue;
+        json_incref(val);
+        json_object_del(params, key);
+        json_object_set_new(params, p->name, val);
+        break;
+      }
+    }
+    json_t *val = json_object_get(params, p->name);
+    if (json_is_array(val) && !json_array_size(val) && p->type.n_alts && !p->type.alts[0].array &&
+        !strcmp(p->type.alts[0].base, "object"))
+      json_object_set_new(params, p->name, json_object());
+  }
 }

@@ -55,4 +55,17 @@ char *b24_record_path(const json_t *get_response_example);
  * one, else the body itself less the id key and "auth". A new reference. */
 json_t *b24_written_fields(const json_t *body, const char *id_key);
 
+/* Reads request parameters as the portal's PHP does, in place: a top-level key
+ * that matches a documented parameter only when case is ignored takes the
+ * documented spelling (crm.deal.get documents `id`, its example sends `ID`),
+ * and an empty list where the docs say object becomes an empty object (PHP
+ * decodes [] and {} to the same empty array). */
+void b24_params_as_portal_reads(const b24_method *meth, json_t *params);
+
+/* Whether a value read before a change can be written back to undo it: a
+ * non-null scalar. A getter's objects and lists (a picture as {id, url}, a
+ * multi-field as [{VALUE, TYPE}]) are not what the setter takes, and null
+ * cannot be sent as such in a form. */
+bool b24_value_restorable(const json_t *v);
+
 #endif

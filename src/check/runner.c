@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "check/check.h"
+#include "check/family.h"
 #include "check/http.h"
 #include "check/report.h"
 #include "check/suite_load.h"
@@ -307,6 +308,31 @@ static void cannot_restore(unit_run *ur, const char *why) {
   case_done(ur);
 }
 
+/* The first "${before.K}" of an undo template whose value, as read, cannot be
+ * written back (see b24_value_restorable); NULL when all can. */
+static const char *unrestorable_field(const json_t *tmpl, const json_t *before) {
+  if (json_is_string(tmpl)) {
+    const char *s = json_string_value(tmpl);
+    size_t n = strlen(s);
+    if (n < 10 || strncmp(s, "${before.", 9) || s[n - 1] != '}') return NULL;
+    char *key = strndup(s + 9, n - 10);
+    if (!key) abort();
+    int ok = b24_value_restorable(b24_jpath_get_icase(before, key));
+    free(key);
+    return ok ? NULL : s;
+  }
+  const char *k, *bad = NULL;
+  json_t *v;
+  size_t i;
+  if (json_is_object(tmpl)) json_object_foreach((json_t *)tmpl, k, v) {
+      if (!bad) bad = unrestorable_field(v, before);
+    }
+  if (json_is_array(tmpl)) json_array_foreach(tmpl, i, v) {
+      if (!bad) bad = unrestorable_field(v, before);
+    }
+  return bad;
+}
+
 static void on_read(void *ud, const b24_http_answer *ha) {
   unit_run *ur = ud;
   const json_t *plan = json_object_get(ur->u->def, "restore");
@@ -325,6 +351,13 @@ static void on_read(void *ud, const b24_http_answer *ha) {
   ur->before = json_deep_copy(rec);
   b24_answer_clear(&a);
   char err[256];
+  const json_t *undo_tmpl = json_object_get(json_object_get(plan, "undo"), "body");
+  const char *bad = unrestorable_field(undo_tmpl, ur->before);
+  if (bad) {
+    snprintf(err, sizeof err, "%s is missing, null, an object or a list in what the getter answered", bad);
+    cannot_restore(ur, err);
+    return;
+  }
   ur->undo_body = b24_vars_expand(json_object_get(json_object_get(plan, "undo"), "body"),
                                   case_scope, ur, err, sizeof err);
   if (!ur->undo_body) {

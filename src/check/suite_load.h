@@ -1,5 +1,5 @@
-/* Reading a generated suite directory (index.json, global.json, methods/*.json,
- * sequences/*.json) into the units the runner schedules: one unit per case,
+/* Reading a generated suite directory (index.json, global.json, methods/NAME.json,
+ * sequences/FAMILY.json) into the units the runner schedules: one unit per case,
  * one per CRUD sequence. Only the method files a selection needs are read. */
 #ifndef B24_CHECK_SUITE_LOAD_H
 #define B24_CHECK_SUITE_LOAD_H

@@ -16,6 +16,7 @@
 
 #include "check/checks.h"
 #include "check/family.h"
+#include "check/vars.h"
 #include "gen/gen.h"
 #include "gen/schema.h"
 #include "util/buf.h"
@@ -157,9 +158,16 @@ static json_t *not_found_codes(const b24_method *meth) {
 /* Why the docs' own response example fails the result schema built from their
  * table (first error), or NULL when it passes or there is no example. */
 static char *result_conflict(const json_t *result_schema, const b24_method *meth) {
-  if (!json_is_object(meth->response.example)) return NULL;
+  const json_t *ex = meth->response.example;
+  if (!ex) return NULL;
+  /* an example that shows only the result is checked as the result */
+  json_t *answer = json_is_object(ex) && json_object_get(ex, "result")
+                       ? json_incref((json_t *)ex)
+                       : json_pack("{s:O}", "result", ex);
   b24_buf errs = B24_BUF_INIT;
-  if (b24_jsonschema_validate(result_schema, meth->response.example, &errs) == 0) {
+  int bad = b24_jsonschema_validate(result_schema, answer, &errs);
+  json_decref(answer);
+  if (!bad) {
     b24_buf_free(&errs);
     return NULL;
   }
@@ -174,13 +182,27 @@ static char *result_conflict(const json_t *result_schema, const b24_method *meth
 
 /* ---- request bodies -------------------------------------------------------- */
 
-static int valid_as(const json_t *schema, const json_t *body, int flags) {
-  return b24_jsonschema_validate_ex(schema, body, flags, NULL) == 0;
+/* Validates body against the method's parameter schema the way the portal
+ * reads it (keys in the documented spelling); errors (may be NULL) as from
+ * b24_jsonschema_validate_ex. 0 when valid. */
+static int validate_params(const b24_method *meth, const json_t *schema, const json_t *body,
+                           int flags, b24_buf *errors) {
+  json_t *read = json_deep_copy(body);
+  b24_params_as_portal_reads(meth, read);
+  int n = b24_jsonschema_validate_ex(schema, read, flags, errors);
+  json_decref(read);
+  return n;
+}
+
+/* Valid however a portal reads the values: strict JSON types or form strings. */
+static int valid_request(const b24_method *meth, const json_t *schema, const json_t *body) {
+  return validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL) == 0;
 }
 
 /* Invalid however the portal reads it: as JSON, and as form values. */
-static int surely_invalid(const json_t *schema, const json_t *body) {
-  return !valid_as(schema, body, 0) && !valid_as(schema, body, B24_JSONSCHEMA_FORM_SCALARS);
+static int surely_invalid(const b24_method *meth, const json_t *schema, const json_t *body) {
+  return validate_params(meth, schema, body, 0, NULL) &&
+         validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL);
 }
 
 /* The body an example sends, without its `auth` (the runner adds credentials);
@@ -270,15 +292,45 @@ static void copy_shared_keys(json_t *tmpl, const json_t *request, const char *sk
   }
 }
 
+/* Whether every field the request writes can be written back from what the
+ * getter's docs example shows (when there is one to look at). */
+static int fields_restorable(const b24_method *get, const char *record, const json_t *fields,
+                             const char **why) {
+  const json_t *rec = b24_jpath_get_icase(get->response.example, record);
+  if (!json_is_object(rec)) return 1;
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)fields, k, v) {
+    if (!b24_value_restorable(b24_jpath_get_icase(rec, k))) {
+      *why = "the getter's example shows a field the request writes as missing, null, an object "
+             "or a list, which cannot be written back";
+      return 0;
+    }
+  }
+  return 1;
+}
+
 /* How to undo an update: read the object through the family getter first, and
- * afterwards write back what the request changed. NULL when the docs do not
- * give what that needs. */
-static json_t *restore_update(method_gen *g, const json_t *request) {
+ * afterwards write back what the request changed. NULL with why when the docs
+ * do not give what that needs. */
+static json_t *restore_update(method_gen *g, const json_t *request, const char **why) {
   const b24_method *get = g->fam.get;
   const b24_example *ge = get ? b24_method_curl_example(get) : NULL;
   const char *uid = b24_object_id_key(g->meth, request);
   const char *gid = ge ? b24_object_id_key(get, ge->body) : NULL;
-  if (!ge || !uid || !gid) return NULL;
+  if (!ge || !uid || !gid) {
+    *why = !get ? "the family has no getter to read the object before changing it"
+           : !ge ? "the getter has no example to build a read from"
+                 : "no id key names the object in the request and in the getter's example";
+    return NULL;
+  }
+  json_t *fields = b24_written_fields(request, uid);
+  char *record = b24_record_path(get->response.example);
+  if (!fields_restorable(get, record, fields, why)) {
+    json_decref(fields);
+    free(record);
+    return NULL;
+  }
   json_t *read_body = json_deep_copy(ge->body);
   json_object_del(read_body, "auth");
   copy_shared_keys(read_body, request, gid);
@@ -286,7 +338,6 @@ static json_t *restore_update(method_gen *g, const json_t *request) {
   b24_buf_printf(&var, "${request.%s}", uid);
   json_object_set_new(read_body, gid, json_string(var.data));
   json_t *undo = json_deep_copy(request);
-  json_t *fields = b24_written_fields(request, uid);
   json_t *target = undo;
   const char *k;
   json_t *v;
@@ -300,7 +351,6 @@ static json_t *restore_update(method_gen *g, const json_t *request) {
   }
   json_decref(fields);
   b24_buf_free(&var);
-  char *record = b24_record_path(get->response.example);
   json_t *plan = json_pack("{s:{s:s,s:o},s:s,s:{s:s,s:o}}", "read", "method", get->name, "body",
                            read_body, "record", record, "undo", "method", g->meth->name, "body",
                            undo);
@@ -309,13 +359,16 @@ static json_t *restore_update(method_gen *g, const json_t *request) {
 }
 
 /* How to undo an add: delete what it made, with the id from its answer. */
-static json_t *restore_add(method_gen *g, const json_t *request) {
+static json_t *restore_add(method_gen *g, const json_t *request, const char **why) {
   const b24_method *del = g->fam.del;
   const b24_example *de = del ? b24_method_curl_example(del) : NULL;
   const char *did = de ? b24_object_id_key(del, de->body) : NULL;
   char *idpath = b24_added_id_path(g->meth->response.example);
   if (!de || !did || !idpath) {
     free(idpath);
+    *why = !del ? "the family has no delete method"
+           : !did ? "no example of the delete method names the object by one id key"
+                  : "the docs' response example does not show where the new id is";
     return NULL;
   }
   json_t *body = json_deep_copy(de->body);
@@ -347,10 +400,12 @@ static json_t *add_case(method_gen *g, const char *id, const char *kind, const c
     char verb[64];
     b24_method_verb(g->meth->name, verb, sizeof verb);
     json_t *plan = NULL;
-    if (!auth_case && !strcmp(verb, "update")) plan = restore_update(g, body);
-    else if (!auth_case && !strcmp(verb, "add")) plan = restore_add(g, body);
+    const char *why = "only an add (deleted again) or an update (written back) can be undone";
+    if (!auth_case && !strcmp(verb, "update")) plan = restore_update(g, body, &why);
+    else if (!auth_case && !strcmp(verb, "add")) plan = restore_add(g, body, &why);
     json_object_set_new(c, "restorable", json_boolean(plan != NULL));
     if (plan) json_object_set_new(c, "restore", plan);
+    else json_object_set_new(c, "unrestorable", json_string(why));
   }
   json_object_set_new(c, "auth", json_string(auth));
   json_object_set_new(c, "request", json_pack("{s:s,s:o}", "method", g->meth->name, "body", body));
@@ -399,7 +454,7 @@ static json_t *example_cases(method_gen *g) {
     b24_buf_printf(&id, "example/%d", ++n);
     b24_buf_printf(&title, "the docs' %s example", e->lang);
     b24_buf errs = B24_BUF_INIT;
-    int ok = b24_jsonschema_validate_ex(g->params_schema, body, B24_JSONSCHEMA_FORM_SCALARS, &errs) == 0;
+    int ok = validate_params(g->meth, g->params_schema, body, B24_JSONSCHEMA_FORM_SCALARS, &errs) == 0;
     if (ok && !base) base = json_incref(body);
     json_t *c = add_case(g, id.data, "example", title.data, from,
                          "portal", json_incref(body), ok ? "success" : "any");
@@ -487,7 +542,7 @@ static json_t *wrong_type_body(method_gen *g, const json_t *base, const char *pa
       json_t *body = json_deep_copy(base);
       json_t *cont = container(body, parent);
       json_object_set(cont, p->name, cand[i]);
-      if (surely_invalid(g->params_schema, body)) {
+      if (surely_invalid(g->meth, g->params_schema, body)) {
         found = body;
         *desc = names[i];
       } else
@@ -512,7 +567,7 @@ static void negative_cases(method_gen *g, const json_t *base, const b24_params *
     if (p->required && json_object_get(here, p->name)) {
       json_t *body = json_deep_copy(base);
       json_object_del(container(body, parent), p->name);
-      if (surely_invalid(g->params_schema, body)) {
+      if (surely_invalid(g->meth, g->params_schema, body)) {
         b24_buf_printf(&id, "missing/%s", name.data);
         b24_buf_printf(&title, "the required parameter %s is left out", name.data);
         json_t *c = add_case(g, id.data, "missing_required", title.data, from, "portal", body, "error");
@@ -572,7 +627,7 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth) {
   json_t *base = example_cases(&g);
   if (!base) {
     json_t *s = synthesized_body(meth);
-    if (s && !valid_as(g.params_schema, s, B24_JSONSCHEMA_FORM_SCALARS)) {
+    if (s && !valid_request(meth, g.params_schema, s)) {
       json_decref(s);
       s = NULL;
     }
@@ -632,6 +687,17 @@ static json_t *step(const b24_model *m, const b24_method *meth, const char *name
   return s;
 }
 
+/* Asks a get step to compare what it reads with what was written, where the
+ * object sits in the answer (known only from the getter's docs example). */
+static void verify_step(json_t *s, const b24_method *get, const char *record, json_t *fields) {
+  if (json_is_object(json_object_get(get->response.example, "result")) ||
+      json_is_array(json_object_get(get->response.example, "result")))
+    json_object_set_new(s, "verify", json_pack("{s:s,s:O}", "record", record, "fields", fields));
+  else
+    drop_check(s, B24_CHECK_READ_AFTER_WRITE,
+               "the docs give no example of the getter's answer, so where the object sits in it is unknown");
+}
+
 /* The body of a family member's example with its id key set to the variable. */
 static json_t *with_id(const b24_method *meth, const char *var, const char **why) {
   const b24_example *e = b24_method_curl_example(meth);
@@ -674,6 +740,20 @@ static json_t *crud_sequence(const b24_model *m, const b24_family *f, const char
                : "add's response example does not show where the new id is";
     return NULL;
   }
+  /* a sequence must start from requests the docs' own tables accept */
+  const b24_example *ue0 = b24_method_curl_example(f->update);
+  json_t *add_schema = b24_schema_for_params(m, f->add);
+  json_t *upd_schema = b24_schema_for_params(m, f->update);
+  int add_ok = valid_request(f->add, add_schema, ae->body);
+  int upd_ok = ue0 && valid_request(f->update, upd_schema, ue0->body);
+  json_decref(add_schema);
+  json_decref(upd_schema);
+  if (!add_ok || !upd_ok) {
+    free(idpath);
+    *why = !add_ok ? "add's example does not match its parameter table"
+                   : "update's example does not match its parameter table";
+    return NULL;
+  }
   b24_buf var = B24_BUF_INIT;
   b24_buf_printf(&var, "${add.%s}", idpath);
   free(idpath);
@@ -706,12 +786,12 @@ static json_t *crud_sequence(const b24_model *m, const b24_family *f, const char
   json_array_append_new(steps, step(m, f->add, "add", json_incref(add_body), "success",
                                     checks_for("success", 0)));
   json_t *s = step(m, f->get, "get", json_deep_copy(get_body), "success", checks_list(raw, 7));
-  json_object_set_new(s, "verify", json_pack("{s:s,s:O}", "record", record, "fields", added));
+  verify_step(s, f->get, record, added);
   json_array_append_new(steps, s);
   json_array_append_new(steps, step(m, f->update, "update", json_incref(upd_body), "success",
                                     checks_for("success", 0)));
   s = step(m, f->get, "get_updated", json_deep_copy(get_body), "success", checks_list(raw, 7));
-  json_object_set_new(s, "verify", json_pack("{s:s,s:O}", "record", record, "fields", updated));
+  verify_step(s, f->get, record, updated);
   json_array_append_new(steps, s);
   json_array_append_new(steps, step(m, f->del, "delete", json_deep_copy(del_body), "success",
                                     checks_for("success", 0)));
