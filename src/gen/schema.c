@@ -11,7 +11,10 @@
  *   file             -> a file id, or [name, base64] (params); anything (results)
  *   enum             -> the documented values when there are some
  *   object, array, T[] -> object / array; children become properties (of the
- *                       items, for arrays)
+ *                       items, for arrays). PHP's arrays are lists and maps at
+ *                       once: the generic `array` takes an object too, and in
+ *                       results an object may come as [] and a list as an
+ *                       object (a list with gaps in its keys)
  *   T | null         -> the type plus null
  *   anchored object types (a link to a section with a field table) -> "$ref" to a
  *                       "$defs" entry built from that table
@@ -276,8 +279,8 @@ static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_
     s = side == B24_SCHEMA_PARAMS ? file_param_schema() : permissive("A file (as the method describes it)");
     break;
   case K_ENUM: s = type2("string", "integer"); break;
-  case K_OBJECT: s = type1("object"); break;
-  case K_ARRAY: s = json_pack("{s:s,s:{}}", "type", "array", "items"); break;
+  case K_OBJECT: s = side == B24_SCHEMA_RESULT ? type2("object", "array") : type1("object"); break;
+  case K_ARRAY: s = json_pack("{s:[s,s],s:{}}", "type", "array", "object", "items"); break;
   case K_ANY: s = json_object(); break;
   case K_NULL: s = type1("null"); break;
   case K_CODE: s = permissive("A JavaScript function: not a REST value"); break;
@@ -312,9 +315,10 @@ static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_
 static json_t *alt_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_side side) {
   json_t *s = word_schema(c, a, side);
   if (!a->array) return s;
-  json_t *arr = type1("array");
-  json_object_set_new(arr, "items", s);
-  return arr;
+  if (side == B24_SCHEMA_RESULT) /* a PHP list with gaps in its keys answers as an object */
+    return json_pack("{s:[s,s],s:O,s:o}", "type", "array", "object", "items", s,
+                     "additionalProperties", s);
+  return json_pack("{s:s,s:o}", "type", "array", "items", s);
 }
 
 static json_t *type_schema(b24_schema_ctx *c, const b24_type *t, b24_schema_side side) {
@@ -473,7 +477,8 @@ static void add_variant_conditions(b24_schema_ctx *c, json_t *obj, const b24_par
 }
 
 static json_t *object_from_params(b24_schema_ctx *c, const b24_params *ps, b24_schema_side side) {
-  json_t *obj = type1("object");
+  /* PHP answers an empty object as [] */
+  json_t *obj = side == B24_SCHEMA_RESULT ? type2("object", "array") : type1("object");
   json_t *props = json_object(), *patterns = json_object(), *req = json_array();
   for (size_t i = 0; i < ps->n; i++) {
     const b24_param *p = &ps->items[i];
