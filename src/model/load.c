@@ -12,6 +12,7 @@
 #include "parse/blocks.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/sort.h"
 
 /* ---- interned file names ---- */
 
@@ -183,8 +184,8 @@ static void discover(const char *root, int no_toc, b24_diags *diags, pathlist *o
   free(toc);
   if (has_toc) toc_file(root, "toc.yaml", &toc_pages, &tocs, 0);
   walk_tree(root, "", &tree, 0);
-  qsort(tree.v, tree.n, sizeof *tree.v, cmp_str);
-  qsort(toc_pages.v, toc_pages.n, sizeof *toc_pages.v, cmp_str);
+  b24_qsort(tree.v, tree.n, sizeof *tree.v, cmp_str);
+  b24_qsort(toc_pages.v, toc_pages.n, sizeof *toc_pages.v, cmp_str);
   /* The union, each path once; toc entries for missing files are reported. */
   char *toc_display = b24_path_under(root, "toc.yaml");
   size_t i = 0, k = 0;
@@ -403,7 +404,7 @@ static void settle_dictionary_refs(b24_model *m) {
 /* Keeps the objects some type refers to. */
 static void keep_referenced(b24_model *m) {
   size_t keep = 0;
-  qsort(m->objects, m->n_objects, sizeof *m->objects, cmp_object);
+  b24_qsort(m->objects, m->n_objects, sizeof *m->objects, cmp_object);
   /* mark */
   char *used = calloc(m->n_objects ? m->n_objects : 1, 1);
   for (size_t i = 0; i < m->n_methods; i++) {
@@ -420,7 +421,7 @@ static void keep_referenced(b24_model *m) {
           const char *ref = p->type.alts[a].ref;
           if (!ref) continue;
           b24_object_type key = {.id = (char *)ref};
-          b24_object_type *o = bsearch(&key, m->objects, m->n_objects, sizeof key, cmp_object);
+          b24_object_type *o = b24_bsearch(&key, m->objects, m->n_objects, sizeof key, cmp_object);
           if (o) used[o - m->objects] = 1;
         }
         if (sp < 62) stack[sp++] = &p->children;
@@ -436,7 +437,7 @@ static void keep_referenced(b24_model *m) {
         const char *ref = m->objects[i].fields.items[k].type.alts[a].ref;
         if (!ref) continue;
         b24_object_type key = {.id = (char *)ref};
-        b24_object_type *o = bsearch(&key, m->objects, m->n_objects, sizeof key, cmp_object);
+        b24_object_type *o = b24_bsearch(&key, m->objects, m->n_objects, sizeof key, cmp_object);
         if (o) used[o - m->objects] = 1;
       }
   }
@@ -527,9 +528,9 @@ b24_model *b24_model_load(const char *const *inputs, size_t n_inputs, const b24_
   m->stats.rows_repaired = b24_parser_rows_unparsed(p);
   b24_parser_free(p);
   free(root);
-  qsort(m->methods, m->n_methods, sizeof *m->methods, cmp_method);
-  qsort(m->pages, m->n_pages, sizeof *m->pages, cmp_page);
-  qsort(m->objects, m->n_objects, sizeof *m->objects, cmp_object);
+  b24_qsort(m->methods, m->n_methods, sizeof *m->methods, cmp_method);
+  b24_qsort(m->pages, m->n_pages, sizeof *m->pages, cmp_page);
+  b24_qsort(m->objects, m->n_objects, sizeof *m->objects, cmp_object);
   settle_dictionary_refs(m);
   keep_referenced(m);
   compute_stats(m);
@@ -563,10 +564,10 @@ const b24_method *b24_model_find_method(const b24_model *m, const char *name) {
 
 const b24_object_type *b24_model_find_object(const b24_model *m, const char *id) {
   b24_object_type key = {.id = (char *)id};
-  return bsearch(&key, m->objects, m->n_objects, sizeof key, cmp_object);
+  return b24_bsearch(&key, m->objects, m->n_objects, sizeof key, cmp_object);
 }
 
 const b24_page *b24_model_find_page(const b24_model *m, const char *path) {
   b24_page key = {.path = path};
-  return bsearch(&key, m->pages, m->n_pages, sizeof key, cmp_page);
+  return b24_bsearch(&key, m->pages, m->n_pages, sizeof key, cmp_page);
 }
