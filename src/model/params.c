@@ -344,6 +344,19 @@ static b24_param *find_param(b24_params *ps, const char *name, int want_empty) {
 
 /* The parameter a "Parameter X" heading speaks of: the name, or the last part of a
  * dotted name (data.FIELDS), preferring one not yet described. */
+/* A parameter typed x, not yet described: "Parameter deal_contact_binding"
+ * describes the items of a result of type `deal_contact_binding[]`. */
+static b24_param *find_typed(b24_params *ps, const char *x) {
+  for (size_t i = 0; i < ps->n; i++) {
+    b24_param *p = &ps->items[i];
+    for (size_t a = 0; a < p->type.n_alts; a++)
+      if (b24_ci_eq(p->type.alts[a].base, x) && !p->children.n && !p->n_variants) return p;
+    b24_param *q = find_typed(&p->children, x);
+    if (q) return q;
+  }
+  return NULL;
+}
+
 static b24_param *match_section(b24_params *root, const char *x) {
   b24_param *p = find_param(root, x, 1);
   if (!p) p = find_param(root, x, 0);
@@ -352,6 +365,17 @@ static b24_param *match_section(b24_params *root, const char *x) {
     p = find_param(root, dot + 1, 1);
     if (!p) p = find_param(root, dot + 1, 0);
   }
+  /* SETTINGS[CONFIG]: the last bracketed key */
+  const char *open = strrchr(x, '[');
+  if (!p && open && open[1] && open[1] != ']') {
+    char key[128];
+    size_t k = 0;
+    for (const char *s = open + 1; *s && *s != ']' && k + 1 < sizeof key; s++) key[k++] = *s;
+    key[k] = 0;
+    p = find_param(root, key, 1);
+    if (!p) p = find_param(root, key, 0);
+  }
+  if (!p) p = find_typed(root, x);
   return p;
 }
 
@@ -467,6 +491,15 @@ static void union_tabs(b24_bctx *c, const b24_block *tabs, b24_params *root) {
   }
 }
 
+/* The object collector (load.c) reads anchored sections a second time, and only
+ * in part: a heading it does not follow there is no defect of the page, so
+ * unmatched sections are reported by the method's own reading alone. */
+static int is_object_fields(const b24_bctx *c, const b24_params *root) {
+  for (size_t i = 0; i < c->m->n_objects; i++)
+    if (&c->m->objects[i].fields == root) return 1;
+  return 0;
+}
+
 void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root) {
   b24_param *target = NULL; /* NULL: the root list */
   int skipping = 0;         /* under a heading that names no parameter */
@@ -481,7 +514,8 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
       } else if (x) {
         target = match_section(root, x);
         if (target) skipping = 0;
-        else if (b24_vocab_nested_is_explicit(b->text)) /* "Main Fields" names no parameter */
+        else if (b24_vocab_nested_is_explicit(b->text) && /* "Main Fields" names no parameter */
+                 !is_object_fields(c, root))
           b24_blint(c, b->line, B24_WARNING, "param-section-unmatched",
                     "section '%s' describes parameter '%s', which no table lists", b->text, x);
         free(x);
