@@ -75,7 +75,7 @@ static int authorized(const mock_config *cfg, const mock_route *r, const mock_re
 
 /* The documented error for a failed check, else the mock's generic one. */
 static void fail_documented(mock_response *out, const mock_method *mm, mock_error_kind kind,
-                            const char *field, const char *type) {
+                            const char *field, const char *type, const char *finding) {
   const b24_error *e = mock_pick_error(mm->meth, kind, field);
   if (e) {
     const char *msg = e->message && *e->message ? e->message : e->description;
@@ -89,7 +89,7 @@ static void fail_documented(mock_response *out, const mock_method *mm, mock_erro
     return;
   }
   if (kind == MOCK_ERR_MISSING) snprintf(msg, sizeof msg, "Required parameter %s is missing", field);
-  else snprintf(msg, sizeof msg, "Parameter %s requires type %s", field, type ? type : "");
+  else snprintf(msg, sizeof msg, "Parameter %s: %s", field, finding ? finding : "wrong type");
   fail(out, 400, mm->v3, mm->v3 ? MOCK_CODE_PARAM_V3 : MOCK_CODE_PARAM, msg, field, type);
 }
 
@@ -111,7 +111,7 @@ static void call_method(const mock_catalog *c, const mock_config *cfg, const moc
   (void)c;
   switch (o) {
   case MOCK_STORE_STATELESS: succeed(out, cfg, mm, rq, mm->serialized, mm->serialized_len); return;
-  case MOCK_STORE_NOT_FOUND: fail_documented(out, mm, MOCK_ERR_NOT_FOUND, NULL, NULL); return;
+  case MOCK_STORE_NOT_FOUND: fail_documented(out, mm, MOCK_ERR_NOT_FOUND, NULL, NULL, NULL); return;
   case MOCK_STORE_FULL:
     fail(out, 400, mm->v3, MOCK_CODE_STORE_FULL, "the mock's store is full", NULL, NULL);
     return;
@@ -168,8 +168,8 @@ void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_reque
     mock_violation v;
     const json_t *schema = checks ? mock_catalog_schema(c, mm) : NULL;
     switch (mock_validate(mm->meth, schema, params, checks, &v)) {
-    case MOCK_MISSING: fail_documented(out, mm, MOCK_ERR_MISSING, v.field, NULL); break;
-    case MOCK_WRONG_TYPE: fail_documented(out, mm, MOCK_ERR_TYPE, v.field, v.type); break;
+    case MOCK_MISSING: fail_documented(out, mm, MOCK_ERR_MISSING, v.field, NULL, NULL); break;
+    case MOCK_WRONG_TYPE: fail_documented(out, mm, MOCK_ERR_TYPE, v.field, v.type, v.finding); break;
     case MOCK_VALID: call_method(c, cfg, mm, rq, params, out); break;
     }
   }

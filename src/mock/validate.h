@@ -15,6 +15,7 @@ typedef struct mock_violation {
   mock_violation_kind kind;
   char field[256];   /* dotted path of the parameter: "ID", "fields.SORT" */
   char type[64];     /* the documented type as written, for WRONG_TYPE ("" if unknown) */
+  char finding[160]; /* the validator's words, for WRONG_TYPE: "expected integer, got string" */
 } mock_violation;
 
 enum {
@@ -26,7 +27,9 @@ enum {
  * documented names ignoring case, `ID` for a documented `id`; an empty JSON array
  * where the docs say object is an empty object), then checks them against
  * schema (b24_schema_for_params of meth). A missing parameter is reported before
- * any other finding; among findings of one kind, the validator's first. */
+ * any other finding; among findings of one kind, the validator's first. Findings
+ * that PHP does not see are dropped (an object for an array, a number for a
+ * string). */
 mock_violation_kind mock_validate(const b24_method *meth, const json_t *schema, json_t *params,
                                   int checks, mock_violation *v);
 

@@ -86,5 +86,14 @@ expect "tasks.task.add without required fields.creatorId" 400 \
 req "${J[@]}" -d '{"fields":{"title":"T","creatorId":1,"responsibleId":2}}' "$H/tasks.task.add"
 expect "the classic tasks.task.add is another method" 200 '"result":'
 check "and is not the REST 3.0 one" lacks '"item":{"id":100001'
+
+# The docs' own request examples, read as PHP reads them: an object where the
+# docs say `array`, a number where they say string.
+req "${J[@]}" -d '{"filter":{"=CATEGORY":"text"},"limit":2}' "$H/ai.engine.list"
+expect "ai.engine.list example (object for a documented array)" 200 '"result":'
+req "${J[@]}" -d '{"id":5,"rows":[{"PRODUCT_ID":456,"PRICE":1000,"QUANTITY":10,"MEASURE_CODE":796,"MEASURE_NAME":"pcs"}]}' "$H/crm.lead.productrows.set"
+expect "crm.lead.productrows.set example (number for a documented string)" 200 '"result":'
+req "${J[@]}" -d '{"id":"your_product_id"}' "$H/crm.product.get"
+expect "a placeholder id is still the wrong type" 400 '"error":'
 stop_mock corpus
 finish
