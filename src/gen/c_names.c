@@ -138,9 +138,11 @@ bool c_names_add(c_names *r, const char *name) {
 char *c_names_take(c_names *r, const char *wanted) {
   if (c_names_add(r, wanted)) return strdup(wanted);
   b24_buf b = B24_BUF_INIT;
+  size_t n = strlen(wanted);
+  const char *sep = n && wanted[n - 1] == '_' ? "" : "_"; /* int_ -> int_2, never int__2 */
   for (unsigned k = 2;; k++) {
     b24_buf_clear(&b);
-    b24_buf_printf(&b, "%s_%u", wanted, k);
+    b24_buf_printf(&b, "%s%s%u", wanted, sep, k);
     if (c_names_add(r, b.data)) return b24_buf_take(&b);
   }
 }

@@ -14,7 +14,7 @@
  *    "class" -> class_).
  *  - In one namespace (the members of a struct, or the file-scope names of the whole
  *    API), a name already taken gets "_2", "_3", ... in the order the names are taken
- *    ("ID" and "id": id and id_2).
+ *    ("ID" and "id": id and id_2; a name ending in '_' gets "2": int_2).
  */
 #ifndef B24_GEN_C_NAMES_H
 #define B24_GEN_C_NAMES_H

@@ -117,9 +117,12 @@ static c_struct *build_struct(c_shape_ctx *ctx, const char *type_name, const cha
                               const b24_param *doc, const struct_source *src, bool result);
 
 /* The object type a row links to, when it documents fields and is not being expanded
- * already (a type that contains itself is left as json_t * one level down). */
+ * already (a type that contains itself is left as json_t * one level down). A word
+ * with a scalar meaning is never expanded. */
 static const b24_object_type *linked_object(c_shape_ctx *ctx, const b24_param *p) {
-  if (p->type.n_alts != 1 || !p->type.alts[0].ref) return NULL;
+  /* "catalog_vat.id" links to the object too, but is an integer identifier. */
+  if (p->type.n_alts != 1 || !p->type.alts[0].ref || type_kind(&p->type, false) != C_JSON)
+    return NULL;
   const b24_object_type *o = b24_model_find_object(ctx->model, p->type.alts[0].ref);
   if (!o || !o->fields.n || ctx->depth == sizeof ctx->expanding / sizeof *ctx->expanding)
     return NULL;

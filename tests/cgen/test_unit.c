@@ -1,0 +1,189 @@
+/* Unit tests of the C stubs generator: the naming rules, the escaping of doc text, and,
+ * on the seed pages, the file layout, byte-identical regeneration and that a change to
+ * one method rewrites only that method's files. Usage: test_cgen_unit DOCS_INPUT_DIR */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gen/c_names.h"
+#include "gen/c_text.h"
+#include "gen/gen.h"
+#include "model/model.h"
+
+static int failures;
+
+#define EXPECT_STR(actual, expected)                                                       \
+  do {                                                                                     \
+    const char *a_ = (actual), *e_ = (expected);                                           \
+    if (strcmp(a_, e_) != 0) {                                                             \
+      fprintf(stderr, "%s:%d: got \"%s\", expected \"%s\"\n", __FILE__, __LINE__, a_, e_); \
+      failures++;                                                                          \
+    }                                                                                      \
+  } while (0)
+
+#define EXPECT(cond)                                                              \
+  do {                                                                            \
+    if (!(cond)) {                                                                \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);    \
+      failures++;                                                                 \
+    }                                                                             \
+  } while (0)
+
+static void expect_ident(const char *name, const char *expected) {
+  char *s = c_ident(name);
+  EXPECT_STR(s, expected);
+  free(s);
+}
+
+static void test_idents(void) {
+  expect_ident("ID", "id");
+  expect_ident("UF_DEPARTMENT", "uf_department");
+  expect_ident("entityTypeId", "entity_type_id");
+  expect_ident("timezoneOffsetUTC", "timezone_offset_utc");
+  expect_ident("HTMLParser", "html_parser");
+  expect_ident("isOffers", "is_offers");
+  expect_ident("UF_CRM_1234", "uf_crm_1234");
+  expect_ident("a-b", "a_b");
+  expect_ident("__x__y__", "x_y");
+  expect_ident("2fa", "p_2fa");
+  expect_ident("int", "int_");
+  expect_ident("class", "class_");
+  expect_ident("errno", "errno_");
+  expect_ident("bool", "bool_");
+  expect_ident("Привет", "unnamed");
+  expect_ident("", "unnamed");
+  expect_ident("say\"hi\"", "say_hi");
+  char *s = c_snake("imbot.v2.Chat.Message.send");
+  EXPECT_STR(s, "imbot_v2_chat_message_send");
+  free(s);
+  s = c_snake("catalog.priceType.getFields");
+  EXPECT_STR(s, "catalog_price_type_get_fields");
+  free(s);
+}
+
+static void test_registry(void) {
+  c_names r;
+  c_names_init(&r);
+  const char *wanted[] = {"id", "id", "id_2", "id", "int_", "int_"};
+  const char *got[] = {"id", "id_2", "id_2_2", "id_3", "int_", "int_2"};
+  for (size_t i = 0; i < 6; i++) {
+    char *s = c_names_take(&r, wanted[i]);
+    EXPECT_STR(s, got[i]);
+    free(s);
+  }
+  /* Many names: the table grows and keeps them all. */
+  char name[32];
+  for (int i = 0; i < 1000; i++) {
+    snprintf(name, sizeof name, "n%d", i);
+    EXPECT(c_names_add(&r, name));
+  }
+  EXPECT(c_names_has(&r, "n999") && c_names_has(&r, "id_3") && !c_names_has(&r, "n1000"));
+  c_names_free(&r);
+}
+
+static void expect_comment(const char *text, const char *expected) {
+  b24_buf b = B24_BUF_INIT;
+  c_text_comment(&b, text, "  ");
+  EXPECT_STR(b.data ? b.data : "", expected);
+  b24_buf_free(&b);
+}
+
+static void expect_string(const char *text, const char *expected) {
+  b24_buf b = B24_BUF_INIT;
+  c_text_string(&b, text);
+  EXPECT_STR(b.data, expected);
+  b24_buf_free(&b);
+}
+
+static void test_escaping(void) {
+  expect_comment("ends */ here", "ends * / here");
+  expect_comment("opens /* here", "opens / * here");
+  expect_comment("*/*/", "* / * /");
+  expect_comment("/*/", "/ * /");
+  expect_comment("tri ?\?/ ?\?\?", "tri ? ?/ ? ? ?");
+  expect_comment("line one\nline two \\", "line one\n   * line two (\\)");
+  expect_comment("trailing \\  \t\n\n\nnext", "trailing (\\)\n   *\n   *\n   * next");
+  expect_comment("tab\there\r\n", "tab here");
+  expect_comment("\x01\x7f", "\\x01\\x7F");
+  expect_comment("\xd0\x9f \xe2\x80\x94 \xf0\x9f\x98\x80", "\\u041F \\u2014 \\U0001F600");
+  expect_comment("bad \xff\xc0\x80 \xed\xa0\x80", "bad \\xFF\\xC0\\x80 \\xED\\xA0\\x80");
+  expect_comment("\n\n", "");
+  expect_string("a\"b\\c", "\"a\\\"b\\\\c\"");
+  expect_string("?\?/", "\"\\?\\?/\"");
+  expect_string("\xd0\x9f\n1", "\"\\320\\237\\0121\"");
+}
+
+/* The seed pages generate exactly these files, the same bytes every run. */
+static void test_seed_layout(b24_model *m) {
+  static const char *const FILES[] = {
+      "c/include/b24/api/user_update.h", "c/src/api/user_update.c",
+      "c/include/b24/api/user_userfield_update.h", "c/src/api/user_userfield_update.c",
+      "c/include/b24/api.h", "c/sources.cmake", "c/include/b24/api_support.h",
+      "c/src/b24api_support.c", "c/CMakeLists.txt"};
+  b24_outputs a, b;
+  b24_outputs_init(&a);
+  b24_outputs_init(&b);
+  EXPECT(b24_gen_c(m, &a) == 0);
+  EXPECT(b24_gen_c(m, &b) == 0);
+  EXPECT(a.n == sizeof FILES / sizeof *FILES);
+  for (size_t i = 0; i < a.n && i < sizeof FILES / sizeof *FILES; i++) {
+    EXPECT_STR(a.items[i].path, FILES[i]);
+    EXPECT(a.items[i].len == b.items[i].len && !memcmp(a.items[i].data, b.items[i].data, a.items[i].len));
+    EXPECT(strlen(a.items[i].data) == a.items[i].len);
+  }
+  b24_outputs_free(&a);
+  b24_outputs_free(&b);
+}
+
+/* A changed description of user.update changes user.update's two files and nothing else. */
+static void test_change_is_local(b24_model *m) {
+  b24_outputs before, after;
+  b24_outputs_init(&before);
+  b24_outputs_init(&after);
+  b24_gen_c(m, &before);
+  b24_method *mt = NULL;
+  for (size_t i = 0; i < m->n_methods; i++)
+    if (!strcmp(m->methods[i].name, "user.update")) mt = &m->methods[i];
+  EXPECT(mt && mt->params.n > 1);
+  if (!mt) return;
+  char *old = mt->params.items[1].description;
+  mt->params.items[1].description = (char *)"A changed description";
+  b24_gen_c(m, &after);
+  mt->params.items[1].description = old;
+  size_t changed = 0;
+  for (size_t i = 0; i < before.n && i < after.n; i++) {
+    bool same = before.items[i].len == after.items[i].len &&
+                !memcmp(before.items[i].data, after.items[i].data, before.items[i].len);
+    if (!same) {
+      changed++;
+      EXPECT(strstr(before.items[i].path, "/user_update.") != NULL);
+    }
+  }
+  EXPECT(changed == 1); /* only the header carries descriptions */
+  b24_outputs_free(&before);
+  b24_outputs_free(&after);
+}
+
+int main(int argc, char **argv) {
+  if (argc != 2) {
+    fprintf(stderr, "usage: %s DOCS_INPUT_DIR\n", argv[0]);
+    return 2;
+  }
+  test_idents();
+  test_registry();
+  test_escaping();
+  b24_diags diags;
+  b24_diags_init(&diags);
+  const char *inputs[] = {argv[1]};
+  b24_load_options opt = {.diags = &diags};
+  b24_model *m = b24_model_load(inputs, 1, &opt);
+  EXPECT(m && m->n_methods == 2);
+  if (m) {
+    test_seed_layout(m);
+    test_change_is_local(m);
+    b24_model_free(m);
+  }
+  b24_diags_free(&diags);
+  if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
+  return failures ? 1 : 0;
+}
