@@ -134,7 +134,10 @@ void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_con
                   b24_findings *out) {
   memset(out, 0, sizeof *out);
   out->root = strdup(m && m->root ? m->root : ".");
-  for (size_t i = 0; diags && i < diags->n; i++) from_diag(out, out->root, &diags->items[i]);
+  /* example-json is said again, better, by a model rule (rules_examples.c). */
+  for (size_t i = 0; diags && i < diags->n; i++)
+    if (!m || strcmp(diags->items[i].rule, "example-json") != 0)
+      from_diag(out, out->root, &diags->items[i]);
   if (m) {
     b24_lint_ctx c = {m, out};
     b24_rules_names(&c);

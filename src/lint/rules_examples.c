@@ -124,9 +124,57 @@ static void required_missing(b24_lint_ctx *c, const b24_method *m) {
   }
 }
 
+/* "line 3: unexpected token" -> 3 (the builder's form of a JSON error). */
+static int error_line(const char *err, const char **text) {
+  int line = 1;
+  *text = err;
+  if (!strncmp(err, "line ", 5)) {
+    line = atoi(err + 5);
+    const char *colon = strchr(err, ':');
+    if (colon)
+      for (*text = colon + 1; **text == ' '; (*text)++)
+        ;
+  }
+  return line > 0 ? line : 1;
+}
+
+/* The body was cut at a quote that the shell closes and reopens around a
+ * variable or a command ('{"date":"'"$(date)"'"}'): valid shell, not a broken
+ * example. A quote followed by a letter ("Children's") is a real break. */
+static int shell_splice(const b24_example *ex) {
+  const char *at = strstr(ex->code, ex->body_text);
+  if (!at || !*ex->body_text) return 0;
+  const char *end = at + strlen(ex->body_text);
+  return end[0] == '\'' && (end[1] == '"' || end[1] == '$');
+}
+
+/* Request bodies and response examples that are not JSON. The builder says so
+ * while it reads a page; this rule says it from the model, so that a body cut by
+ * a shell splice is told from a broken one, and a model file gets it too. */
+static void not_json(b24_lint_ctx *c, const b24_method *m) {
+  const char *text;
+  for (size_t e = 0; e < m->n_examples; e++) {
+    const b24_example *ex = &m->examples[e];
+    if (!ex->is_curl || !ex->body_error || !ex->body_text || shell_splice(ex)) continue;
+    int line = error_line(ex->body_error, &text);
+    /* The error's line counts from the body; the body starts on the -d line. */
+    const char *at = strstr(ex->code, ex->body_text);
+    for (const char *s = ex->code; at && s < at; s++) line += *s == '\n';
+    b24_lint_emit(c, "example-json", ex->loc.file, ex->loc.line + line - 1,
+                  "request body of the %s example is not JSON: %s", ex->lang, text);
+  }
+  const b24_response *r = &m->response;
+  if (r->example_error) {
+    int line = error_line(r->example_error, &text);
+    b24_lint_emit(c, "example-json", r->example_loc.file, r->example_loc.line + line - 1,
+                  "response example is not JSON: %s", text);
+  }
+}
+
 void b24_rules_examples(b24_lint_ctx *c) {
   for (size_t i = 0; i < c->m->n_methods; i++) {
     unknown_keys(c, &c->m->methods[i]);
     required_missing(c, &c->m->methods[i]);
+    not_json(c, &c->m->methods[i]);
   }
 }
