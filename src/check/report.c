@@ -147,9 +147,11 @@ static void print_failure(b24_report *r, const b24_result *res) {
     b24_buf_putc(&b, '\n');
   }
   if (res->repro) {
-    b24_buf_printf(&b, "  reproduce: %s\n", res->repro);
-    if (strstr(res->repro, B24_REDACTED) && r->o.substitute)
+    char *red = b24_redact(r->redactor, res->repro);
+    b24_buf_printf(&b, "  reproduce: %s\n", red);
+    if (strstr(red, B24_REDACTED) && r->o.substitute)
       b24_buf_printf(&b, "  (replace %s with %s)\n", B24_REDACTED, r->o.substitute);
+    free(red);
   }
   put_redacted(r, f, b.data);
   b24_buf_free(&b);
@@ -207,13 +209,15 @@ static void xml_escape(b24_buf *b, const char *s) {
   }
 }
 
-static void failure_text(b24_buf *b, const b24_result *res, const char *substitute) {
+static void failure_text(b24_buf *b, const b24_report *r, const b24_result *res) {
   for (size_t i = 0; i < res->n_fails; i++)
     b24_buf_printf(b, "[%s] %s\n", res->fails[i].check, res->fails[i].message);
   if (res->repro) {
-    b24_buf_printf(b, "reproduce: %s\n", res->repro);
-    if (strstr(res->repro, B24_REDACTED) && substitute)
-      b24_buf_printf(b, "(replace %s with %s)\n", B24_REDACTED, substitute);
+    char *red = b24_redact(r->redactor, res->repro);
+    b24_buf_printf(b, "reproduce: %s\n", red);
+    if (strstr(red, B24_REDACTED) && r->o.substitute)
+      b24_buf_printf(b, "(replace %s with %s)\n", B24_REDACTED, r->o.substitute);
+    free(red);
   }
 }
 
@@ -249,7 +253,7 @@ static void junit_suite(b24_buf *b, const b24_report *r, size_t from, size_t to)
       b24_buf msg = B24_BUF_INIT, text = B24_BUF_INIT;
       for (size_t k = 0; k < res->n_fails; k++)
         b24_buf_printf(&msg, "%s%s", k ? "," : "", res->fails[k].check);
-      failure_text(&text, res, r->o.substitute);
+      failure_text(&text, r, res);
       b24_buf_puts(b, "      <failure type=\"");
       xml_escape(b, msg.data);
       b24_buf_puts(b, "\" message=\"");
@@ -305,7 +309,7 @@ static char *tap_text(const b24_report *r) {
         b24_buf_printf(&b, "%s%s", k ? ", " : "", res->fails[k].check);
       b24_buf_puts(&b, "]\n  message: |\n");
       b24_buf text = B24_BUF_INIT;
-      failure_text(&text, res, r->o.substitute);
+      failure_text(&text, r, res);
       b24_buf_puts(&b, "    ");
       for (size_t k = 0; k < text.len; k++) {
         b24_buf_putc(&b, text.data[k]);
