@@ -83,9 +83,29 @@ static const json_t *get_path(const json_t *o, const char *path) {
   return o;
 }
 
+/* key at any depth of v: tables often list nested fields flat, next to their
+ * parent (flowData, then name). */
+static int has_key_deep(const json_t *v, const char *key, int depth) {
+  if (depth > 16) return 0;
+  const char *k;
+  json_t *x;
+  if (json_is_object(v)) {
+    json_object_foreach((json_t *)v, k, x) {
+      if (!strcasecmp(k, key) || has_key_deep(x, key, depth + 1)) return 1;
+    }
+  } else if (json_is_array(v)) {
+    for (size_t i = 0; i < json_array_size(v); i++)
+      if (has_key_deep(json_array_get(v, i), key, depth + 1)) return 1;
+  }
+  return 0;
+}
+
 static int sent_by_some_example(const b24_method *m, const char *name) {
-  for (size_t e = 0; e < m->n_examples; e++)
-    if (has_body(&m->examples[e]) && get_path(m->examples[e].body, name)) return 1;
+  for (size_t e = 0; e < m->n_examples; e++) {
+    const json_t *body = m->examples[e].body;
+    if (!has_body(&m->examples[e])) continue;
+    if (get_path(body, name) || (!strchr(name, '.') && has_key_deep(body, name, 0))) return 1;
+  }
   return 0;
 }
 
@@ -101,12 +121,15 @@ static int mentions(const char *text, const char *word) {
   return 0;
 }
 
-/* "Required if CHAT_ID is not provided", "one of IBLOCK_ID or IBLOCK_CODE": the
- * parameter is one of alternatives, and a sibling it names was sent. */
+/* "Required if CHAT_ID is not provided", "one of IBLOCK_ID or IBLOCK_CODE", or a
+ * sibling "copied to EVENT_MESSAGE_ADD": the parameter is one of alternatives,
+ * and a sibling that names it, or that it names, was sent. */
 static int alternative_sent(const b24_method *m, const b24_param *p) {
   for (size_t i = 0; i < m->params.n; i++) {
     const b24_param *q = &m->params.items[i];
-    if (q != p && mentions(p->description, q->name) && sent_by_some_example(m, q->name)) return 1;
+    if (q != p && (mentions(p->description, q->name) || mentions(q->description, p->name)) &&
+        sent_by_some_example(m, q->name))
+      return 1;
   }
   return 0;
 }

@@ -59,6 +59,15 @@ static const b24_params *linked_object(const b24_model *md, const b24_param *res
   return NULL;
 }
 
+/* The length of a name's fixed part when it is a pattern ("UF_CRM_...",
+ * "PARENT_ID_...", "UF_*"), else 0. */
+static size_t pattern_prefix(const char *n) {
+  const char *p = strstr(n, "...");
+  const char *star = strchr(n, '*');
+  if (!p || (star && star < p)) p = star;
+  return p && p > n ? (size_t)(p - n) : 0;
+}
+
 /* 0 when the table does not document result's fields. */
 static int documented_fields(const b24_model *md, const b24_method *m, doc_fields *df) {
   const b24_params *fs = &m->response.fields;
@@ -76,8 +85,8 @@ static int documented_fields(const b24_model *md, const b24_method *m, doc_field
     for (size_t i = 0; i < fs->n; i++)
       if (!is_envelope(fs->items[i].name)) df->v[df->n++] = &fs->items[i];
   }
-  for (size_t i = 0; i < df->n; i++)
-    if (df->v[i]->wildcard) df->n = 0;
+  for (size_t i = 0; i < df->n; i++) /* <field_code>: any key may be meant */
+    if (df->v[i]->wildcard && !pattern_prefix(df->v[i]->name)) df->n = 0;
   if (!df->n) free(df->v);
   return df->n > 0;
 }
@@ -124,9 +133,11 @@ static int has_key_deep(const json_t *v, const char *key, int depth) {
 
 static int documented(const doc_fields *df, const char *key) {
   char buf[128];
-  for (size_t i = 0; i < df->n; i++)
-    if (!strcasecmp(df->flat ? leaf_name(df->v[i]->name, buf, sizeof buf) : df->v[i]->name, key))
-      return 1;
+  for (size_t i = 0; i < df->n; i++) {
+    const char *n = df->flat ? leaf_name(df->v[i]->name, buf, sizeof buf) : df->v[i]->name;
+    size_t pre = pattern_prefix(df->v[i]->name);
+    if (pre ? !strncasecmp(df->v[i]->name, key, pre) : !strcasecmp(n, key)) return 1;
+  }
   return 0;
 }
 
