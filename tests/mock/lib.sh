@@ -16,11 +16,12 @@ mock_cleanup() {
 trap mock_cleanup EXIT
 
 # start_mock NAME ARGS...: runs `b24spec mock ARGS`, waits for its first line, and
-# sets URL (http://127.0.0.1:PORT) and NAME_PID.
+# sets URL (http://127.0.0.1:PORT) and NAME_PID. `timeout` (which passes SIGTERM
+# on) bounds its life should this script itself be killed without its trap.
 start_mock() {
   local name=$1
   shift
-  "${MOCK_WRAP[@]+"${MOCK_WRAP[@]}"}" "$B24_BIN" mock "$@" >"$MOCK_TMP/$name.out" 2>"$MOCK_TMP/$name.err" &
+  timeout 900 "${MOCK_WRAP[@]+"${MOCK_WRAP[@]}"}" "$B24_BIN" mock "$@" >"$MOCK_TMP/$name.out" 2>"$MOCK_TMP/$name.err" &
   local pid=$!
   MOCK_PIDS+=("$pid")
   printf -v "${name}_PID" '%s' "$pid"
