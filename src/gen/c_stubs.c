@@ -1,6 +1,7 @@
 /* The C client stubs generator: for each method a header c/include/b24/api/<name>.h and a
  * source c/src/api/<name>.c, plus the umbrella header b24/api.h, the source list
- * c/sources.cmake, and the fixed files (support helpers, c/CMakeLists.txt).
+ * c/sources.cmake, and the fixed files (support helpers, c/CMakeLists.txt, c/README.md
+ * which documents the naming rules and the struct design for users of the stubs).
  *
  * One file pair per method keeps a regeneration local: a changed page rewrites its own
  * two files (and the umbrella and the source list only when a method comes or goes).

@@ -6,7 +6,7 @@
 #include "util/buf.h"
 
 /* Adds the files that do not depend on the docs: c/include/b24/api_support.h,
- * c/src/b24api_support.c and c/CMakeLists.txt (c_support.c). */
+ * c/src/b24api_support.c, c/CMakeLists.txt and c/README.md (c_support.c). */
 void c_support_add(b24_outputs *o);
 
 /* The header (c/include/b24/api/<file>.h) and the source (c/src/api/<file>.c) of one

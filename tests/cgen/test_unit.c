@@ -119,7 +119,7 @@ static void test_seed_layout(b24_model *m) {
       "c/include/b24/api/user_update.h", "c/src/api/user_update.c",
       "c/include/b24/api/user_userfield_update.h", "c/src/api/user_userfield_update.c",
       "c/include/b24/api.h", "c/sources.cmake", "c/include/b24/api_support.h",
-      "c/src/b24api_support.c", "c/CMakeLists.txt"};
+      "c/src/b24api_support.c", "c/CMakeLists.txt", "c/README.md"};
   b24_outputs a, b;
   b24_outputs_init(&a);
   b24_outputs_init(&b);
