@@ -90,6 +90,7 @@ static char *fill_placeholders(const char *message, const char *field, const cha
 void mock_error_body(b24_buf *out, int v3, const char *code, const char *message,
                      const char *field, const char *type) {
   char *msg = fill_placeholders(message ? message : "", field, type);
+  if (!code) code = "";
   json_t *body;
   if (v3) {
     json_t *err = json_pack("{s:s, s:s}", "code", code, "message", msg);

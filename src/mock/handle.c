@@ -62,6 +62,9 @@ static json_t *decode_params(const mock_request *rq, mock_response *out) {
   return params;
 }
 
+/* Webhook: the path's user and secret. OAuth: `auth` from the query or body, as
+ * the docs show, or an 'Authorization: Bearer' header, which the portal also
+ * takes. */
 static int authorized(const mock_config *cfg, const mock_route *r, const mock_request *rq,
                       const json_t *params) {
   if (cfg->faults & MOCK_FAULT_IGNORE_AUTH) return 1;
@@ -93,6 +96,8 @@ static void fail_documented(mock_response *out, const mock_method *mm, mock_erro
   fail(out, 400, mm->v3, mm->v3 ? MOCK_CODE_PARAM_V3 : MOCK_CODE_PARAM, msg, field, type);
 }
 
+/* A success answer: the documented status (another with --fault wrong-status)
+ * and the serialized answer with a fresh time object. */
 static void succeed(mock_response *out, const mock_config *cfg, const mock_method *mm,
                     const mock_request *rq, const char *serialized, size_t len) {
   out->status = mm->status;
@@ -102,13 +107,12 @@ static void succeed(mock_response *out, const mock_config *cfg, const mock_metho
 }
 
 /* Runs a validated call on the method's family store, when it has one. */
-static void call_method(const mock_catalog *c, const mock_config *cfg, const mock_method *mm,
-                        const mock_request *rq, json_t *params, mock_response *out) {
+static void call_method(const mock_config *cfg, const mock_method *mm, const mock_request *rq,
+                        json_t *params, mock_response *out) {
   json_t *answer = NULL;
   mock_store_outcome o =
       mm->family ? mock_store_call(mm->family, mm, params, cfg->faults, &answer)
                  : MOCK_STORE_STATELESS;
-  (void)c;
   switch (o) {
   case MOCK_STORE_STATELESS: succeed(out, cfg, mm, rq, mm->serialized, mm->serialized_len); return;
   case MOCK_STORE_NOT_FOUND: fail_documented(out, mm, MOCK_ERR_NOT_FOUND, NULL, NULL, NULL); return;
@@ -170,7 +174,7 @@ void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_reque
     switch (mock_validate(mm->meth, schema, params, checks, &v)) {
     case MOCK_MISSING: fail_documented(out, mm, MOCK_ERR_MISSING, v.field, NULL, NULL); break;
     case MOCK_WRONG_TYPE: fail_documented(out, mm, MOCK_ERR_TYPE, v.field, v.type, v.finding); break;
-    case MOCK_VALID: call_method(c, cfg, mm, rq, params, out); break;
+    case MOCK_VALID: call_method(cfg, mm, rq, params, out); break;
     }
   }
   json_decref(params);
