@@ -62,6 +62,11 @@ static json_t *boolean_schema(void) {
   return json_pack("{s:[b,b,s,s,i,i,s,s]}", "enum", 1, 0, "Y", "N", 1, 0, "1", "0");
 }
 
+/* An object as PHP answers it: an empty one comes as []. */
+static json_t *php_object(void) {
+  return json_pack("{s:[s,s],s:{},s:i}", "type", "object", "array", "items", "maxItems", 0);
+}
+
 static json_t *permissive(const char *why) { return json_pack("{s:s}", "description", why); }
 
 static json_t *with_description(json_t *s, const char *d) {
@@ -279,7 +284,7 @@ static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_
     s = side == B24_SCHEMA_PARAMS ? file_param_schema() : permissive("A file (as the method describes it)");
     break;
   case K_ENUM: s = type2("string", "integer"); break;
-  case K_OBJECT: s = side == B24_SCHEMA_RESULT ? type2("object", "array") : type1("object"); break;
+  case K_OBJECT: s = side == B24_SCHEMA_RESULT ? php_object() : type1("object"); break;
   case K_ARRAY: s = json_pack("{s:[s,s],s:{}}", "type", "array", "object", "items"); break;
   case K_ANY: s = json_object(); break;
   case K_NULL: s = type1("null"); break;
@@ -477,8 +482,7 @@ static void add_variant_conditions(b24_schema_ctx *c, json_t *obj, const b24_par
 }
 
 static json_t *object_from_params(b24_schema_ctx *c, const b24_params *ps, b24_schema_side side) {
-  /* PHP answers an empty object as [] */
-  json_t *obj = side == B24_SCHEMA_RESULT ? type2("object", "array") : type1("object");
+  json_t *obj = side == B24_SCHEMA_RESULT ? php_object() : type1("object");
   json_t *props = json_object(), *patterns = json_object(), *req = json_array();
   for (size_t i = 0; i < ps->n; i++) {
     const b24_param *p = &ps->items[i];
@@ -560,7 +564,10 @@ static json_t *result_from_bare_fields(b24_schema_ctx *c, const b24_params *fiel
   json_t *obj = object_from_params(c, &rest, B24_SCHEMA_RESULT);
   free(rest.items);
   json_t *items = json_deep_copy(obj);
-  json_object_set_new(obj, "type", json_pack("[s,s]", "object", "array"));
+  json_object_set_new(items, "type", json_string("object"));
+  json_object_del(items, "items");
+  json_object_del(items, "maxItems");
+  json_object_del(obj, "maxItems");
   json_object_set_new(obj, "items", items);
   return obj;
 }
