@@ -1,4 +1,5 @@
 /* b24spec mock DOCS... [options]: a mock Bitrix24 portal served from the model. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -134,6 +135,11 @@ static int parse_args(int argc, char **argv, args *a) {
       a->o.threads = (unsigned)num;
     } else if (!strcmp(opt, "--bind")) {
       NEEDS_VALUE
+      unsigned char addr[16];
+      if (inet_pton(AF_INET, val, addr) != 1 && inet_pton(AF_INET6, val, addr) != 1) {
+        fprintf(stderr, "b24spec mock: --bind %s: not a numeric IPv4 or IPv6 address\n", val);
+        return -1;
+      }
       a->o.bind = val;
     } else if (!strcmp(opt, "--webhook")) {
       NEEDS_VALUE

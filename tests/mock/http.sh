@@ -103,6 +103,15 @@ req "${J[@]}" -d "{\"ID\":1,\"NAME\":\"$(printf 'x%.0s' $(seq 80))\"}" "$URL/res
 expect "--max-body 64" 413 '"error":"ERROR_REQUEST_TOO_LARGE"'
 stop_mock custom2
 
+# IPv6 loopback, where the machine has one.
+if grep -q '^00000000000000000000000000000001 ' /proc/net/if_inet6 2>/dev/null; then
+  start_mock v6 "$DOCS" --port 0 --bind ::1
+  check "IPv6 address printed in brackets" grep -qE '^listening on http://\[::1\]:[0-9]+$' "$MOCK_TMP/v6.out"
+  req "${J[@]}" -d '{"ID":1}' "$URL/rest/1/mocksecret/user.update"
+  expect "call over IPv6" 200 '"result":true'
+  stop_mock v6
+fi
+
 # HTTPS with a self-signed certificate made now.
 if command -v openssl >/dev/null; then
   openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 \
@@ -123,6 +132,8 @@ fi
 check "unknown fault is a usage error" test $? -eq 2
 "$B24_BIN" mock "$DOCS" --port 70000 >/dev/null 2>&1
 check "bad port is a usage error" test $? -eq 2
+"$B24_BIN" mock "$DOCS" --bind localhost >/dev/null 2>&1
+check "a --bind that is not a numeric address is a usage error" test $? -eq 2
 "$B24_BIN" mock --port 0 >/dev/null 2>&1
 check "no docs is a usage error" test $? -eq 2
 "$B24_BIN" mock "$DOCS" --tls-cert x.pem >/dev/null 2>&1
