@@ -186,7 +186,8 @@ int b24_vocab_is_access(const char *text, const char **rest) {
 
 int b24_vocab_is_status_line(const char *text) {
   static const char *const w[] = {"HTTP Status", "HTTP status", "HTTP-статус", "HTTP статус",
-                                  "Статус HTTP", "HTTP Statuses", "Status"};
+                                  "Статус HTTP", "HTTP Statuses", "Status", "HTTP Code",
+                                  "HTTP-код", "Код HTTP"};
   return label(text, w, sizeof w / sizeof w[0], NULL);
 }
 

@@ -85,7 +85,8 @@ const cases = {
   },
 
   clean() {
-    // test-item-update.md splices a shell variable into its body: no example-json.
+    // test-item-update.md splices a shell variable into its body and abbreviates its
+    // response with "...": no example-json; it states its error status as "HTTP Code".
     const r = run(`${data}/clean`, '--fail-on', 'note');
     assert.equal(r.stdout, '');
     assert.equal(r.status, 0, r.stderr);
