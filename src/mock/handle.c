@@ -46,7 +46,8 @@ static json_t *decode_params(const mock_request *rq, mock_response *out) {
   json_t *params = mock_form_finish(f);
   if (skip == rq->body_len) return params;
   json_error_t err;
-  json_t *body = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &err);
+  /* duplicate keys: the last wins, as in PHP */
+  json_t *body = json_loadb(rq->body, rq->body_len, 0, &err);
   if (!json_is_object(body)) {
     char msg[256];
     if (body) snprintf(msg, sizeof msg, "the JSON body must be an object");

@@ -74,6 +74,8 @@ req "$URL/index.html"
 expect "a path outside /rest/" 404 '"error":"ERROR_METHOD_NOT_FOUND"'
 req "${J[@]}" -d '{"ID":1,' "$H/user.update"
 expect "malformed JSON" 400 '"error":"ERROR_INVALID_JSON"'
+req "${J[@]}" -d '{"ID":"x","ID":2}' "$H/user.update"
+expect "duplicate JSON keys: the last wins, as in PHP" 200 '"result":true'
 req "${J[@]}" -d '[1,2]' "$H/user.update"
 expect "a JSON body that is not an object" 400 '"error":"ERROR_INVALID_JSON"'
 req -X PUT "${J[@]}" -d '{"ID":1}' "$H/user.update"
@@ -122,7 +124,7 @@ if command -v openssl >/dev/null; then
   expect "HTTPS call, certificate verified" 200 '"result":true'
   req --cacert "$MOCK_TMP/cert.pem" "${J[@]}" -d '{"auth":"mocktoken"}' "$URL/rest/user.update"
   expect "HTTPS OAuth call without ID" 400 '"error":"ERROR_CORE"'
-  req "${J[@]}" -d '{"ID":1}' "${URL/https:/http:}/rest/1/mocksecret/user.update"
+  req "${J[@]}" -d '{"ID":1}' "${URL/https:/http:}/rest/1/mocksecret/user.update" 2>/dev/null
   check "plain HTTP to the HTTPS port gets no JSON answer" test "$STATUS" != 200
   stop_mock tls
 fi
