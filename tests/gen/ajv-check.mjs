@@ -5,7 +5,9 @@
 // docs' table and the docs' example disagree: it is listed, not hidden by
 // loosening the schema.
 //
-// usage: node ajv-check.mjs DOCS [--strict-examples] [--max-listed N]
+// usage: node ajv-check.mjs DOCS [--strict-examples] [--max-listed N] [--compare-c BIN]
+//   --compare-c: BIN (validate_examples) gives the C validator's verdicts, which
+//   must be the same as ajv's
 //   env B24_BIN (b24spec), B24_NODE_MODULES (tools/npm/node_modules)
 // Exit: 0 ok, 1 a schema does not compile (or, with --strict-examples, an
 // example does not validate), 77 when the npm tools are not installed (outside CI).
@@ -16,10 +18,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
-const docs = args.find((a) => !a.startsWith('--'));
+const docs = args.find((a, i) => !a.startsWith('--') && !['--max-listed', '--compare-c'].includes(args[i - 1]));
 const strictExamples = args.includes('--strict-examples');
 const maxIdx = args.indexOf('--max-listed');
 const maxListed = maxIdx >= 0 ? Number(args[maxIdx + 1]) : Infinity;
+const cmpIdx = args.indexOf('--compare-c');
+const compareWith = cmpIdx >= 0 ? args[cmpIdx + 1] : null;
 const bin = process.env.B24_BIN;
 const nodeModules = process.env.B24_NODE_MODULES;
 
@@ -82,6 +86,19 @@ function check(dir, model) {
   console.log(`examples: ${checked} checked, ${defects.length} do not validate (documentation defects):`);
   for (const d of defects.slice(0, maxListed)) console.log(`  ${d}`);
   if (defects.length > maxListed) console.log(`  ... and ${defects.length - maxListed} more`);
+  if (compareWith) {
+    // The C validator (util/jsonschema.c) must agree with ajv on every example.
+    const key = (d) => d.split(' does not match ')[0].split(': ')[0] + ' ' + d.split(' does not match ')[1].split(':')[0];
+    const ajvSet = new Set(defects.map(key));
+    const cOut = execFileSync(compareWith, [docs], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+    const cSet = new Set(cOut.toString().split('\n').filter(Boolean));
+    const onlyAjv = [...ajvSet].filter((x) => !cSet.has(x));
+    const onlyC = [...cSet].filter((x) => !ajvSet.has(x));
+    console.log(`C validator: ${cSet.size} do not validate; disagreements with ajv: ${onlyAjv.length + onlyC.length}`);
+    for (const x of onlyAjv.slice(0, 20)) console.log(`  ajv rejects, C accepts: ${x}`);
+    for (const x of onlyC.slice(0, 20)) console.log(`  C rejects, ajv accepts: ${x}`);
+    if (onlyAjv.length || onlyC.length) return 1;
+  }
   if (compileErrors) return 1;
   if (strictExamples && defects.length) return 1;
   return 0;
