@@ -41,11 +41,28 @@ static int name_matches_file(const char *name, const char *path) {
   return 0;
 }
 
+/* Some segment of the name (of 2+ characters) is in the file name: the page is
+ * about that method. "Migration from imbot to imbot.v2" (migration.md) names a
+ * method only in passing. */
+static int shares_segment(const char *name, const char *path) {
+  char fb[256], seg[128];
+  const char *base = b24_path_basename(path);
+  squash(base, strlen(base), fb, sizeof fb);
+  for (const char *s = name; *s;) {
+    const char *e = strchr(s, '.');
+    size_t n = e ? (size_t)(e - s) : strlen(s);
+    squash(s, n, seg, sizeof seg);
+    if (strlen(seg) >= 2 && strstr(fb, seg)) return 1;
+    s = e ? e + 1 : s + n;
+  }
+  return 0;
+}
+
 static void title_vs_file(b24_lint_ctx *c) {
   for (size_t i = 0; i < c->m->n_methods; i++) {
     const b24_method *m = &c->m->methods[i];
     if (!strcmp(b24_path_basename(m->source), "index.md")) continue; /* section overviews */
-    if (!name_matches_file(m->name, m->source))
+    if (!name_matches_file(m->name, m->source) && shares_segment(m->name, m->source))
       b24_lint_emit(c, "title-file-mismatch", m->source, m->line,
                     "the title names method '%s', but the file is '%s'", m->name,
                     b24_path_basename(m->source));

@@ -10,9 +10,10 @@
  * The comparison is skipped when the two hardly overlap (the example wraps the
  * fields in another object, or the table describes something else), and for
  * *.fields methods, whose result describes fields instead of holding them.
- * Missing fields are reported only for a single result object: the items of a
- * list example show what the request selected. Placeholder names (UF_CRM_...)
- * are no fields.
+ * Missing fields are reported only for a single result object (the items of a
+ * list example show what the request selected), and not for fields the table
+ * says are conditional ("returned if the connector is paid", "(if any)").
+ * Placeholder names (UF_CRM_...) are no fields.
  *
  * Types are compared leniently: classic REST returns numbers and flags as
  * strings ("1", "Y"), PHP writes an empty or keyed array as [] or {}, and null
@@ -150,6 +151,18 @@ static int literal_name(const char *n) {
   return !strstr(n, "..");
 }
 
+static int conditional(const char *desc) {
+  static const char *const w[] = {" if ", "(if ", "only", "when ", "unless"};
+  if (!desc) return 0;
+  size_t n = strlen(desc);
+  char *low = malloc(n + 1);
+  for (size_t i = 0; i <= n; i++) low[i] = (char)tolower((unsigned char)desc[i]);
+  int yes = 0;
+  for (size_t i = 0; i < sizeof w / sizeof w[0] && !yes; i++) yes = strstr(low, w[i]) != NULL;
+  free(low);
+  return yes;
+}
+
 static int numeric_string(const char *s) {
   if (!*s) return 1;
   if (*s == '-') s++;
@@ -260,7 +273,7 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
     int found = 0;
     for (size_t o = 0; o < no && !found; o++)
       found = df.flat ? has_key_deep(objs[o], name, 0) : get_ci(objs[o], name) != NULL;
-    if (!found && json_is_object(result))
+    if (!found && json_is_object(result) && !conditional(p->description))
       b24_lint_emit(c, "response-field-missing", p->loc.file, p->loc.line,
                     "field '%s' of the result of %s is documented but missing from the response "
                     "example (line %d)",
