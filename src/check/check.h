@@ -24,6 +24,7 @@ typedef struct b24_check_options {
   bool on[B24_CHECK_COUNT];
   bool progress;              /* a progress line (the caller decides: stderr is a terminal) */
   bool list_only;             /* print the selected unit ids and exit */
+  bool dry_run;               /* print each request (id, URL, body; redacted), send nothing */
 } b24_check_options;
 
 /* Runs the suite. Returns the exit status: 0 every test passed (or was

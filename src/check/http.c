@@ -131,25 +131,15 @@ static size_t on_header(char *p, size_t size, size_t n, void *ud) {
   return len;
 }
 
-static void start(b24_http *h, xfer *x) {
-  CURL *e = h->n_idle ? h->idle[--h->n_idle] : curl_easy_init();
+/* A new easy handle with the options every request shares; handles are reused
+ * without curl_easy_reset so that their buffers and connections stay. */
+static CURL *new_handle(b24_http *h) {
+  CURL *e = curl_easy_init();
   if (!e) abort();
-  curl_easy_reset(e);
-  x->easy = e;
-  b24_buf_clear(&x->resp);
-  x->has_ctype = 0;
-  x->errbuf[0] = 0;
-  curl_easy_setopt(e, CURLOPT_URL, x->url);
   curl_easy_setopt(e, CURLOPT_POST, 1L);
-  curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->body);
-  curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)x->len);
   curl_easy_setopt(e, CURLOPT_HTTPHEADER, h->headers);
   curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
   curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
-  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
-  curl_easy_setopt(e, CURLOPT_PRIVATE, x);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 1L);
   curl_easy_setopt(e, CURLOPT_USERAGENT, "b24spec-check");
@@ -159,6 +149,22 @@ static void start(b24_http *h, xfer *x) {
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
   }
+  return e;
+}
+
+static void start(b24_http *h, xfer *x) {
+  CURL *e = h->n_idle ? h->idle[--h->n_idle] : new_handle(h);
+  x->easy = e;
+  b24_buf_clear(&x->resp);
+  x->has_ctype = 0;
+  x->errbuf[0] = 0;
+  curl_easy_setopt(e, CURLOPT_URL, x->url);
+  curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->body);
+  curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)x->len);
+  curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+  curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+  curl_easy_setopt(e, CURLOPT_PRIVATE, x);
   x->started = now_s();
   curl_multi_add_handle(h->multi, e);
   h->active++;

@@ -536,6 +536,49 @@ static void seq_start(runner *r, const b24_unit *u) {
   seq_next(ur);
 }
 
+/* ---- dry run --------------------------------------------------------------- */
+
+static void print_request(runner *r, const char *id, const char *method, int rest_version,
+                          const char *auth, const json_t *body) {
+  char *url = url_for(&r->t, method, rest_version, auth);
+  char *b = body_for(&r->t, body, auth);
+  b24_buf line = B24_BUF_INIT;
+  b24_buf_printf(&line, "%s\t%s\t%s\n", id, url, b);
+  char *red = b24_redact(&r->red, line.data);
+  fputs(red, stdout);
+  free(red);
+  b24_buf_free(&line);
+  free(url);
+  free(b);
+}
+
+/* The requests a run would send first, one a line: id, URL, body (a sequence's
+ * later steps with their ${...} unexpanded; restore reads and undos left out). */
+static void dry_run(runner *r) {
+  for (size_t i = 0; i < r->suite.n_units; i++) {
+    const b24_unit *u = &r->suite.units[i];
+    if (!u->sequence) {
+      const json_t *req = json_object_get(u->def, "request");
+      const char *auth = json_string_value(json_object_get(u->def, "auth"));
+      print_request(r, u->id, json_string_value(json_object_get(req, "method")),
+                    u->method->expect.rest_version, auth ? auth : "portal",
+                    json_object_get(req, "body"));
+      continue;
+    }
+    size_t k;
+    const json_t *st;
+    json_array_foreach(json_object_get(u->def, "steps"), k, st) {
+      const json_t *req = json_object_get(st, "request");
+      b24_buf id = B24_BUF_INIT;
+      b24_buf_printf(&id, "%s/%s", u->id, json_string_value(json_object_get(st, "name")));
+      print_request(r, id.data, json_string_value(json_object_get(req, "method")),
+                    (int)json_integer_value(json_object_get(u->def, "rest_version")), "portal",
+                    json_object_get(req, "body"));
+      b24_buf_free(&id);
+    }
+  }
+}
+
 /* ---- driving ------------------------------------------------------------- */
 
 static int feed(void *ud) {
@@ -579,6 +622,13 @@ int b24_check_run(const b24_check_options *o) {
   }
   b24_redactor_add(&r.red, r.t.secret);
   b24_redactor_add(&r.red, r.t.token);
+  if (o->dry_run) {
+    dry_run(&r);
+    b24_redactor_free(&r.red);
+    target_free(&r.t);
+    b24_suite_free(&r.suite);
+    return 0;
+  }
   b24_report_options ro = {
       .console = o->tap ? stderr : stdout,
       .progress = o->progress,

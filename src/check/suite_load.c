@@ -18,13 +18,18 @@ int b24_shard_of(const char *id, int n) {
 static json_t *load_json(const char *dir, const char *rel, char *err, size_t errlen) {
   char *path = b24_path_under(dir, rel);
   json_error_t je;
-  json_t *j = json_load_file(path, 0, &je);
-  if (!j) snprintf(err, errlen, "%s:%d: %s", path, je.line, je.text);
+  size_t len = 0;
+  /* read whole: json_load_file reads a byte at a time */
+  char *text = b24_read_file(path, &len);
+  json_t *j = text ? json_loadb(text, len, 0, &je) : NULL;
+  if (!text) snprintf(err, errlen, "%s: cannot read", path);
+  else if (!j) snprintf(err, errlen, "%s:%d: %s", path, je.line, je.text);
   else if (!json_is_object(j)) {
     snprintf(err, errlen, "%s: not a JSON object", path);
     json_decref(j);
     j = NULL;
   }
+  free(text);
   free(path);
   return j;
 }

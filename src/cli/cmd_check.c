@@ -27,6 +27,7 @@ static void usage(FILE *f) {
         "  --tap             print TAP on stdout (the report goes to stderr)\n"
         "  --insecure        do not verify TLS certificates\n"
         "  --list            print the selected cases and sequences, send nothing\n"
+        "  --dry-run         print each request (id, URL, body; secrets as ***), send nothing\n"
         "  --list-checks     print the checks with what each promises\n"
         "Secrets and tokens are printed as ***. Exit status: 0 all passed, 1 a failure,\n"
         "2 usage or an unreadable suite. What each mode may change: docs/check.md.\n",
@@ -74,6 +75,7 @@ int cmd_check(int argc, char **argv) {
     else if (!strcmp(a, "--tap")) o.tap = true;
     else if (!strcmp(a, "--insecure")) o.insecure = true;
     else if (!strcmp(a, "--list")) o.list_only = true;
+    else if (!strcmp(a, "--dry-run")) o.dry_run = true;
     else if (!strcmp(a, "--list-checks")) list_checks = 1;
     else if (!v) {
       fprintf(stderr, "b24spec check: %s %s\n", a[0] == '-' ? "missing value or unknown option" : "unexpected argument", a);

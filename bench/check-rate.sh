@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Cases per second of `b24spec check` against the mock, vs wrk's raw requests per
+# second on the same mock, same connection count, in the same run. The suite is
+# the 2026 corpus's when the corpus is there, else docs-input's run REPEAT times.
+# Prints both figures and the ratio (goal >= 80%).
+# usage: bench/check-rate.sh [JOBS] [WRK_SECONDS]   (env B24_BIN, B24_CORPUS)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=${1:-8}
+secs=${2:-5}
+bin=${B24_BIN:-build/b24spec}
+corpus=${B24_CORPUS:-../shared/corpus}/b24restdocs-2026-08-21
+secret=benchSecret123
+tmp=$(mktemp -d)
+mock_pid=
+cleanup() {
+  [ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+command -v wrk >/dev/null || { echo "needs wrk" >&2; exit 1; }
+
+if [ -d "$corpus" ]; then
+  "$bin" model "$corpus" -o "$tmp/model.json" 2>/dev/null || true
+  docs=$tmp/model.json
+  repeat=1
+else
+  docs=docs-input
+  repeat=50
+fi
+"$bin" gen "$docs" -o "$tmp/gen" --only suite 2>/dev/null
+"$bin" mock "$docs" --port 0 --webhook "1/$secret" >"$tmp/mock.out" 2>/dev/null &
+mock_pid=$!
+until grep -q '^listening on ' "$tmp/mock.out"; do sleep 0.1; done
+origin=$(sed -n 's/^listening on //p' "$tmp/mock.out")
+base=$origin/rest/1/$secret/
+
+# wrk's request list: the suite's own requests (its --dry-run, secrets put back),
+# replayed in a loop on as many connections as the runner has jobs.
+"$bin" check --url "$base" --suite "$tmp/gen/suite" --dry-run | sed "s|/\*\*\*/|/$secret/|" |
+  awk -F'\t' -v origin="$origin" '{ sub(origin, "", $2); print $2 "\t" $3 }' >"$tmp/requests.tsv"
+cat >"$tmp/req.lua" <<LUA
+local reqs = {}
+for line in io.lines("$tmp/requests.tsv") do
+  local path, body = line:match("^([^\t]*)\t(.*)$")
+  reqs[#reqs + 1] = wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)
+end
+local i = 0
+request = function()
+  i = i + 1
+  return reqs[(i % #reqs) + 1]
+end
+LUA
+
+# runner_once: every case, writes included (the mock is throwaway); "tests requests
+# seconds", the seconds the runner's own, from its first request to its last answer.
+runner_once() {
+  local t=0 q=0 s=0 line
+  for _ in $(seq "$repeat"); do
+    "$bin" check --url "$base" --suite "$tmp/gen/suite" --allow-writes --allow-unrestorable \
+      --jobs "$jobs" >"$tmp/check.out" 2>&1 || true
+    line=$(grep '^b24spec check:' "$tmp/check.out")
+    t=$((t + $(sed -n 's/^b24spec check: \([0-9]*\) tests.*/\1/p' <<<"$line")))
+    q=$((q + $(sed -n 's/.*(\([0-9]*\) requests.*/\1/p' <<<"$line")))
+    s=$(awk -v a="$s" -v b="$(sed -n 's/.*requests, \([0-9.]*\) s).*/\1/p' <<<"$line")" 'BEGIN {print a + b}')
+  done
+  echo "$t $q $s"
+}
+
+# The mock builds each method's schemas on first use: one pass to warm it, then
+# the best of three alternating rounds of each (the machine may be shared).
+runner_once >/dev/null
+grep '^failed checks:' "$tmp/check.out" >&2 || true
+tests=0 requests=0 rsecs=0 wrk_rps=0
+for _ in 1 2 3; do
+  read -r t q s < <(runner_once)
+  if awk -v a="$t" -v b="$s" -v c="$tests" -v d="$rsecs" 'BEGIN {exit !(d == 0 || a / b > c / d)}'; then
+    tests=$t requests=$q rsecs=$s
+  fi
+  wrk -t2 -c"$jobs" -d"${secs}s" -s "$tmp/req.lua" "$origin" >"$tmp/wrk.out" 2>&1
+  w=$(awk '/^Requests\/sec:/ {print $2}' "$tmp/wrk.out")
+  wrk_rps=$(awk -v a="$w" -v b="$wrk_rps" 'BEGIN {print (a > b) ? a : b}')
+done
+
+awk -v t="$tests" -v s="$rsecs" -v q="$requests" -v w="$wrk_rps" -v j="$jobs" 'BEGIN {
+  cps = t / s; rps = q / s
+  printf "runner: %d tests (%d requests) in %.2f s: %.0f cases/s, %.0f requests/s, --jobs %d\n", t, q, s, cps, rps, j
+  printf "wrk:    %.0f requests/s on the same mock, %d connections, the suite'"'"'s requests\n", w, j
+  printf "ratio:  cases/s vs wrk requests/s = %.0f%% (goal >= 80%%); requests/s vs wrk = %.0f%%\n", 100 * cps / w, 100 * rps / w
+}'
