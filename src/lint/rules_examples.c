@@ -171,19 +171,23 @@ static int shell_splice(const b24_example *ex) {
   return end[0] == '\'' && (end[1] == '"' || end[1] == '$');
 }
 
-/* The parser stopped at "...": an example abbreviated on purpose. */
-static int elided(const char *err) { return strstr(err, "near '.") != NULL; }
+/* The parser stopped at "..." (an example abbreviated on purpose), at a "//"
+ * comment (annotated on purpose) or at a bare **placeholder** (a value for the
+ * reader to fill in): the example is not meant as literal JSON. */
+static int intentional(const char *err) {
+  return strstr(err, "near '.") || strstr(err, "near '/") || strstr(err, "near '*");
+}
 
 /* Request bodies and response examples that are not JSON. The builder says so
  * while it reads a page; this rule says it from the model, so that a body cut by
  * a shell splice is told from a broken one, and a model file gets it too.
- * Examples abbreviated with "..." are meant as they are. */
+ * Examples abbreviated, annotated or with placeholders are meant as they are. */
 static void not_json(b24_lint_ctx *c, const b24_method *m) {
   const char *text;
   for (size_t e = 0; e < m->n_examples; e++) {
     const b24_example *ex = &m->examples[e];
     if (!ex->is_curl || !ex->body_error || !ex->body_text || shell_splice(ex) ||
-        elided(ex->body_error))
+        intentional(ex->body_error))
       continue;
     int line = error_line(ex->body_error, &text);
     /* The error's line counts from the body; the body starts on the -d line. */
@@ -193,7 +197,7 @@ static void not_json(b24_lint_ctx *c, const b24_method *m) {
                   "request body of the %s example is not JSON: %s", ex->lang, text);
   }
   const b24_response *r = &m->response;
-  if (r->example_error && !elided(r->example_error)) {
+  if (r->example_error && !intentional(r->example_error)) {
     int line = error_line(r->example_error, &text);
     b24_lint_emit(c, "example-json", r->example_loc.file, r->example_loc.line + line - 1,
                   "response example is not JSON: %s", text);

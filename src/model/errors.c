@@ -174,10 +174,9 @@ static void walk(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m, err_w
       char *t = b24_node_plain_text(b->node);
       if (!system && b24_vocab_is_status_line(t)) {
         int st, several;
-        if (b24_parse_status(t, &st, &several)) {
-          w->status_stated = 1;
-          w->page_status = several ? 0 : st;
-        }
+        /* "HTTP status: **40x**, **50x**" states a status too, if no number */
+        w->status_stated = 1;
+        w->page_status = b24_parse_status(t, &st, &several) && !several ? st : 0;
       }
       char *cl = error_code_line(c, t);
       if (cl) w->code_line = cl;
