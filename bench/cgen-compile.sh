@@ -25,7 +25,7 @@ timed() {
     cat "$tmp/err" >&2
     return 1
   }
-  awk '{ printf "%.1f %.1f", $1, $2 + $3 }' "$tmp/time"
+  awk '{ printf "%.1f %.1f\n", $1, $2 + $3 }' "$tmp/time"
 }
 
 # Configure DIR with compiler CC and extra cmake arguments, then time its build.
@@ -55,7 +55,7 @@ for cc in gcc clang; do
   read -r rt_wall rt_cpu < <(build_time "$tmp/rt" "$tmp/b-rt-$cc" "$cc")
   target=b24api
   read -r wall cpu < <(build_time "$tmp/out/c" "$tmp/b-$cc" "$cc" -DB24RT_INCLUDE_DIR="$root/src/runtime")
-  ratio=$(awk -v a="$wall" -v b="$rt_wall" 'BEGIN { printf "%.1f", b > 0 ? a / b : 0 }')
+  ratio=$(awk -v a="$wall" -v b="$rt_wall" 'BEGIN { printf "%.1f", (b > 0) ? a / b : 0 }')
   echo "$cc: stubs ${wall} s wall (${cpu} s CPU), goal <= 60 s; runtime baseline ${rt_wall} s wall (${rt_cpu} s CPU); ratio ${ratio}x"
   if [ "${CGEN_BENCH_NO_UNITY:-0}" = 1 ]; then
     read -r nu_wall nu_cpu < <(build_time "$tmp/out/c" "$tmp/b-nu-$cc" "$cc" \
