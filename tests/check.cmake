@@ -14,3 +14,10 @@ foreach(case ${B24_CHECK_CASES})
   set_tests_properties(check.${case} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS check
     ENVIRONMENT "B24_BIN=$<TARGET_FILE:b24spec>;B24_ROOT=${B24_ROOT};B24_CORPUS=${B24_CORPUS};B24_STUB=$<TARGET_FILE:check_stub_server>")
 endforeach()
+
+# valgrind over a run with failures, JUnit and TAP (a sanitizer build cannot run under valgrind)
+if(NOT B24_SANITIZE)
+  add_test(NAME check.valgrind COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/check/check_tests.sh valgrind)
+  set_tests_properties(check.valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS check
+    ENVIRONMENT "B24_BIN=$<TARGET_FILE:b24spec>;B24_ROOT=${B24_ROOT};B24_CORPUS=${B24_CORPUS}")
+endif()

@@ -326,6 +326,19 @@ case $CASE in
     grep -q '\[not_server_error\] no answer: .*timed out' "$WORK/out" || fail "a timeout was not reported as such"
     ;;
 
+  valgrind)
+    # the runner under valgrind: no invalid access, nothing definitely lost
+    command -v valgrind >/dev/null || skip "valgrind is not installed"
+    SUITE=$WORK/gen/suite
+    gen_suite "$FAMILY" "$WORK/gen"
+    start_mock "$FAMILY" --fault wrong-status
+    RC=0
+    valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+      --show-leak-kinds=definite,indirect "$BIN" check --url "$BASE" --suite "$SUITE" --allow-writes \
+      --allow-unrestorable --jobs 3 --tap --junit "$WORK/junit.xml" >"$WORK/out" 2>"$WORK/err" || RC=$?
+    [ "$RC" = 1 ] || { cat "$WORK/err" >&2; fail "valgrind: status $RC (99: memory errors)"; }
+    ;;
+
   *) fail "unknown case $CASE" ;;
 esac
 echo "ok: $CASE"
