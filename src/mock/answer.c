@@ -6,7 +6,9 @@
 #include <strings.h>
 #include <time.h>
 
+#include "gen/schema.h"
 #include "mock/faults.h"
+#include "mock/synth.h"
 
 /* Case-insensitive substring test (ASCII), for matching error rows to problems. */
 static int ci_contains(const char *hay, const char *needle) {
@@ -109,34 +111,7 @@ void mock_error_body(b24_buf *out, int v3, const char *code, const char *message
   json_decref(body);
 }
 
-/* A value of a documented field's type, for answers built from the Returned
- * Data table when the docs give no example. */
-static json_t *value_for_field(const b24_param *p, int depth) {
-  const char *base = p->type.n_alts ? p->type.alts[0].base : "";
-  int array = p->type.n_alts && p->type.alts[0].array;
-  json_t *v;
-  if (p->children.n && depth < 8) {
-    v = json_object();
-    for (size_t i = 0; i < p->children.n; i++) {
-      const b24_param *c = &p->children.items[i];
-      if (!c->wildcard) json_object_set_new(v, c->name, value_for_field(c, depth + 1));
-    }
-  } else if (!strcmp(base, "integer") || !strcmp(base, "int")) v = json_integer(1);
-  else if (!strcmp(base, "double") || !strcmp(base, "float") || !strcmp(base, "number"))
-    v = json_real(1.5);
-  else if (!strcmp(base, "boolean") || !strcmp(base, "bool")) v = json_true();
-  else if (!strcmp(base, "object")) v = json_object();
-  else if (!strcmp(base, "array")) v = json_array();
-  else v = json_string("");
-  if (array) {
-    json_t *a = json_array();
-    json_array_append_new(a, v);
-    return a;
-  }
-  return v;
-}
-
-json_t *mock_success_answer(const b24_method *meth) {
+json_t *mock_success_answer(const b24_model *m, const b24_method *meth) {
   const json_t *ex = meth->response.example;
   json_t *ans;
   if (json_is_object(ex) && (json_object_get(ex, "result") || json_object_get(ex, "error"))) {
@@ -159,11 +134,15 @@ json_t *mock_success_answer(const b24_method *meth) {
   } else if (ex) {
     ans = json_pack("{s:O}", "result", ex);
   } else {
-    ans = json_object();
-    const b24_params *f = &meth->response.fields;
-    for (size_t i = 0; i < f->n; i++)
-      if (strcmp(f->items[i].name, "time") && !f->items[i].wildcard)
-        json_object_set_new(ans, f->items[i].name, value_for_field(&f->items[i], 0));
+    /* No JSON example: a value of the documented result schema. */
+    json_t *schema = b24_schema_for_result(m, meth);
+    ans = mock_instance_of(schema, schema);
+    json_decref(schema);
+    if (!json_is_object(ans)) {
+      json_decref(ans);
+      ans = json_object();
+    }
+    json_object_del(ans, "time");
     if (!json_object_get(ans, "result")) json_object_set_new(ans, "result", json_true());
   }
   return ans;

@@ -40,9 +40,11 @@ void mock_error_body(b24_buf *out, int v3, const char *code, const char *message
                      const char *field, const char *type);
 
 /* The success answer of a method without "time": the docs' example (wrapped in
- * "result" when the docs show only the result), or one made from the "Returned
- * Data" table when there is no JSON example, or {"result": true}. New reference. */
-json_t *mock_success_answer(const b24_method *meth);
+ * "result" when the docs show only the result), or, when the docs have no JSON
+ * example, an instance of the method's result schema (gen/schema.h) made from
+ * the "Returned Data" table ({"result": true} when even that is empty). New
+ * reference. */
+json_t *mock_success_answer(const b24_model *m, const b24_method *meth);
 
 /* Breaks the answer as the result faults ask (see faults.h). */
 void mock_apply_result_faults(json_t *answer, unsigned faults);

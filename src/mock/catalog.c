@@ -31,11 +31,11 @@ static mock_op op_of(const char *lname) {
 }
 
 /* Serializes the answer once, with the result faults applied. */
-static void prepare_answer(mock_method *mm, unsigned faults) {
+static void prepare_answer(const b24_model *m, mock_method *mm, unsigned faults) {
   const json_t *ex = mm->meth->response.example;
   const json_t *t = json_is_object(ex) ? json_object_get(ex, "time") : NULL;
   mm->reset_at = json_object_get(t, "operating_reset_at") != NULL;
-  mm->answer = mock_success_answer(mm->meth);
+  mm->answer = mock_success_answer(m, mm->meth);
   json_t *faulted = json_deep_copy(mm->answer);
   mock_apply_result_faults(faulted, faults);
   mm->serialized = json_dumps(faulted, JSON_COMPACT);
@@ -102,7 +102,7 @@ int mock_catalog_build(mock_catalog *c, const b24_model *m, unsigned faults) {
     mm->lname = lname;
     mm->v3 = v3;
     mm->op = op_of(lname);
-    prepare_answer(mm, faults);
+    prepare_answer(m, mm, faults);
     size_t h = hash_name(lname, v3) & (c->n_slots - 1);
     while (c->slots[h]) h = (h + 1) & (c->n_slots - 1);
     c->slots[h] = ++c->n;

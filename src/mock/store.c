@@ -14,7 +14,7 @@ struct mock_family {
   mock_method *ops[MOCK_N_OPS];
   json_t *add_id_path;     /* keys from the add answer's root to the new id */
   int add_id_string;       /* the docs write that id as a string */
-  json_t *get_record_path; /* keys from the get answer's root to the object; NULL: none */
+  json_t *get_record_path; /* keys from the get answer's root to the record; NULL: none */
   int get_id_string;
   json_t *list_path;       /* keys from the list answer's root to the array of objects */
   const char *id_param[MOCK_N_OPS];     /* the documented id parameter of get/update/delete */
@@ -60,6 +60,19 @@ static int find_id(const json_t *obj, json_t *path, int depth) {
     json_array_remove(path, json_array_size(path) - 1);
   }
   return 0;
+}
+
+/* Keys to the object that is the record in a get answer's result: through
+ * wrappers of one object-valued key ({"item": {...}}, {"task": {...}}), the first
+ * object with an id field or more than one field. */
+static int find_record(const json_t *v, json_t *path, int depth) {
+  if (!json_is_object(v) || depth > 4) return 0;
+  if (id_key(v) || json_object_size(v) != 1) return 1;
+  void *it = json_object_iter((json_t *)v);
+  const json_t *child = json_object_iter_value(it);
+  if (!json_is_object(child)) return 1;
+  json_array_append_new(path, json_string(json_object_iter_key(it)));
+  return find_record(child, path, depth + 1);
 }
 
 /* Keys to the first array of objects at or below v. */
@@ -120,9 +133,10 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
   if (ops[MOCK_OP_GET]) {
     json_t *p = json_array();
     json_array_append_new(p, json_string("result"));
-    if (find_id(json_object_get(ops[MOCK_OP_GET]->answer, "result"), p, 0)) {
-      f->get_id_string = json_is_string(at_path(ops[MOCK_OP_GET]->answer, p));
-      json_array_remove(p, json_array_size(p) - 1);
+    if (find_record(json_object_get(ops[MOCK_OP_GET]->answer, "result"), p, 0)) {
+      const json_t *rec = at_path(ops[MOCK_OP_GET]->answer, p);
+      const char *k = id_key(rec);
+      f->get_id_string = k && json_is_string(json_object_get(rec, k));
       f->get_record_path = p;
     } else json_decref(p);
   }
@@ -271,7 +285,8 @@ static mock_store_outcome do_by_id(mock_family *f, const mock_method *mm, const 
     json_t *rec = at_path(a, f->get_record_path);
     if (json_is_object(rec)) {
       overlay(rec, *s);
-      json_object_set_new(rec, id_key(rec), id_json(id, f->get_id_string));
+      const char *k = id_key(rec);
+      if (k) json_object_set_new(rec, k, id_json(id, f->get_id_string));
     }
   } else if (mm->op == MOCK_OP_UPDATE && !(faults & MOCK_FAULT_LOSE_WRITES)) {
     json_t *w = written_fields(f, MOCK_OP_UPDATE, params);

@@ -28,7 +28,7 @@ enum {
  * where the docs say object is an empty object), then checks them against
  * schema (b24_schema_for_params of meth). A missing parameter is reported before
  * any other finding; among findings of one kind, the validator's first. Findings
- * that PHP does not see are dropped (an object for an array, a number for a
+ * that PHP does not see are dropped (an object for an array, an integer for a
  * string). */
 mock_violation_kind mock_validate(const b24_method *meth, const json_t *schema, json_t *params,
                                   int checks, mock_violation *v);
