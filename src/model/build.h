@@ -23,6 +23,8 @@ typedef struct b24_bctx {
   size_t *rows_unparsed; /* counts rows whose cells could not be read */
   size_t *rows_unparsed_reasons; /* indexed by b24_row_problem */
   struct b24_interns *interns;   /* file names shared by the model */
+  int in_response;       /* reading "Returned Data", whose flat tables list nested
+                            fields next to their parents: a name may repeat */
 } b24_bctx;
 
 /* A model-owned copy of a file name, one per distinct name. */

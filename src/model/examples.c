@@ -174,6 +174,9 @@ void b24_response_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_me
       if (fields_from == n) fields_from = i;
     }
   }
-  if (fields_from < n)
+  if (fields_from < n) {
+    c->in_response = 1;
     b24_params_from_section(c, blocks + fields_from, n - fields_from, &r->fields);
+    c->in_response = 0;
+  }
 }

@@ -514,7 +514,7 @@ b24_model *b24_model_load(const char *const *inputs, size_t n_inputs, const b24_
   b24_parser *p = b24_parser_new(root, opt->diags);
   b24_interns *interns = b24_interns_new();
   size_t unparsed = 0, reasons[B24_ROW_PROBLEM_COUNT] = {0};
-  b24_bctx c = {m, &m->arena, opt->diags, NULL, NULL, NULL, &unparsed, reasons, interns};
+  b24_bctx c = {m, &m->arena, opt->diags, NULL, NULL, NULL, &unparsed, reasons, interns, 0};
   build_state st = {m, 0, 0, 0, 0};
   for (size_t i = 0; i < pages.n; i++) {
     load_page(&c, &st, p, pages.v[i]);

@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   b24_arena_init(&m.arena);
   size_t unparsed = 0, reasons[B24_ROW_PROBLEM_COUNT] = {0};
   struct b24_interns *interns = b24_interns_new();
-  b24_bctx c = {&m, &m.arena, &diags, NULL, "fuzz.md", NULL, &unparsed, reasons, interns};
+  b24_bctx c = {&m, &m.arena, &diags, NULL, "fuzz.md", NULL, &unparsed, reasons, interns, 0};
   c.file = b24_intern(&c, "pages/fuzz.md");
   b24_page page;
   memset(&page, 0, sizeof page);
