@@ -483,32 +483,62 @@ static json_t *container(json_t *body, const char *parent) {
   return parent ? json_object_get(body, parent) : body;
 }
 
-/* How the portal's PHP sees a documented type, as far as a wrong value goes. */
+/* How the portal's PHP sees a parameter's type, as far as a wrong value goes. */
 typedef enum { SHAPE_UNKNOWN, SHAPE_SCALAR_NUMERIC, SHAPE_SCALAR_TEXT, SHAPE_CONTAINER } shape;
 
-static shape shape_of(const b24_param *p) {
-  static const char *const numeric[] = {"integer", "int", "double", "float", "number",
-                                        "decimal", "boolean", "bool"};
-  static const char *const text[] = {"string", "text", "char", "date", "datetime"};
-  if (!p->type.n_alts) return SHAPE_UNKNOWN;
-  shape sh = SHAPE_UNKNOWN;
-  /* every alternative must agree, or a wrong value for one is right for another */
-  for (size_t i = 0; i < p->type.n_alts; i++) {
-    const b24_type_alt *a = &p->type.alts[i];
-    shape s = SHAPE_UNKNOWN;
-    for (size_t k = 0; k < sizeof numeric / sizeof *numeric; k++)
-      if (!strcmp(a->base, numeric[k])) s = SHAPE_SCALAR_NUMERIC;
-    for (size_t k = 0; k < sizeof text / sizeof *text; k++)
-      if (!strcmp(a->base, text[k])) s = SHAPE_SCALAR_TEXT;
-    /* a documented object is a container; `catalog_catalog.id` (a field of one)
-     * has the field's type, which the word does not say */
-    if (a->array || !strcmp(a->base, "object") || !strcmp(a->base, "array") ||
-        (s == SHAPE_UNKNOWN && a->ref && !strchr(a->base, '.')))
-      s = SHAPE_CONTAINER;
-    if (s == SHAPE_UNKNOWN || (i && s != sh)) return SHAPE_UNKNOWN;
-    sh = s;
+/* A flag enum (Y/N, true/false, 1/0) reads as a number-like scalar; any other
+ * enum of strings as text. */
+static shape enum_shape(const json_t *values) {
+  size_t i;
+  json_t *v;
+  int flags = 1;
+  json_array_foreach(values, i, v) {
+    if (json_is_object(v) || json_is_array(v) || json_is_null(v)) return SHAPE_UNKNOWN;
+    const char *s = json_string_value(v);
+    if (s && strcmp(s, "Y") && strcmp(s, "N") && strcmp(s, "1") && strcmp(s, "0")) flags = 0;
   }
-  return sh;
+  return flags ? SHAPE_SCALAR_NUMERIC : SHAPE_SCALAR_TEXT;
+}
+
+/* The shape of a parameter as its schema (the one the mock and the docs'
+ * validators use) types it: "string" is text; "integer", "number" (alone or with
+ * a numeric "string" pattern) and "boolean" are number-like; "object" and
+ * "array" are containers; anything else, or a mix, is unknown. */
+static shape shape_of(const json_t *root, const json_t *ps) {
+  const char *ref = json_string_value(json_object_get(ps, "$ref"));
+  if (ref && !strncmp(ref, "#/$defs/", 8))
+    ps = json_object_get(json_object_get(root, "$defs"), ref + 8);
+  if (!json_is_object(ps)) return SHAPE_UNKNOWN;
+  const json_t *t = json_object_get(ps, "type");
+  if (!t) return json_is_array(json_object_get(ps, "enum")) ? enum_shape(json_object_get(ps, "enum"))
+                                                           : SHAPE_UNKNOWN;
+  int text = 0, num = 0, cont = 0, other = 0;
+  size_t i, n = json_is_array(t) ? json_array_size(t) : 1;
+  for (i = 0; i < n; i++) {
+    const char *w = json_string_value(json_is_array(t) ? json_array_get(t, i) : t);
+    if (!w) other = 1;
+    else if (!strcmp(w, "string")) text = 1;
+    else if (!strcmp(w, "integer") || !strcmp(w, "number") || !strcmp(w, "boolean")) num = 1;
+    else if (!strcmp(w, "object") || !strcmp(w, "array")) cont = 1;
+    else if (strcmp(w, "null")) other = 1;
+  }
+  if (other || (cont && (text || num))) return SHAPE_UNKNOWN;
+  if (cont) return SHAPE_CONTAINER;
+  if (num) return SHAPE_SCALAR_NUMERIC; /* ["integer", "string"]: a numeric string */
+  return text ? SHAPE_SCALAR_TEXT : SHAPE_UNKNOWN;
+}
+
+/* The schema of parameter p, at top level or inside the object parameter parent. */
+static const json_t *param_schema(const json_t *root, const char *parent, const char *name) {
+  const json_t *props = json_object_get(root, "properties");
+  if (parent) {
+    const json_t *ps = json_object_get(props, parent);
+    const char *ref = json_string_value(json_object_get(ps, "$ref"));
+    if (ref && !strncmp(ref, "#/$defs/", 8))
+      ps = json_object_get(json_object_get(root, "$defs"), ref + 8);
+    props = json_object_get(ps, "properties");
+  }
+  return json_object_get(props, name);
 }
 
 /* A value of another type than p's that the portal cannot read as p's type
@@ -521,7 +551,7 @@ static json_t *wrong_type_body(method_gen *g, const json_t *base, const char *pa
   json_t *cand[2];
   const char *names[2];
   size_t n = 0;
-  switch (shape_of(p)) {
+  switch (shape_of(g->params_schema, param_schema(g->params_schema, parent, p->name))) {
   case SHAPE_SCALAR_NUMERIC:
     cand[n] = json_string("b24spec: not of the documented type"), names[n++] = "a string";
     cand[n] = json_pack("{s:b}", "b24spec_wrong_type", 1), names[n++] = "an object";
