@@ -8,25 +8,25 @@ target_link_libraries(test_mock_form PRIVATE b24core)
 add_test(NAME mock.form COMMAND test_mock_form)
 
 add_test(NAME mock.http COMMAND bash ${B24_MOCK_TESTS}/http.sh ${B24_BIN} ${B24_ROOT}/docs-input)
-set_tests_properties(mock.http PROPERTIES TIMEOUT 120)
+set_tests_properties(mock.http PROPERTIES TIMEOUT 600)
 
 find_program(B24_MOCK_NODE node)
 if(B24_MOCK_NODE)
   add_test(NAME mock.fetch
     COMMAND ${B24_MOCK_NODE} ${B24_MOCK_TESTS}/fetch.mjs ${B24_BIN} ${B24_ROOT}/docs-input)
-  set_tests_properties(mock.fetch PROPERTIES TIMEOUT 120)
+  set_tests_properties(mock.fetch PROPERTIES TIMEOUT 600)
 endif()
 
 add_test(NAME mock.crud COMMAND bash ${B24_MOCK_TESTS}/crud.sh ${B24_BIN} ${B24_CORPUS})
-set_tests_properties(mock.crud PROPERTIES TIMEOUT 180 SKIP_RETURN_CODE 77)
+set_tests_properties(mock.crud PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77)
 
 add_test(NAME mock.faults
   COMMAND bash ${B24_MOCK_TESTS}/faults.sh ${B24_BIN} ${B24_ROOT}/docs-input ${B24_CORPUS})
-set_tests_properties(mock.faults PROPERTIES TIMEOUT 180)
+set_tests_properties(mock.faults PROPERTIES TIMEOUT 600)
 
 # valgrind cannot run a sanitizer build.
 if(NOT B24_SANITIZE)
   add_test(NAME mock.valgrind
     COMMAND bash ${B24_MOCK_TESTS}/valgrind.sh ${B24_BIN} ${B24_ROOT}/docs-input ${B24_CORPUS})
-  set_tests_properties(mock.valgrind PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
+  set_tests_properties(mock.valgrind PROPERTIES TIMEOUT 900 SKIP_RETURN_CODE 77)
 endif()

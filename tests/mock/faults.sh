@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every fault of --list-faults breaks its promise, and only with the fault: each
-# probe is run against a clean mock first (the documented answer) and then
-# against a mock with that one fault. lose-writes needs a family, so its probe
+# probe is run against a clean mock (the documented answer) and against a mock
+# with that one fault. lose-writes needs a family, so its probe
 # runs on the corpus's crm.deal pages when the corpus is there.
 # usage: faults.sh B24SPEC DOCS CORPUS_ROOT
 B24_BIN=$1
@@ -60,18 +60,34 @@ faults=$("$B24_BIN" mock --list-faults)
 check "--list-faults lists the five promised faults" \
   bash -c 'for f in wrong-status missing-result-field wrong-field-type undocumented-error skip-required-check; do grep -qx "$f" <<<"$0" || exit 1; done' "$faults"
 check "--list-faults --verbose says what each breaks" bash -c "'$B24_BIN' mock --list-faults --verbose | grep -q '^ignore-auth .*breaks: '"
-for f in $faults; do
-  docs=("$DOCS")
-  if [ "$f" = lose-writes ]; then
-    if [ ! -d "$DEALS" ]; then echo "skipped: lose-writes (no corpus)"; continue; fi
-    docs=("$DEALS"/crm-deal-add.md "$DEALS"/crm-deal-get.md "$DEALS"/crm-deal-update.md)
+# The documented answers, from one clean server for the seed pages (and one for
+# the deal pages), then each fault on its own server.
+docs_for() {
+  if [ "$1" = lose-writes ]; then
+    echo "$DEALS"/crm-deal-add.md "$DEALS"/crm-deal-get.md "$DEALS"/crm-deal-update.md
+  else
+    echo "$DOCS"
   fi
-  for FAULTY in 0 1; do
-    extra=()
-    [ "$FAULTY" = 1 ] && extra=(--fault "$f")
-    start_mock "m$FAULTY" "${docs[@]}" --port 0 "${extra[@]}"
-    probe "$f"
-    stop_mock "m$FAULTY"
-  done
+}
+have_deals=0
+[ -d "$DEALS" ] && have_deals=1
+[ $have_deals = 1 ] || echo "skipped: lose-writes (no corpus)"
+FAULTY=0
+start_mock clean "$DOCS" --port 0
+for f in $faults; do [ "$f" = lose-writes ] || probe "$f"; done
+stop_mock clean
+if [ $have_deals = 1 ]; then
+  # shellcheck disable=SC2046
+  start_mock clean_deals $(docs_for lose-writes) --port 0
+  probe lose-writes
+  stop_mock clean_deals
+fi
+FAULTY=1
+for f in $faults; do
+  [ "$f" = lose-writes ] && [ $have_deals = 0 ] && continue
+  # shellcheck disable=SC2046
+  start_mock faulty $(docs_for "$f") --port 0 --fault "$f"
+  probe "$f"
+  stop_mock faulty
 done
 finish
