@@ -71,14 +71,11 @@ static char *normalize(const b24_type *t) {
   qsort(alts, n, sizeof *alts, cmp_cstr);
   b24_buf out = B24_BUF_INIT;
   for (size_t i = 0; i < n; i++) {
-    if (i && !strcmp(alts[i], alts[i - 1])) {
-      free(alts[i]);
-      continue;
-    }
+    if (i && !strcmp(alts[i], alts[i - 1])) continue; /* integer | integer */
     if (out.len) b24_buf_putc(&out, '|');
     b24_buf_puts(&out, alts[i]);
-    free(alts[i]);
   }
+  for (size_t i = 0; i < n; i++) free(alts[i]);
   return b24_buf_take(&out);
 }
 
