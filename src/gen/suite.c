@@ -770,19 +770,23 @@ static json_t *crud_sequence(const b24_model *m, const b24_family *f, const char
                : "add's response example does not show where the new id is";
     return NULL;
   }
-  /* a sequence must start from requests the docs' own tables accept */
-  const b24_example *ue0 = b24_method_curl_example(f->update);
-  json_t *add_schema = b24_schema_for_params(m, f->add);
-  json_t *upd_schema = b24_schema_for_params(m, f->update);
-  int add_ok = valid_request(f->add, add_schema, ae->body);
-  int upd_ok = ue0 && valid_request(f->update, upd_schema, ue0->body);
-  json_decref(add_schema);
-  json_decref(upd_schema);
-  if (!add_ok || !upd_ok) {
-    free(idpath);
-    *why = !add_ok ? "add's example does not match its parameter table"
-                   : "update's example does not match its parameter table";
-    return NULL;
+  /* a sequence must be made of requests the docs' own tables accept */
+  const b24_method *members[] = {f->add, f->get, f->update, f->del};
+  static const char *const refused[] = {
+      "add's example does not match its parameter table",
+      "get's example does not match its parameter table",
+      "update's example does not match its parameter table",
+      "delete's example does not match its parameter table"};
+  for (size_t i = 0; i < 4; i++) {
+    const b24_example *e = b24_method_curl_example(members[i]);
+    json_t *schema = b24_schema_for_params(m, members[i]);
+    int ok = e && valid_request(members[i], schema, e->body);
+    json_decref(schema);
+    if (!ok) {
+      free(idpath);
+      *why = refused[i];
+      return NULL;
+    }
   }
   b24_buf var = B24_BUF_INIT;
   b24_buf_printf(&var, "${add.%s}", idpath);
