@@ -94,12 +94,9 @@ typedef struct runner {
   size_t next_unit;
 } runner;
 
-typedef enum { PH_READ, PH_MAIN, PH_UNDO, PH_STEP, PH_CLEANUP } phase;
-
 typedef struct unit_run {
   runner *r;
   const b24_unit *u;
-  phase ph;
   b24_result *res;
   char *url, *body;          /* of the request in flight, for the reproduce line */
   /* a case */
@@ -277,7 +274,6 @@ static void on_main(void *ud, const b24_http_answer *ha) {
       case_done(ur);
       return;
     }
-    ur->ph = PH_UNDO;
     post(ur, json_string_value(json_object_get(undo, "method")), m->expect.rest_version, "portal",
          body, on_undo);
     json_decref(body);
@@ -288,7 +284,6 @@ static void on_main(void *ud, const b24_http_answer *ha) {
 
 static void case_main(unit_run *ur) {
   const json_t *req = json_object_get(ur->u->def, "request");
-  ur->ph = PH_MAIN;
   post(ur, json_string_value(json_object_get(req, "method")), case_method(ur)->expect.rest_version,
        json_string_value(json_object_get(ur->u->def, "auth")) ?
            json_string_value(json_object_get(ur->u->def, "auth")) : "portal",
@@ -395,7 +390,6 @@ static void case_start(runner *r, const b24_unit *u) {
       cannot_restore(ur, err);
       return;
     }
-    ur->ph = PH_READ;
     post(ur, json_string_value(json_object_get(read, "method")), u->method->expect.rest_version,
          "portal", body, on_read);
     json_decref(body);
@@ -467,7 +461,6 @@ static void seq_cleanup(unit_run *ur) {
       emit(ur);
       break;
     }
-    ur->ph = PH_CLEANUP;
     post(ur, json_string_value(json_object_get(req, "method")), seq_rest_version(ur), "portal",
          body, on_cleanup);
     json_decref(body);
@@ -509,7 +502,6 @@ static void seq_next(unit_run *ur) {
       emit(ur);
       continue;
     }
-    ur->ph = PH_STEP;
     post(ur, method, seq_rest_version(ur), "portal", body, on_step);
     json_decref(body);
     return;
