@@ -10,7 +10,6 @@
 #include <strings.h>
 
 #include "check/vars.h"
-#include "gen/schema.h"
 #include "util/jsonschema.h"
 
 const b24_check_info b24_checks[B24_CHECK_COUNT] = {
@@ -139,10 +138,8 @@ int b24_check_envelope(const b24_method_expect *m, const b24_answer *a, b24_buf 
     b24_buf_puts(why, "the answer has `result` but no `time`");
     return 0;
   }
-  json_t *ts = b24_schema_time();
   b24_buf errs = B24_BUF_INIT;
-  int bad = b24_jsonschema_validate(ts, t, &errs);
-  json_decref(ts);
+  int bad = b24_jsonschema_validate(m->time_schema, t, &errs);
   if (bad) b24_buf_printf(why, "`time` is not a time object: %s", errs.data);
   b24_buf_free(&errs);
   return !bad;

@@ -50,6 +50,7 @@ typedef struct b24_method_expect {
   const json_t *errors;        /* [{"code", "status": [..]}] the method's own */
   const json_t *system_errors; /* the same for the errors every method can give */
   const json_t *result_schema; /* NULL: not checked */
+  const json_t *time_schema;   /* b24_schema_time(), built once per run */
 } b24_method_expect;
 
 /* One answer, parsed. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen/schema.h"
 #include "util/fsutil.h"
 
 int b24_shard_of(const char *id, int n) {
@@ -48,8 +49,9 @@ static int matches(const char *globs, const char *name) {
   return 0;
 }
 
-static void fill_expect(b24_suite_method *m) {
+static void fill_expect(const b24_suite *s, b24_suite_method *m) {
   json_t *d = m->doc;
+  m->expect.time_schema = s->time_schema;
   m->expect.rest_version = (int)json_integer_value(json_object_get(d, "rest_version"));
   m->expect.success_status = (int)json_integer_value(json_object_get(d, "success_status"));
   m->expect.errors = json_object_get(d, "errors");
@@ -126,7 +128,7 @@ static b24_suite_method *load_method(b24_suite *s, const char *dir, const json_t
   m->name = strdup(json_string_value(json_object_get(entry, "method")));
   m->rest_version = (int)json_integer_value(json_object_get(entry, "rest_version"));
   m->doc = doc;
-  fill_expect(m);
+  fill_expect(s, m);
   s->methods[s->n_methods++] = m;
   return m;
 }
@@ -149,6 +151,7 @@ static int sequence_selected(const json_t *seq, const char *globs) {
 int b24_suite_load(const char *dir, const b24_suite_select *sel, b24_suite *s, char *err,
                    size_t errlen) {
   memset(s, 0, sizeof *s);
+  s->time_schema = b24_schema_time();
   s->index = load_json(dir, "index.json", err, errlen);
   if (!s->index) return -1;
   json_t *methods = json_object_get(s->index, "methods");
@@ -196,7 +199,7 @@ int b24_suite_load(const char *dir, const b24_suite_select *sel, b24_suite *s, c
     if (!g) abort();
     g->name = strdup("(portal)");
     g->doc = json_incref(s->global);
-    fill_expect(g);
+    fill_expect(s, g);
     /* kept outside the sorted array: no sequence step calls it */
     s->methods[s->n_methods] = g;
     if (add_cases(s, &cap, g, sel, "global.json", err, errlen)) return -1;
@@ -220,5 +223,6 @@ void b24_suite_free(b24_suite *s) {
   json_decref(s->index);
   json_decref(s->global);
   json_decref(s->seq_docs);
+  json_decref(s->time_schema);
   memset(s, 0, sizeof *s);
 }

@@ -27,6 +27,7 @@ typedef struct b24_unit {
 
 typedef struct b24_suite {
   json_t *index;
+  json_t *time_schema;         /* shared by every method's expectations */
   json_t *global;
   json_t *seq_docs;            /* array of loaded sequence files */
   b24_suite_method **methods;  /* loaded, sorted by name then REST version */
