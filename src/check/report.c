@@ -328,7 +328,7 @@ int b24_report_finish(b24_report *r, size_t requests_sent) {
   double secs = now_s() - r->started;
   qsort(r->items, r->n, sizeof *r->items, cmp_result);
   FILE *f = r->o.console;
-  fprintf(f, "b24spec check: %zu tests: %zu passed, %zu failed, %zu skipped (%zu requests, %.1f s)\n",
+  fprintf(f, "b24spec check: %zu tests: %zu passed, %zu failed, %zu skipped (%zu requests, %.2f s)\n",
           r->n, r->passed, r->failed, r->skipped, requests_sent, secs);
   if (r->failed) {
     /* which promises broke, most often first */

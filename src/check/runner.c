@@ -1,11 +1,15 @@
 /* The conformance runner: schedules the suite's units (cases and CRUD
  * sequences) over the HTTP engine, applies the checks each asks for, and
  * undoes what write cases change. Each unit is a small state machine driven by
- * answer callbacks; several units are in flight at once (--jobs). */
+ * answer callbacks; several units are in flight at once (--jobs), spread over
+ * one worker thread per CPU, each with its own engine (the suite is only read;
+ * results go through one lock). */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "check/check.h"
 #include "check/family.h"
@@ -88,14 +92,22 @@ typedef struct runner {
   const b24_check_options *o;
   b24_suite suite;
   target t;
-  b24_http *http;
   b24_report report;
   b24_redactor red;
+  pthread_mutex_t lock;      /* next_unit and report */
   size_t next_unit;
 } runner;
 
+/* A thread with its own transport; units it takes run on it to their end. */
+typedef struct worker {
+  runner *r;
+  b24_http *http;
+  pthread_t thread;
+} worker;
+
 typedef struct unit_run {
   runner *r;
+  worker *w;
   const b24_unit *u;
   b24_result *res;
   char *url, *body;          /* of the request in flight, for the reproduce line */
@@ -128,11 +140,13 @@ static void post(unit_run *ur, const char *method, int rest_version, const char 
   free(ur->body);
   ur->url = url_for(&ur->r->t, method, rest_version, auth);
   ur->body = body_for(&ur->r->t, body, auth);
-  b24_http_post(ur->r->http, ur->url, ur->body, strlen(ur->body), done, ur);
+  b24_http_post(ur->w->http, ur->url, ur->body, strlen(ur->body), done, ur);
 }
 
 static void emit(unit_run *ur) {
+  pthread_mutex_lock(&ur->r->lock);
   b24_report_add(&ur->r->report, ur->res);
+  pthread_mutex_unlock(&ur->r->lock);
   ur->res = NULL;
 }
 
@@ -362,10 +376,12 @@ static void on_read(void *ud, const b24_http_answer *ha) {
   case_main(ur);
 }
 
-static void case_start(runner *r, const b24_unit *u) {
+static void case_start(worker *w, const b24_unit *u) {
+  runner *r = w->r;
   unit_run *ur = calloc(1, sizeof *ur);
   if (!ur) abort();
   ur->r = r;
+  ur->w = w;
   ur->u = u;
   const char *slash = strchr(u->id, '/');
   char *group = strndup(u->id, slash ? (size_t)(slash - u->id) : strlen(u->id));
@@ -509,10 +525,12 @@ static void seq_next(unit_run *ur) {
   seq_cleanup(ur);
 }
 
-static void seq_start(runner *r, const b24_unit *u) {
+static void seq_start(worker *w, const b24_unit *u) {
+  runner *r = w->r;
   unit_run *ur = calloc(1, sizeof *ur);
   if (!ur) abort();
   ur->r = r;
+  ur->w = w;
   ur->u = u;
   ur->answers = json_object();
   ur->succeeded = json_object();
@@ -574,12 +592,53 @@ static void dry_run(runner *r) {
 /* ---- driving ------------------------------------------------------------- */
 
 static int feed(void *ud) {
-  runner *r = ud;
-  if (r->next_unit >= r->suite.n_units) return 0;
-  const b24_unit *u = &r->suite.units[r->next_unit++];
-  if (u->sequence) seq_start(r, u);
-  else case_start(r, u);
+  worker *w = ud;
+  runner *r = w->r;
+  pthread_mutex_lock(&r->lock);
+  const b24_unit *u = r->next_unit < r->suite.n_units ? &r->suite.units[r->next_unit++] : NULL;
+  pthread_mutex_unlock(&r->lock);
+  if (!u) return 0;
+  if (u->sequence) seq_start(w, u);
+  else case_start(w, u);
   return 1;
+}
+
+static void *work(void *ud) {
+  worker *w = ud;
+  b24_http_run(w->http, feed, w);
+  return NULL;
+}
+
+/* Runs every selected unit on min(CPUs, jobs, 8) workers, sharing the jobs and
+ * the rate among them. Returns the requests sent. */
+static size_t run_workers(runner *r) {
+  const b24_check_options *o = r->o;
+  int jobs = o->jobs > 0 ? o->jobs : 1;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  int n = (int)(cpus < 1 ? 1 : cpus > 8 ? 8 : cpus);
+  if (n > jobs) n = jobs;
+  worker *ws = calloc((size_t)n, sizeof *ws);
+  if (!ws) abort();
+  for (int i = 0; i < n; i++) {
+    b24_http_options ho = {.jobs = jobs / n + (i < jobs % n),
+                           .rate = o->rate / n,
+                           .timeout_ms = (long)(o->timeout_s * 1000),
+                           .max_retries = 6,
+                           .backoff_s = 0.5,
+                           .verify_tls = !o->insecure};
+    ws[i].r = r;
+    ws[i].http = b24_http_new(&ho); /* here, not in the threads: it initializes libcurl */
+  }
+  for (int i = 0; i < n; i++)
+    if (pthread_create(&ws[i].thread, NULL, work, &ws[i])) abort();
+  size_t sent = 0;
+  for (int i = 0; i < n; i++) {
+    pthread_join(ws[i].thread, NULL);
+    sent += b24_http_sent(ws[i].http);
+    b24_http_free(ws[i].http);
+  }
+  free(ws);
+  return sent;
 }
 
 static size_t expected_results(const b24_suite *s) {
@@ -630,17 +689,11 @@ int b24_check_run(const b24_check_options *o) {
   };
   b24_report_init(&r.report, &ro, &r.red);
   r.report.expected = expected_results(&r.suite);
-  b24_http_options ho = {.jobs = o->jobs > 0 ? o->jobs : 1,
-                         .rate = o->rate,
-                         .timeout_ms = (long)(o->timeout_s * 1000),
-                         .max_retries = 6,
-                         .backoff_s = 0.5,
-                         .verify_tls = !o->insecure};
-  r.http = b24_http_new(&ho);
-  b24_http_run(r.http, feed, &r);
+  pthread_mutex_init(&r.lock, NULL);
+  size_t sent = run_workers(&r);
+  pthread_mutex_destroy(&r.lock);
   int rc = r.report.failed ? 1 : 0;
-  if (b24_report_finish(&r.report, b24_http_sent(r.http)) != 0) rc = 2;
-  b24_http_free(r.http);
+  if (b24_report_finish(&r.report, sent) != 0) rc = 2;
   b24_report_free(&r.report);
   b24_redactor_free(&r.red);
   target_free(&r.t);
