@@ -9,7 +9,7 @@ docs=${1:-../shared/corpus/b24restdocs-2026-08-21}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # Each gen run starts from an empty directory, so every file is written.
-hyperfine --runs 1 --export-json "$tmp/h.json" \
+hyperfine --warmup 1 --runs "${RUNS:-5}" --export-json "$tmp/h.json" \
   -n model "$bin model $docs -o $tmp/model.json 2>/dev/null" \
   -n gen --prepare "rm -rf $tmp/out" "$bin gen $docs -o $tmp/out 2>/dev/null" >&2
 node -e '

@@ -17,6 +17,7 @@
 #include "check/report.h"
 #include "check/suite_load.h"
 #include "check/vars.h"
+#include "util/json_text.h"
 
 #define WRONG_SECRET "b24specwrongsecret0"
 #define WRONG_TOKEN "b24spec-wrong-token-0"
@@ -81,7 +82,7 @@ static char *body_for(const target *t, const json_t *body, const char *auth) {
   json_object_del(b, "auth");
   if (t->token && !strcmp(auth, "portal")) json_object_set_new(b, "auth", json_string(t->token));
   else if (t->token && !strcmp(auth, "wrong")) json_object_set_new(b, "auth", json_string(WRONG_TOKEN));
-  char *s = json_dumps(b, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  char *s = b24_json_text(b, B24_JSON_COMPACT, NULL);
   json_decref(b);
   return s;
 }

@@ -15,12 +15,16 @@ typedef struct b24_output {
 typedef struct b24_outputs {
   b24_output *items;
   size_t n, cap;
+  size_t *index;  /* open addressing by path hash: item number + 1, 0 = empty */
+  size_t index_cap;
 } b24_outputs;
 
 void b24_outputs_init(b24_outputs *o);
 void b24_outputs_free(b24_outputs *o);
 /* Takes ownership of data (malloc'd). A second file with the same path replaces the first. */
 void b24_outputs_add(b24_outputs *o, const char *path, char *data, size_t len);
+/* Adds every file of from (in its order) and leaves from empty. */
+void b24_outputs_move(b24_outputs *to, b24_outputs *from);
 /* Serializes j (keys in insertion order, 2-space indent, trailing newline) and adds it. */
 void b24_outputs_add_json(b24_outputs *o, const char *path, const json_t *j);
 

@@ -12,6 +12,7 @@
 #include "gen/gen.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/parallel.h"
 #include "util/sha256.h"
 
 #define MANIFEST "manifest.json"
@@ -56,40 +57,80 @@ static void remove_file_and_empty_parents(const char *dir, const char *rel) {
   free(full);
 }
 
+typedef enum { FILE_UNCHANGED, FILE_WRITTEN, FILE_REFUSED, FILE_FAILED } file_outcome;
+
+typedef struct write_job {
+  const char *dir;
+  const json_t *old_files;
+  const b24_output **sorted;
+  char (*hex)[65];
+  file_outcome *outcome;
+  int *err;
+} write_job;
+
+/* One file: hash it, and write it unless the manifest and the disk both already
+ * have this content. Files are independent, so they are done on every CPU. */
+static void write_one(void *ctx, size_t i) {
+  write_job *w = ctx;
+  const b24_output *f = w->sorted[i];
+  if (!safe_relative(f->path) || !strcmp(f->path, MANIFEST)) {
+    w->outcome[i] = FILE_REFUSED;
+    return;
+  }
+  b24_sha256_hex(f->data, f->len, w->hex[i]);
+  char *full = b24_path_under(w->dir, f->path);
+  /* The manifest says what was written; the disk says what is there now (someone
+   * may have edited it). Only both agreeing with the new content spares a write. */
+  const char *was = json_string_value(json_object_get(w->old_files, f->path));
+  if (was && !strcmp(was, w->hex[i]) && same_on_disk(full, f->data, f->len)) {
+    w->outcome[i] = FILE_UNCHANGED;
+  } else if (b24_write_file_atomic(full, f->data, f->len) != 0) {
+    w->outcome[i] = FILE_FAILED;
+    w->err[i] = errno;
+  } else {
+    w->outcome[i] = FILE_WRITTEN;
+  }
+  free(full);
+}
+
 int b24_outputs_write(const b24_outputs *o, const char *dir, b24_write_report *rep) {
   b24_write_report r = {0, 0, 0};
   char *mpath = b24_path_under(dir, MANIFEST);
   json_t *old = json_load_file(mpath, 0, NULL);
   const json_t *old_files = json_object_get(old, "files");
-  const b24_output **sorted = malloc((o->n ? o->n : 1) * sizeof *sorted);
+  size_t cap = o->n ? o->n : 1;
+  const b24_output **sorted = malloc(cap * sizeof *sorted);
+  write_job w = {dir, old_files, sorted, malloc(cap * sizeof *w.hex), malloc(cap * sizeof *w.outcome),
+                 calloc(cap, sizeof *w.err)};
+  if (!sorted || !w.hex || !w.outcome || !w.err) abort();
   for (size_t i = 0; i < o->n; i++) sorted[i] = &o->items[i];
   qsort(sorted, o->n, sizeof *sorted, cmp_output);
+  b24_parallel_for(o->n, 0, write_one, &w);
   json_t *files = json_object();
   int rc = 0;
   for (size_t i = 0; i < o->n && !rc; i++) {
     const b24_output *f = sorted[i];
-    if (!safe_relative(f->path) || !strcmp(f->path, MANIFEST)) {
-      fprintf(stderr, "b24spec gen: refusing to write '%s'\n", f->path);
-      rc = -1;
-      break;
+    switch (w.outcome[i]) {
+      case FILE_REFUSED:
+        fprintf(stderr, "b24spec gen: refusing to write '%s'\n", f->path);
+        rc = -1;
+        continue;
+      case FILE_FAILED: {
+        char *full = b24_path_under(dir, f->path);
+        fprintf(stderr, "b24spec gen: cannot write %s: %s\n", full, strerror(w.err[i]));
+        free(full);
+        errno = w.err[i];
+        rc = -1;
+        continue;
+      }
+      case FILE_UNCHANGED: r.unchanged++; break;
+      case FILE_WRITTEN: r.written++; break;
     }
-    char hex[65];
-    b24_sha256_hex(f->data, f->len, hex);
-    json_object_set_new(files, f->path, json_string(hex));
-    char *full = b24_path_under(dir, f->path);
-    /* The manifest says what was written; the disk says what is there now (someone
-     * may have edited it). Only both agreeing with the new content spares a write. */
-    const char *was = json_string_value(json_object_get(old_files, f->path));
-    if (was && !strcmp(was, hex) && same_on_disk(full, f->data, f->len)) {
-      r.unchanged++;
-    } else if (b24_write_file_atomic(full, f->data, f->len) != 0) {
-      fprintf(stderr, "b24spec gen: cannot write %s: %s\n", full, strerror(errno));
-      rc = -1;
-    } else {
-      r.written++;
-    }
-    free(full);
+    json_object_set_new(files, f->path, json_string(w.hex[i]));
   }
+  free(w.hex);
+  free(w.outcome);
+  free(w.err);
   if (!rc && json_is_object(old_files)) {
     const char *path;
     json_t *v;

@@ -9,6 +9,7 @@
 #include "gen/schema.h"
 #include "mock/faults.h"
 #include "mock/synth.h"
+#include "util/json_text.h"
 
 /* Case-insensitive substring test (ASCII), for matching error rows to problems. */
 static int ci_contains(const char *hay, const char *needle) {
@@ -104,10 +105,9 @@ void mock_error_body(b24_buf *out, int v3, const char *code, const char *message
     body = json_pack("{s:s, s:s}", "error", code, "error_description", msg);
   }
   free(msg);
-  char *s = body ? json_dumps(body, JSON_COMPACT) : NULL;
   b24_buf_clear(out);
-  b24_buf_puts(out, s ? s : "{\"error\":\"ERROR_CORE\",\"error_description\":\"\"}");
-  free(s);
+  if (body) b24_json_text_append(out, body, B24_JSON_COMPACT);
+  else b24_buf_puts(out, "{\"error\":\"ERROR_CORE\",\"error_description\":\"\"}");
   json_decref(body);
 }
 

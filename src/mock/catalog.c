@@ -7,6 +7,7 @@
 #include "gen/schema.h"
 #include "mock/answer.h"
 #include "mock/store.h"
+#include "util/json_text.h"
 
 static size_t hash_name(const char *s, int v3) {
   size_t h = 1469598103934665603u ^ (size_t)v3;
@@ -38,10 +39,8 @@ static void prepare_answer(const b24_model *m, mock_method *mm, unsigned faults)
   mm->answer = mock_success_answer(m, mm->meth);
   json_t *faulted = json_deep_copy(mm->answer);
   mock_apply_result_faults(faulted, faults);
-  mm->serialized = json_dumps(faulted, JSON_COMPACT);
+  mm->serialized = b24_json_text(faulted, B24_JSON_COMPACT, &mm->serialized_len);
   json_decref(faulted);
-  if (!mm->serialized) abort();
-  mm->serialized_len = strlen(mm->serialized);
   int s = mm->meth->response.status;
   mm->status = s >= 100 && s <= 599 ? (unsigned)s : 200;
 }

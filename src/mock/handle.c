@@ -10,6 +10,7 @@
 #include "mock/route.h"
 #include "mock/store.h"
 #include "mock/validate.h"
+#include "util/json_text.h"
 
 #define JSON_TYPE "application/json; charset=utf-8"
 
@@ -123,9 +124,10 @@ static void call_method(const mock_config *cfg, const mock_method *mm, const moc
   case MOCK_STORE_ANSWER: break;
   }
   mock_apply_result_faults(answer, cfg->faults);
-  char *s = json_dumps(answer, JSON_COMPACT);
+  size_t len;
+  char *s = b24_json_text(answer, B24_JSON_COMPACT, &len);
   json_decref(answer);
-  succeed(out, cfg, mm, rq, s, strlen(s));
+  succeed(out, cfg, mm, rq, s, len);
   free(s);
 }
 

@@ -7,6 +7,7 @@
 #include "model/model.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/json_text.h"
 
 static void set_str(json_t *o, const char *k, const char *v) {
   if (v) json_object_set_new(o, k, json_string(v));
@@ -236,17 +237,20 @@ json_t *b24_model_to_json(const b24_model *m) {
 
 int b24_model_write_json(const b24_model *m, FILE *f) {
   fprintf(f, "{\"version\": %d", B24_MODEL_VERSION);
+  b24_buf text = B24_BUF_INIT;
   for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
     fprintf(f, ",\n\"%s\": [", sections[k].key);
     for (size_t i = 0; i < section_count(m, k); i++) {
       json_t *x = sections[k].make(m, i);
-      fputs(i ? ",\n" : "\n", f);
-      int rc = json_dumpf(x, f, JSON_COMPACT | JSON_PRESERVE_ORDER);
+      b24_buf_clear(&text);
+      b24_buf_puts(&text, i ? ",\n" : "\n");
+      b24_json_text_append(&text, x, B24_JSON_COMPACT);
       json_decref(x);
-      if (rc) return -1;
+      fwrite(text.data, 1, text.len, f);
     }
     fputs("]", f);
   }
+  b24_buf_free(&text);
   fputs("}\n", f);
   return ferror(f) ? -1 : 0;
 }

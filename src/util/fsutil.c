@@ -48,13 +48,25 @@ int b24_mkdir_p(const char *dir) {
   return rc;
 }
 
-int b24_write_file_atomic(const char *path, const char *data, size_t len) {
+/* mkstemp on the temporary name beside path; the parent directories are made only
+ * when it fails for want of them (gen writes thousands of files into a few
+ * directories, and concurrent writers may race to make them, which mkdir_p allows). */
+static int open_temp_beside(const char *path, b24_buf *tmp) {
+  b24_buf_printf(tmp, "%s.tmp.XXXXXX", path);
+  int fd = mkstemp(tmp->data);
+  if (fd >= 0 || errno != ENOENT) return fd;
   char *dir = b24_path_dirname(path);
-  if (*dir && b24_mkdir_p(dir) != 0) { free(dir); return -1; }
+  int made = *dir && b24_mkdir_p(dir) == 0;
   free(dir);
+  if (!made) return -1;
+  b24_buf_clear(tmp);
+  b24_buf_printf(tmp, "%s.tmp.XXXXXX", path);
+  return mkstemp(tmp->data);
+}
+
+int b24_write_file_atomic(const char *path, const char *data, size_t len) {
   b24_buf tmp = B24_BUF_INIT;
-  b24_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-  int fd = mkstemp(tmp.data);
+  int fd = open_temp_beside(path, &tmp);
   if (fd < 0) { b24_buf_free(&tmp); return -1; }
   size_t off = 0;
   while (off < len) {
@@ -167,15 +179,8 @@ struct b24_atomic_file {
 };
 
 b24_atomic_file *b24_atomic_open(const char *path) {
-  char *dir = b24_path_dirname(path);
-  if (*dir && b24_mkdir_p(dir) != 0) {
-    free(dir);
-    return NULL;
-  }
-  free(dir);
   b24_buf tmp = B24_BUF_INIT;
-  b24_buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-  int fd = mkstemp(tmp.data);
+  int fd = open_temp_beside(path, &tmp);
   FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
   if (!f) {
     if (fd >= 0) close(fd), unlink(tmp.data);
