@@ -28,14 +28,23 @@ void b24_buf_putc(b24_buf *b, char c) {
   b->data[b->len] = 0;
 }
 
+/* Formats straight into the spare room, and only when that is too small a second
+ * time after growing: the generators print small pieces, nearly always in one go. */
 void b24_buf_vprintf(b24_buf *b, const char *fmt, va_list ap) {
+  b24_buf_reserve(b, 64);
+  size_t room = b->cap - b->len;
   va_list ap2;
   va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap2);
+  int n = vsnprintf(b->data + b->len, room, fmt, ap2);
   va_end(ap2);
-  if (n < 0) return;
-  b24_buf_reserve(b, (size_t)n);
-  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  if (n < 0) {
+    b->data[b->len] = 0;
+    return;
+  }
+  if ((size_t)n >= room) {
+    b24_buf_reserve(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  }
   b->len += (size_t)n;
 }
 
