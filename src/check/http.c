@@ -1,12 +1,15 @@
-/* libcurl multi transport with rate limit, timeouts and backoff (see http.h). */
+/* libcurl multi transport with rate limit, timeouts and backoff (see http.h);
+ * plain http:// requests go through http_plain.c instead, polled in the same wait. */
 #include "check/http.h"
 
 #include <curl/curl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+#include "check/http_plain.h"
 #include "util/buf.h"
 
 typedef struct xfer {
@@ -35,7 +38,9 @@ struct b24_http {
   size_t n_idle;
   double next_slot;          /* earliest start allowed by --rate */
   double paused_until;       /* backoff after QUERY_LIMIT_EXCEEDED */
-  size_t sent;
+  size_t sent, finished;
+  plain_pool *plain;         /* for the first http:// origin, when no proxy is set */
+  int plain_tried;
 };
 
 static double now_s(void) {
@@ -78,6 +83,7 @@ void b24_http_free(b24_http *h) {
     h->head = x->next;
     xfer_free(x);
   }
+  plain_free(h->plain);
   for (size_t i = 0; i < h->n_idle; i++) curl_easy_cleanup(h->idle[i]);
   free(h->idle);
   curl_slist_free_all(h->headers);
@@ -152,12 +158,37 @@ static CURL *new_handle(b24_http *h) {
   return e;
 }
 
+static void on_plain(void *ctx, void *tag, const plain_answer *pa);
+
+/* The plain pool serves a URL when it is plain http and no proxy is configured
+ * (libcurl honours the proxy variables; the plain client does not). */
+static plain_pool *plain_for(b24_http *h, const char *url) {
+  if (!h->plain_tried) {
+    h->plain_tried = 1;
+    static const char *const proxies[] = {"http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"};
+    int proxied = 0;
+    for (size_t i = 0; i < sizeof proxies / sizeof *proxies; i++)
+      if (getenv(proxies[i]) && *getenv(proxies[i])) proxied = 1;
+    if (!proxied && !getenv("B24_CHECK_CURL_ONLY"))
+      h->plain = plain_new(url, h->o.jobs, h->o.timeout_ms, on_plain, h);
+  }
+  return h->plain && plain_serves(h->plain, url) ? h->plain : NULL;
+}
+
 static void start(b24_http *h, xfer *x) {
-  CURL *e = h->n_idle ? h->idle[--h->n_idle] : new_handle(h);
-  x->easy = e;
   b24_buf_clear(&x->resp);
   x->has_ctype = 0;
   x->errbuf[0] = 0;
+  x->started = now_s();
+  h->active++;
+  h->sent++;
+  plain_pool *pp = plain_for(h, x->url);
+  if (pp) {
+    plain_post(pp, x->url, x->body, x->len, x);
+    return;
+  }
+  CURL *e = h->n_idle ? h->idle[--h->n_idle] : new_handle(h);
+  x->easy = e;
   curl_easy_setopt(e, CURLOPT_URL, x->url);
   curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->body);
   curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)x->len);
@@ -165,10 +196,7 @@ static void start(b24_http *h, xfer *x) {
   curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
   curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
   curl_easy_setopt(e, CURLOPT_PRIVATE, x);
-  x->started = now_s();
   curl_multi_add_handle(h->multi, e);
-  h->active++;
-  h->sent++;
 }
 
 /* A 503 whose body names the portal's rate limit. */
@@ -176,16 +204,12 @@ static int rate_limited(const xfer *x, long status) {
   return status == 503 && x->resp.data && strstr(x->resp.data, "QUERY_LIMIT_EXCEEDED");
 }
 
-static void finish(b24_http *h, CURL *e, CURLcode rc) {
-  xfer *x = NULL;
-  curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&x);
-  long status = 0;
-  if (rc == CURLE_OK) curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
-  curl_multi_remove_handle(h->multi, e);
-  h->idle[h->n_idle++] = e;
+/* An attempt is over (x->resp holds the body): retried after a pause when the
+ * portal's rate limit answered, else handed to the caller. error: NULL when answered. */
+static void attempt_over(b24_http *h, xfer *x, long status, const char *error) {
   h->active--;
-  x->easy = NULL;
-  if (rc == CURLE_OK && rate_limited(x, status) && x->retries < h->o.max_retries) {
+  h->finished++;
+  if (!error && rate_limited(x, status) && x->retries < h->o.max_retries) {
     double pause = h->o.backoff_s;
     for (int i = 0; i < x->retries; i++) pause *= 2;
     x->retries++;
@@ -201,9 +225,31 @@ static void finish(b24_http *h, CURL *e, CURLcode rc) {
   a.body_len = x->resp.len;
   a.seconds = now_s() - x->started;
   a.retries = x->retries;
-  if (rc != CURLE_OK) a.error = x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc);
+  a.error = error;
   x->done(x->ud, &a);
   xfer_free(x);
+}
+
+static void finish(b24_http *h, CURL *e, CURLcode rc) {
+  xfer *x = NULL;
+  curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&x);
+  long status = 0;
+  if (rc == CURLE_OK) curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+  curl_multi_remove_handle(h->multi, e);
+  h->idle[h->n_idle++] = e;
+  x->easy = NULL;
+  attempt_over(h, x, status, rc == CURLE_OK ? NULL : x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+}
+
+static void on_plain(void *ctx, void *tag, const plain_answer *pa) {
+  xfer *x = tag;
+  b24_buf_put(&x->resp, pa->body, pa->body_len);
+  if (pa->content_type) {
+    snprintf(x->ctype, sizeof x->ctype, "%s", pa->content_type);
+    x->has_ctype = 1;
+  }
+  if (pa->error) snprintf(x->errbuf, sizeof x->errbuf, "%s", pa->error);
+  attempt_over(ctx, x, pa->status, pa->error ? x->errbuf : NULL);
 }
 
 /* Starts what the job limit, the rate and a backoff pause allow; returns how
@@ -230,20 +276,30 @@ void b24_http_run(b24_http *h, b24_http_feed feed, void *feed_ud) {
     }
     double wait = start_ready(h);
     if (!h->active && !h->head) break;
-    int running = 0;
-    curl_multi_perform(h->multi, &running);
-    CURLMsg *msg;
-    int left, finished = 0;
-    while ((msg = curl_multi_info_read(h->multi, &left)))
-      if (msg->msg == CURLMSG_DONE) {
-        finish(h, msg->easy_handle, msg->data.result);
-        finished = 1;
-      }
-    if (finished) continue; /* callbacks may have queued the next step */
+    size_t finished_before = h->finished;
+    size_t plain_n = h->plain ? plain_active(h->plain) : 0;
+    if (plain_n) plain_progress(h->plain);
+    if (h->active > plain_n) {
+      int running = 0;
+      curl_multi_perform(h->multi, &running);
+      CURLMsg *msg;
+      int left;
+      while ((msg = curl_multi_info_read(h->multi, &left)))
+        if (msg->msg == CURLMSG_DONE) finish(h, msg->easy_handle, msg->data.result);
+    }
+    if (h->finished != finished_before) continue; /* callbacks may have queued the next step */
     int ms = 100;
     if (wait > 0 && wait * 1000 < ms) ms = (int)(wait * 1000) + 1;
-    if (h->active) curl_multi_poll(h->multi, NULL, 0, ms, NULL);
-    else {
+    if (h->active) {
+      /* the plain connections wait in libcurl's poll as extra descriptors */
+      struct curl_waitfd extra[64];
+      int fds[64];
+      short events[64];
+      size_t n = h->plain ? plain_wait_set(h->plain, fds, events, 64, &ms) : 0;
+      for (size_t i = 0; i < n; i++)
+        extra[i] = (struct curl_waitfd){fds[i], events[i] & POLLIN ? CURL_WAIT_POLLIN : CURL_WAIT_POLLOUT, 0};
+      curl_multi_poll(h->multi, extra, (unsigned)n, ms, NULL);
+    } else {
       struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
       nanosleep(&ts, NULL);
     }

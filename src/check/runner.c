@@ -4,6 +4,7 @@
  * answer callbacks; several units are in flight at once (--jobs), spread over
  * one worker thread per CPU, each with its own engine (the suite is only read;
  * results go through one lock). */
+#define _GNU_SOURCE /* pthread_setname_np */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,7 @@ typedef struct runner {
   b24_redactor red;
   pthread_mutex_t lock;      /* next_unit and report */
   size_t next_unit;
+  const b24_unit **order;    /* the units as handed out: sequences first */
 } runner;
 
 /* A thread with its own transport; units it takes run on it to their end. */
@@ -596,7 +598,7 @@ static int feed(void *ud) {
   worker *w = ud;
   runner *r = w->r;
   pthread_mutex_lock(&r->lock);
-  const b24_unit *u = r->next_unit < r->suite.n_units ? &r->suite.units[r->next_unit++] : NULL;
+  const b24_unit *u = r->next_unit < r->suite.n_units ? r->order[r->next_unit++] : NULL;
   pthread_mutex_unlock(&r->lock);
   if (!u) return 0;
   if (u->sequence) seq_start(w, u);
@@ -606,6 +608,7 @@ static int feed(void *ud) {
 
 static void *work(void *ud) {
   worker *w = ud;
+  pthread_setname_np(pthread_self(), "b24check-worker"); /* for perf and gdb */
   b24_http_run(w->http, feed, w);
   return NULL;
 }
@@ -640,6 +643,19 @@ static size_t run_workers(runner *r) {
   }
   free(ws);
   return sent;
+}
+
+/* A CRUD sequence is a chain of requests, each waiting for the last: started
+ * first, they overlap the many one-request cases instead of trailing alone at
+ * the end with the other jobs idle. Results are reported sorted by id anyway. */
+static const b24_unit **hand_out_order(const b24_suite *s) {
+  const b24_unit **order = malloc((s->n_units ? s->n_units : 1) * sizeof *order);
+  if (!order) abort();
+  size_t n = 0;
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < s->n_units; i++)
+      if (s->units[i].sequence == !pass) order[n++] = &s->units[i];
+  return order;
 }
 
 static size_t expected_results(const b24_suite *s) {
@@ -691,7 +707,9 @@ int b24_check_run(const b24_check_options *o) {
   b24_report_init(&r.report, &ro, &r.red);
   r.report.expected = expected_results(&r.suite);
   pthread_mutex_init(&r.lock, NULL);
+  r.order = hand_out_order(&r.suite);
   size_t sent = run_workers(&r);
+  free(r.order);
   pthread_mutex_destroy(&r.lock);
   int rc = r.report.failed ? 1 : 0;
   if (b24_report_finish(&r.report, sent) != 0) rc = 2;

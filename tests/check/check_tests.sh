@@ -324,6 +324,27 @@ case $CASE in
     check --methods user.update --timeout 0.2 --checks all --allow-writes --allow-unrestorable
     [ "$RC" = 1 ] || fail "a server that never answers passed"
     grep -q '\[not_server_error\] no answer: .*timed out' "$WORK/out" || fail "a timeout was not reported as such"
+    stop_mock
+    # The plain-HTTP client's framing: chunked answers, a server closing after each
+    # answer, and kept-alive connections the server dropped while idle (resent once).
+    for mode in chunked close idle; do
+      "$B24_STUB" $mode >"$WORK/stub.out" 2>&1 &
+      MOCK_PID=$!
+      until grep -q '^listening on ' "$WORK/stub.out"; do sleep 0.05; done
+      ORIGIN=$(sed -n 's/^listening on //p' "$WORK/stub.out")
+      BASE=$ORIGIN/rest/1/$SECRET/
+      if [ $mode = idle ]; then
+        check --checks not_server_error,envelope --methods user.update --shard 1/20 --rate 0.6 --jobs 1 \
+          --allow-writes --allow-unrestorable
+      else
+        check --checks not_server_error,envelope --methods user.update --jobs 4 --allow-writes --allow-unrestorable
+      fi
+      [ "$RC" = 0 ] || { cat "$WORK/out" >&2; fail "$mode: answers were not read whole"; }
+      tests=$(sed -n 's/^b24spec check: \([0-9]*\) tests.*/\1/p' "$WORK/out")
+      sent=$(sed -n 's/.*(\([0-9]*\) requests.*/\1/p' "$WORK/out")
+      [ "$tests" -ge 2 ] && [ "$sent" = "$tests" ] || fail "$mode: $tests tests, $sent requests"
+      stop_mock
+    done
     ;;
 
   valgrind)
