@@ -379,13 +379,18 @@ static void on_read(void *ud, const b24_http_answer *ha) {
   case_main(ur);
 }
 
-static void case_start(worker *w, const b24_unit *u) {
-  runner *r = w->r;
+static unit_run *unit_run_new(worker *w, const b24_unit *u) {
   unit_run *ur = calloc(1, sizeof *ur);
   if (!ur) abort();
-  ur->r = r;
+  ur->r = w->r;
   ur->w = w;
   ur->u = u;
+  return ur;
+}
+
+static void case_start(worker *w, const b24_unit *u) {
+  runner *r = w->r;
+  unit_run *ur = unit_run_new(w, u);
   const char *slash = strchr(u->id, '/');
   char *group = strndup(u->id, slash ? (size_t)(slash - u->id) : strlen(u->id));
   ur->res = b24_result_new(u->id, group, json_string_value(json_object_get(u->def, "title")));
@@ -530,11 +535,7 @@ static void seq_next(unit_run *ur) {
 
 static void seq_start(worker *w, const b24_unit *u) {
   runner *r = w->r;
-  unit_run *ur = calloc(1, sizeof *ur);
-  if (!ur) abort();
-  ur->r = r;
-  ur->w = w;
-  ur->u = u;
+  unit_run *ur = unit_run_new(w, u);
   ur->answers = json_object();
   ur->succeeded = json_object();
   if (!r->o->allow_writes) {
