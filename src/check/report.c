@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "util/fsutil.h"
+#include "util/sort.h"
 
 /* ---- redaction ----------------------------------------------------------- */
 
@@ -326,7 +327,7 @@ static char *tap_text(const b24_report *r) {
 int b24_report_finish(b24_report *r, size_t requests_sent) {
   clear_progress(r);
   double secs = now_s() - r->started;
-  qsort(r->items, r->n, sizeof *r->items, cmp_result);
+  b24_qsort(r->items, r->n, sizeof *r->items, cmp_result);
   FILE *f = r->o.console;
   fprintf(f, "b24spec check: %zu tests: %zu passed, %zu failed, %zu skipped (%zu requests, %.2f s)\n",
           r->n, r->passed, r->failed, r->skipped, requests_sent, secs);

@@ -9,6 +9,7 @@
 
 #include "gen/schema.h"
 #include "util/fsutil.h"
+#include "util/sort.h"
 
 int b24_shard_of(const char *id, int n) {
   uint32_t h = 2166136261u; /* FNV-1a */
@@ -69,7 +70,7 @@ const b24_suite_method *b24_suite_method_find(const b24_suite *s, const char *na
                                               int rest_version) {
   b24_suite_method key = {.name = (char *)name, .rest_version = rest_version};
   b24_suite_method *kp = &key;
-  b24_suite_method **hit = bsearch(&kp, s->methods, s->n_methods, sizeof *s->methods, cmp_method);
+  b24_suite_method **hit = b24_bsearch(&kp, s->methods, s->n_methods, sizeof *s->methods, cmp_method);
   return hit ? *hit : NULL;
 }
 
@@ -172,7 +173,7 @@ int b24_suite_load(const char *dir, const b24_suite_select *sel, b24_suite *s, c
     if (!m || add_cases(s, &cap, m, sel, json_string_value(json_object_get(e, "file")), err, errlen))
       return -1;
   }
-  qsort(s->methods, s->n_methods, sizeof *s->methods, cmp_method);
+  b24_qsort(s->methods, s->n_methods, sizeof *s->methods, cmp_method);
   json_array_foreach(seqs, i, e) {
     const char *file = json_string_value(json_object_get(e, "file"));
     json_t *seq = file ? load_json(dir, file, err, errlen) : NULL;
@@ -204,7 +205,7 @@ int b24_suite_load(const char *dir, const b24_suite_select *sel, b24_suite *s, c
     s->methods[s->n_methods] = g;
     if (add_cases(s, &cap, g, sel, "global.json", err, errlen)) return -1;
   }
-  qsort(s->units, s->n_units, sizeof *s->units, cmp_unit);
+  b24_qsort(s->units, s->n_units, sizeof *s->units, cmp_unit);
   return 0;
 }
 

@@ -10,6 +10,7 @@
 
 #include "diff/diff.h"
 #include "util/fsutil.h"
+#include "util/sort.h"
 
 static const char *const kind_ids[B24_CH_KIND_COUNT] = {
     "method-removed", "method-added", "scope-added", "scope-removed", "param-removed",
@@ -347,7 +348,7 @@ void b24_diff_models(const b24_model *om, const b24_model *nm, b24_changes *out)
   }
   free(vo);
   free(vn);
-  if (out->n) qsort(out->v, out->n, sizeof *out->v, cmp_change);
+  if (out->n) b24_qsort(out->v, out->n, sizeof *out->v, cmp_change);
 }
 
 void b24_changes_count(const b24_changes *c, size_t counts[3]) {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gen/c_stubs.h"
+#include "util/sort.h"
 
 /* Names the runtime library declares: a method must never be named like one of them. */
 static const char *const RUNTIME_NAMES[] = {
@@ -65,7 +66,7 @@ static char **method_bases(const b24_model *m) {
     v[i] = (method_base){i, concat("b24_", words)};
     free(words);
   }
-  qsort(v, n, sizeof *v, cmp_base);
+  b24_qsort(v, n, sizeof *v, cmp_base);
   for (size_t i = 0, j; i < n; i = j) {
     bool classic = false;
     for (j = i; j < n && !strcmp(v[j].base, v[i].base); j++)

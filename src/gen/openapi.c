@@ -19,6 +19,7 @@
 #include "gen/schema.h"
 #include "util/buf.h"
 #include "util/jsonschema.h"
+#include "util/sort.h"
 
 #define COMPONENTS "#/components/schemas/"
 
@@ -349,7 +350,7 @@ int b24_gen_openapi(const b24_model *m, b24_outputs *o) {
   const char *k;
   json_t *v;
   json_object_foreach(tags, k, v) names[n++] = k;
-  qsort(names, n, sizeof *names, cmp_str);
+  b24_qsort(names, n, sizeof *names, cmp_str);
   for (size_t i = 0; i < n; i++) {
     b24_buf d = B24_BUF_INIT;
     b24_buf_printf(&d, "Methods of the `%s` scope", names[i]);

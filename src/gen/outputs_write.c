@@ -14,6 +14,7 @@
 #include "util/fsutil.h"
 #include "util/parallel.h"
 #include "util/sha256.h"
+#include "util/sort.h"
 
 #define MANIFEST "manifest.json"
 
@@ -104,7 +105,7 @@ int b24_outputs_write(const b24_outputs *o, const char *dir, b24_write_report *r
                  calloc(cap, sizeof *w.err)};
   if (!sorted || !w.hex || !w.outcome || !w.err) abort();
   for (size_t i = 0; i < o->n; i++) sorted[i] = &o->items[i];
-  qsort(sorted, o->n, sizeof *sorted, cmp_output);
+  b24_qsort(sorted, o->n, sizeof *sorted, cmp_output);
   b24_parallel_for(o->n, 0, write_one, &w);
   json_t *files = json_object();
   int rc = 0;

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/sort.h"
 
 #define SCHEMA_DIALECT "https://json-schema.org/draft/2020-12/schema"
 #define INT_PATTERN "^-?[0-9]+$"
@@ -175,7 +176,7 @@ static int ends_with(const char *s, const char *suffix) {
  * "<object>.code", ".lid", ".CURRENCY", ".symbol" (strings). */
 static word_kind classify_word(const char *w) {
   word_entry key = {w, K_UNKNOWN};
-  const word_entry *e = bsearch(&key, WORDS, sizeof WORDS / sizeof *WORDS, sizeof *WORDS, cmp_word);
+  const word_entry *e = b24_bsearch(&key, WORDS, sizeof WORDS / sizeof *WORDS, sizeof *WORDS, cmp_word);
   if (e) return e->kind;
   if (ends_with(w, ".id") || ends_with(w, ".ID")) return K_INT_ID;
   if (ends_with(w, ".lid") || ends_with(w, ".code") || ends_with(w, ".CURRENCY") ||

@@ -9,6 +9,7 @@
 #include "lint/lint_internal.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/sort.h"
 
 static b24_finding *push(b24_findings *f) {
   if (f->n == f->cap) {
@@ -162,7 +163,7 @@ void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_con
     out->items[keep++] = *f;
   }
   out->n = keep;
-  qsort(out->items, out->n, sizeof *out->items, cmp_finding);
+  b24_qsort(out->items, out->n, sizeof *out->items, cmp_finding);
   /* The same finding twice (a fragment's defect seen from two including pages). */
   keep = 0;
   for (size_t i = 0; i < out->n; i++) {

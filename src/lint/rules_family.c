@@ -24,6 +24,7 @@
 
 #include "lint/lint_internal.h"
 #include "util/buf.h"
+#include "util/sort.h"
 
 typedef struct entry {
   char *key;        /* lower-cased name, "fields." prefix for fields of `fields` */
@@ -68,7 +69,7 @@ static char *normalize(const b24_type *t) {
     for (int k = 0; k < a->array; k++) b24_buf_puts(&b, "[]");
     alts[n++] = b24_buf_take(&b);
   }
-  qsort(alts, n, sizeof *alts, cmp_cstr);
+  b24_qsort(alts, n, sizeof *alts, cmp_cstr);
   b24_buf out = B24_BUF_INIT;
   for (size_t i = 0; i < n; i++) {
     if (i && !strcmp(alts[i], alts[i - 1])) continue; /* integer | integer */
@@ -184,7 +185,7 @@ static void check_family(b24_lint_ctx *c, const b24_method **fam, size_t n) {
           if (writes || id_like(p->children.items[f].name)) add(&es, "fields.", m, &p->children.items[f]);
     }
   }
-  qsort(es.v, es.n, sizeof *es.v, cmp_entry);
+  b24_qsort(es.v, es.n, sizeof *es.v, cmp_entry);
   for (size_t i = 0; i < es.n;) {
     size_t j = i + 1;
     while (j < es.n && !strcmp(es.v[j].key, es.v[i].key)) j++;
@@ -219,7 +220,7 @@ void b24_rules_family(b24_lint_ctx *c) {
   size_t n = 0;
   for (size_t i = 0; i < m->n_methods; i++)
     if (prefix_len(m->methods[i].name)) v[n++] = &m->methods[i];
-  qsort(v, n, sizeof *v, cmp_family);
+  b24_qsort(v, n, sizeof *v, cmp_family);
   for (size_t i = 0; i < n;) {
     size_t j = i + 1, pl = prefix_len(v[i]->name);
     while (j < n && prefix_len(v[j]->name) == pl && !strncasecmp(v[j]->name, v[i]->name, pl) &&

@@ -11,6 +11,7 @@
 
 #include "lint/lint_internal.h"
 #include "util/buf.h"
+#include "util/sort.h"
 
 /* ---- links that are parameter types ---- */
 
@@ -57,7 +58,7 @@ static void type_links(b24_lint_ctx *c, strset *s) {
   }
   for (size_t i = 0; i < c->m->n_objects; i++)
     b24_lint_walk_params(c, NULL, &c->m->objects[i].fields, add_type_links, s);
-  if (s->n) qsort(s->v, s->n, sizeof *s->v, cmp_cstr);
+  if (s->n) b24_qsort(s->v, s->n, sizeof *s->v, cmp_cstr);
 }
 
 static int is_type_link(const strset *s, const b24_page *from, const b24_link *l) {
@@ -67,7 +68,7 @@ static int is_type_link(const strset *s, const b24_page *from, const b24_link *l
   if (l->anchor) b24_buf_printf(&t, "#%s", l->anchor);
   char *k = type_key(from->path, b24_buf_cstr(&t), l->text);
   b24_buf_free(&t);
-  int yes = bsearch(&k, s->v, s->n, sizeof *s->v, cmp_cstr) != NULL;
+  int yes = b24_bsearch(&k, s->v, s->n, sizeof *s->v, cmp_cstr) != NULL;
   free(k);
   return yes;
 }
@@ -132,7 +133,7 @@ void b24_rules_links(b24_lint_ctx *c) {
       }
       keys[n++] = (see_key){m->methods[i].source, l->href, l->loc.line};
     }
-  if (n) qsort(keys, n, sizeof *keys, cmp_key);
+  if (n) b24_qsort(keys, n, sizeof *keys, cmp_key);
   strset types;
   type_links(c, &types);
   for (size_t i = 0; i < m->n_pages; i++) {
@@ -140,7 +141,7 @@ void b24_rules_links(b24_lint_ctx *c) {
     for (size_t k = 0; k < p->n_links; k++) {
       const b24_link *l = &p->links[k];
       see_key key = {p->path, l->href ? l->href : "", l->loc.line};
-      int see = n && bsearch(&key, keys, n, sizeof *keys, cmp_key) != NULL;
+      int see = n && b24_bsearch(&key, keys, n, sizeof *keys, cmp_key) != NULL;
       if (l->target && is_type_link(&types, p, l)) continue;
       check_link(c, p, l, see);
     }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lint/lint_internal.h"
+#include "util/sort.h"
 
 /* What the builder folds synonyms into, and what the docs use without a
  * dictionary entry (JS SDK pages return a Promise). */
@@ -39,12 +40,12 @@ static void words_build(const b24_model *m, word_set *ws) {
   for (size_t i = 0; i < nb; i++) ws->w[ws->n++] = strdup(basic_words[i]);
   for (size_t i = 0; i < m->n_type_words; i++)
     if (m->type_words[i].word) ws->w[ws->n++] = lower_dup(m->type_words[i].word, strlen(m->type_words[i].word));
-  qsort(ws->w, ws->n, sizeof *ws->w, cmp_cstr);
+  b24_qsort(ws->w, ws->n, sizeof *ws->w, cmp_cstr);
 }
 
 static int words_has(const word_set *ws, const char *s, size_t n) {
   char *k = lower_dup(s, n);
-  int yes = bsearch(&k, ws->w, ws->n, sizeof *ws->w, cmp_cstr) != NULL;
+  int yes = b24_bsearch(&k, ws->w, ws->n, sizeof *ws->w, cmp_cstr) != NULL;
   free(k);
   return yes;
 }
