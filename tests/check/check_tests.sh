@@ -305,6 +305,7 @@ case $CASE in
     : "${B24_STUB:?}"
     SUITE=$WORK/gen/suite
     gen_suite "$ROOT/docs-input" "$WORK/gen"
+    : >"$WORK/stub.out" # not the last stub's "listening on" line
     "$B24_STUB" limit 3 >"$WORK/stub.out" 2>&1 &
     MOCK_PID=$!
     until grep -q '^listening on ' "$WORK/stub.out"; do sleep 0.05; done
@@ -316,6 +317,7 @@ case $CASE in
     sent=$(sed -n 's/.*(\([0-9]*\) requests.*/\1/p' "$WORK/out")
     [ "$sent" = $((tests + 3)) ] || fail "$tests tests, $sent requests: expected 3 retries"
     stop_mock
+    : >"$WORK/stub.out" # not the last stub's "listening on" line
     "$B24_STUB" hang >"$WORK/stub.out" 2>&1 &
     MOCK_PID=$!
     until grep -q '^listening on ' "$WORK/stub.out"; do sleep 0.05; done
@@ -328,6 +330,7 @@ case $CASE in
     # The plain-HTTP client's framing: chunked answers, a server closing after each
     # answer, and kept-alive connections the server dropped while idle (resent once).
     for mode in chunked close idle; do
+      : >"$WORK/stub.out" # not the last stub's "listening on" line
       "$B24_STUB" $mode >"$WORK/stub.out" 2>&1 &
       MOCK_PID=$!
       until grep -q '^listening on ' "$WORK/stub.out"; do sleep 0.05; done
