@@ -2,29 +2,9 @@
 
 #include <string.h>
 
-#include "util/buf.h"
+#include "util/jsonschema.h"
 
 #define MAX_DEPTH 12
-
-/* A local reference: "#", or a JSON pointer such as "#/$defs/crm_status". */
-static const json_t *resolve(const json_t *root, const char *ref) {
-  if (ref[0] != '#') return NULL;
-  const json_t *cur = root;
-  const char *p = ref + 1;
-  b24_buf tok = B24_BUF_INIT;
-  while (cur && *p == '/') {
-    p++;
-    b24_buf_clear(&tok);
-    b24_buf_puts(&tok, "");
-    for (; *p && *p != '/'; p++) {
-      if (p[0] == '~' && (p[1] == '0' || p[1] == '1')) b24_buf_putc(&tok, *++p == '0' ? '~' : '/');
-      else b24_buf_putc(&tok, *p);
-    }
-    cur = json_object_get(cur, tok.data);
-  }
-  b24_buf_free(&tok);
-  return cur;
-}
 
 static json_t *instance(const json_t *root, const json_t *s, int depth);
 
@@ -63,7 +43,7 @@ static json_t *instance(const json_t *root, const json_t *s, int depth) {
   if (!json_is_object(s) || depth > MAX_DEPTH) return json_null();
   const json_t *v;
   if ((v = json_object_get(s, "$ref"))) {
-    const json_t *target = resolve(root, json_string_value(v));
+    const json_t *target = b24_jsonschema_resolve_ref(root, json_string_value(v));
     return target ? instance(root, target, depth + 1) : json_null();
   }
   if ((v = json_object_get(s, "const"))) return json_deep_copy(v);

@@ -143,7 +143,7 @@ static int pattern_matches(const char *re, const char *s, int *bad) {
 
 /* ---- $ref -------------------------------------------------------------- */
 
-static const json_t *resolve_ref(const json_t *root, const char *ref) {
+const json_t *b24_jsonschema_resolve_ref(const json_t *root, const char *ref) {
   if (ref[0] != '#') return NULL;
   const json_t *cur = root;
   const char *p = ref + 1;
@@ -342,7 +342,7 @@ static int validate(vctx *c, const json_t *s, const json_t *inst) {
   int n = 0;
   const json_t *ref = json_object_get(s, "$ref");
   if (json_is_string(ref)) {
-    const json_t *target = resolve_ref(c->root, json_string_value(ref));
+    const json_t *target = b24_jsonschema_resolve_ref(c->root, json_string_value(ref));
     n += target ? validate(c, target, inst) : fail(c, "cannot resolve $ref %s", json_string_value(ref));
   }
   const json_t *t = json_object_get(s, "type");

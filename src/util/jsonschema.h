@@ -29,5 +29,8 @@ enum {
 int b24_jsonschema_validate(const json_t *schema, const json_t *instance, b24_buf *errors);
 int b24_jsonschema_validate_ex(const json_t *schema, const json_t *instance, int flags,
                                b24_buf *errors);
+/* The target of a local $ref ("#" or a JSON pointer such as "#/$defs/crm_status")
+ * inside root; NULL when it does not resolve. */
+const json_t *b24_jsonschema_resolve_ref(const json_t *root, const char *ref);
 
 #endif
