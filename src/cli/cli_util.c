@@ -13,7 +13,7 @@ static int is_model_file(const char *p) {
 b24_model *cli_load_model(char *const *inputs, size_t n, b24_diags *diags) {
   diags->echo = stderr;
   if (n == 1 && is_model_file(inputs[0])) return b24_model_read_file(inputs[0], diags);
-  b24_load_options opt = {diags, false};
+  b24_load_options opt = {.diags = diags};
   return b24_model_load((const char *const *)inputs, n, &opt);
 }
 

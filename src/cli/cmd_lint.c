@@ -142,7 +142,7 @@ static int run(const lint_opts *o, b24_lint_format fmt, int fail_level) {
   if (o->n_inputs == 1 && is_model_file(o->inputs[0])) {
     m = b24_model_read_file(o->inputs[0], &diags);
   } else {
-    b24_load_options lo = {&diags, false};
+    b24_load_options lo = {.diags = &diags};
     m = b24_model_load((const char *const *)o->inputs, o->n_inputs, &lo);
   }
   int rc = 2;

@@ -63,7 +63,7 @@ static b24_model *load_quietly(char **inputs, size_t n, size_t *n_diags) {
   if (n == 1 && len > 5 && !strcmp(inputs[0] + len - 5, ".json") && b24_is_file(inputs[0]))
     m = b24_model_read_file(inputs[0], &diags);
   else {
-    b24_load_options opt = {&diags, false};
+    b24_load_options opt = {.diags = &diags};
     m = b24_model_load((const char *const *)inputs, n, &opt);
   }
   *n_diags = diags.n;

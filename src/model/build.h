@@ -25,6 +25,8 @@ typedef struct b24_bctx {
   struct b24_interns *interns;   /* file names shared by the model */
   int in_response;       /* reading "Returned Data", whose flat tables list nested
                             fields next to their parents: a name may repeat */
+  int reading_objects;   /* the second reading of a page's anchored sections, for the
+                            object index (load.c), which follows only some headings */
 } b24_bctx;
 
 /* A model-owned copy of a file name, one per distinct name. */

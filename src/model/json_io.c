@@ -8,6 +8,7 @@
 #include "util/buf.h"
 #include "util/fsutil.h"
 #include "util/json_text.h"
+#include "util/parallel.h"
 
 static void set_str(json_t *o, const char *k, const char *v) {
   if (v) json_object_set_new(o, k, json_string(v));
@@ -235,22 +236,45 @@ json_t *b24_model_to_json(const b24_model *m) {
   return o;
 }
 
+/* Elements are turned into text on every CPU, a batch at a time: the batch bounds
+ * the text held in memory, and the file gets the elements in order. */
+enum { WRITE_BATCH = 256 };
+
+typedef struct write_batch {
+  const b24_model *m;
+  size_t section, first;
+  b24_buf text[WRITE_BATCH];
+} write_batch;
+
+static void element_text(void *ctx, size_t i) {
+  write_batch *b = ctx;
+  size_t at = b->first + i;
+  json_t *x = sections[b->section].make(b->m, at);
+  b24_buf *t = &b->text[i];
+  b24_buf_puts(t, at ? ",\n" : "\n");
+  b24_json_text_append(t, x, B24_JSON_COMPACT);
+  json_decref(x);
+}
+
 int b24_model_write_json(const b24_model *m, FILE *f) {
   fprintf(f, "{\"version\": %d", B24_MODEL_VERSION);
-  b24_buf text = B24_BUF_INIT;
+  write_batch *b = calloc(1, sizeof *b);
+  b->m = m;
   for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
     fprintf(f, ",\n\"%s\": [", sections[k].key);
-    for (size_t i = 0; i < section_count(m, k); i++) {
-      json_t *x = sections[k].make(m, i);
-      b24_buf_clear(&text);
-      b24_buf_puts(&text, i ? ",\n" : "\n");
-      b24_json_text_append(&text, x, B24_JSON_COMPACT);
-      json_decref(x);
-      fwrite(text.data, 1, text.len, f);
+    size_t n = section_count(m, k);
+    b->section = k;
+    for (b->first = 0; b->first < n; b->first += WRITE_BATCH) {
+      size_t count = n - b->first < WRITE_BATCH ? n - b->first : WRITE_BATCH;
+      b24_parallel_for(count, 0, element_text, b);
+      for (size_t i = 0; i < count; i++) {
+        fwrite(b->text[i].data, 1, b->text[i].len, f);
+        b24_buf_free(&b->text[i]); /* a few elements are large: keep none */
+      }
     }
     fputs("]", f);
   }
-  b24_buf_free(&text);
+  free(b);
   fputs("}\n", f);
   return ferror(f) ? -1 : 0;
 }

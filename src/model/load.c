@@ -12,6 +12,7 @@
 #include "parse/blocks.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/parallel.h"
 #include "util/sort.h"
 
 /* ---- interned file names ---- */
@@ -259,12 +260,21 @@ static char *find_root(const char *page, char **rel) {
 
 static int is_dictionary(const char *path) { return !strcmp(b24_path_basename(path), "data-types.md"); }
 
-typedef struct build_state {
-  b24_model *m;
-  size_t cap_methods, cap_pages, cap_objects, cap_words;
-} build_state;
+/* What one page adds to the model. Pages are read on several threads, each into
+ * a result of its own; the results join the model in page order afterwards. */
+typedef struct page_result {
+  b24_page page;
+  b24_method *method; /* NULL on other pages */
+  b24_object_type *objects;
+  size_t n_objects, cap_objects;
+  b24_type_word *words;
+  size_t n_words, cap_words;
+  b24_diags diags;
+  size_t rows_unparsed, reasons[B24_ROW_PROBLEM_COUNT];
+  int parsed;
+} page_result;
 
-static void collect_objects(b24_bctx *c, build_state *st, const b24_doc *d) {
+static void collect_objects(b24_bctx *c, page_result *st, const b24_doc *d) {
   int dict = is_dictionary(c->file);
   b24_block **bl = d->blocks.items;
   size_t n = d->blocks.n;
@@ -276,7 +286,7 @@ static void collect_objects(b24_bctx *c, build_state *st, const b24_doc *d) {
     int has_table = 0;
     for (size_t k = i + 1; k < j && !has_table; k++) has_table = b24_table_is_params(bl[k]);
     if (!has_table) continue;
-    b24_object_type *o = B24_VEC_PUSH(c->a, st->m->objects, st->m->n_objects, st->cap_objects);
+    b24_object_type *o = B24_VEC_PUSH(c->a, st->objects, st->n_objects, st->cap_objects);
     memset(o, 0, sizeof *o);
     b24_buf id = B24_BUF_INIT;
     b24_buf_printf(&id, "%s#%s", c->file, h->anchor ? h->anchor : b24_slugify(c->a, h->text));
@@ -289,14 +299,14 @@ static void collect_objects(b24_bctx *c, build_state *st, const b24_doc *d) {
   }
 }
 
-static void add_word(b24_bctx *c, build_state *st, const char *w, int line) {
-  b24_type_word *t = B24_VEC_PUSH(c->a, st->m->type_words, st->m->n_type_words, st->cap_words);
+static void add_word(b24_bctx *c, page_result *st, const char *w, int line) {
+  b24_type_word *t = B24_VEC_PUSH(c->a, st->words, st->n_words, st->cap_words);
   t->word = b24_arena_strdup(c->a, w);
   t->dictionary = c->file;
   t->loc = (b24_loc){c->file, line};
 }
 
-static void collect_type_words(b24_bctx *c, build_state *st, const b24_doc *d) {
+static void collect_type_words(b24_bctx *c, page_result *st, const b24_doc *d) {
   if (!is_dictionary(c->file)) return;
   for (size_t i = 0; i < d->blocks.n; i++) {
     const b24_block *b = d->blocks.items[i];
@@ -450,34 +460,76 @@ static void keep_referenced(b24_model *m) {
   free(used);
 }
 
-static void load_page(b24_bctx *c, build_state *st, b24_parser *p, const char *rel) {
-  b24_doc *d = b24_parse_page(p, rel);
+/* A worker's own memory: the pages it reads are built into its arena, which joins
+ * the model's when the load is done, so no allocation is shared between threads. */
+typedef struct load_worker {
+  b24_arena arena;
+  b24_interns *interns;
+} load_worker;
+
+typedef struct load_job {
+  b24_model *m;
+  b24_parser *p;
+  char **paths;
+  page_result *results;
+  load_worker *workers;
+} load_job;
+
+static void load_page(void *ctx, unsigned worker, size_t i) {
+  load_job *j = ctx;
+  page_result *r = &j->results[i];
+  load_worker *w = &j->workers[worker];
+  const char *rel = j->paths[i];
+  b24_diags_init(&r->diags);
+  b24_parse_report report = {&r->diags, i};
+  b24_doc *d = b24_parse_page(j->p, rel, &report);
   if (!d) return;
-  c->file = b24_intern(c, rel);
-  char *disp = strdup(b24_parser_display_path(p, rel));
-  c->display = disp;
-  c->lang = NULL;
-  b24_page *page = B24_VEC_PUSH(c->a, st->m->pages, st->m->n_pages, st->cap_pages);
-  memset(page, 0, sizeof *page);
-  b24_method *meth;
-  b24_build_page(c, d, page, &meth);
-  if (meth) *B24_VEC_PUSH(c->a, st->m->methods, st->m->n_methods, st->cap_methods) = *meth;
+  r->parsed = 1;
+  b24_bctx c = {j->m, &w->arena, &r->diags, NULL, NULL, NULL, &r->rows_unparsed, r->reasons,
+                w->interns, 0, 0};
+  c.file = b24_intern(&c, rel);
+  char *disp = b24_parser_display_path(j->p, rel);
+  c.display = disp;
+  b24_build_page(&c, d, &r->page, &r->method);
   /* On a method page the object tables were read with the method, and reported
    * then; read again for the object index, they must not be reported twice. */
   b24_diags quiet;
   b24_diags_init(&quiet);
-  b24_bctx oc = *c;
+  b24_bctx oc = c;
+  oc.reading_objects = 1;
   size_t quiet_rows = 0, quiet_reasons[B24_ROW_PROBLEM_COUNT] = {0};
-  if (meth) {
+  if (r->method) {
     oc.diags = &quiet;
     oc.rows_unparsed = &quiet_rows;
     oc.rows_unparsed_reasons = quiet_reasons;
   }
-  collect_objects(&oc, st, d);
+  collect_objects(&oc, r, d);
   b24_diags_free(&quiet);
-  collect_type_words(c, st, d);
-  b24_doc_free(p, d);
+  collect_type_words(&c, r, d);
+  b24_doc_free(j->p, d);
   free(disp);
+}
+
+/* Joins the pages' results to the model in page order, diagnostics included: the
+ * model and the report are the same for any number of threads. */
+static void join_results(b24_model *m, b24_parser *p, page_result *rs, size_t n, b24_diags *diags,
+                         size_t *unparsed, size_t *reasons) {
+  size_t cap_pages = 0, cap_methods = 0, cap_objects = 0, cap_words = 0;
+  b24_arena *a = &m->arena;
+  for (size_t i = 0; i < n; i++) {
+    page_result *r = &rs[i];
+    b24_parser_include_diags(p, i, diags);
+    b24_diags_move(diags, &r->diags);
+    if (!r->parsed) continue;
+    *B24_VEC_PUSH(a, m->pages, m->n_pages, cap_pages) = r->page;
+    if (r->method) *B24_VEC_PUSH(a, m->methods, m->n_methods, cap_methods) = *r->method;
+    for (size_t k = 0; k < r->n_objects; k++)
+      *B24_VEC_PUSH(a, m->objects, m->n_objects, cap_objects) = r->objects[k];
+    for (size_t k = 0; k < r->n_words; k++)
+      *B24_VEC_PUSH(a, m->type_words, m->n_type_words, cap_words) = r->words[k];
+    *unparsed += r->rows_unparsed;
+    for (size_t k = 0; k < B24_ROW_PROBLEM_COUNT; k++) reasons[k] += r->reasons[k];
+  }
 }
 
 b24_model *b24_model_load(const char *const *inputs, size_t n_inputs, const b24_load_options *opt) {
@@ -512,16 +564,25 @@ b24_model *b24_model_load(const char *const *inputs, size_t n_inputs, const b24_
   }
   m->root = b24_arena_strdup(&m->arena, root);
   b24_parser *p = b24_parser_new(root, opt->diags);
-  b24_interns *interns = b24_interns_new();
-  size_t unparsed = 0, reasons[B24_ROW_PROBLEM_COUNT] = {0};
-  b24_bctx c = {m, &m->arena, opt->diags, NULL, NULL, NULL, &unparsed, reasons, interns, 0};
-  build_state st = {m, 0, 0, 0, 0};
-  for (size_t i = 0; i < pages.n; i++) {
-    load_page(&c, &st, p, pages.v[i]);
-    free(pages.v[i]);
+  unsigned threads = b24_parallel_threads(pages.n, opt->jobs);
+  load_worker *workers = calloc(threads, sizeof *workers);
+  for (unsigned t = 0; t < threads; t++) {
+    b24_arena_init(&workers[t].arena);
+    workers[t].interns = b24_interns_new();
   }
+  page_result *results = calloc(pages.n ? pages.n : 1, sizeof *results);
+  load_job job = {m, p, pages.v, results, workers};
+  b24_parallel_for_workers(pages.n, threads, load_page, &job);
+  size_t unparsed = 0, reasons[B24_ROW_PROBLEM_COUNT] = {0};
+  join_results(m, p, results, pages.n, opt->diags, &unparsed, reasons);
+  for (unsigned t = 0; t < threads; t++) {
+    b24_arena_adopt(&m->arena, &workers[t].arena);
+    b24_interns_free(workers[t].interns);
+  }
+  free(workers);
+  free(results);
+  for (size_t i = 0; i < pages.n; i++) free(pages.v[i]);
   free(pages.v);
-  b24_interns_free(interns);
   m->stats.rows_unparsed = unparsed;
   m->stats.rows_unparsed_no_name = reasons[B24_ROW_NO_NAME];
   m->stats.rows_unparsed_cells = reasons[B24_ROW_CELL_COUNT];

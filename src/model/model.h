@@ -212,6 +212,7 @@ typedef struct b24_model {
 typedef struct b24_load_options {
   b24_diags *diags;    /* where parse diagnostics go; required */
   bool no_toc;         /* walk the tree even when a toc.yaml is there */
+  unsigned jobs;       /* threads that read pages; 0: one per CPU */
 } b24_load_options;
 
 /* Models the docs under each input (a docs root, or single pages with the root

@@ -491,15 +491,6 @@ static void union_tabs(b24_bctx *c, const b24_block *tabs, b24_params *root) {
   }
 }
 
-/* The object collector (load.c) reads anchored sections a second time, and only
- * in part: a heading it does not follow there is no defect of the page, so
- * unmatched sections are reported by the method's own reading alone. */
-static int is_object_fields(const b24_bctx *c, const b24_params *root) {
-  for (size_t i = 0; i < c->m->n_objects; i++)
-    if (&c->m->objects[i].fields == root) return 1;
-  return 0;
-}
-
 void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root) {
   b24_param *target = NULL; /* NULL: the root list */
   int skipping = 0;         /* under a heading that names no parameter */
@@ -515,7 +506,7 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
         target = match_section(root, x);
         if (target) skipping = 0;
         else if (b24_vocab_nested_is_explicit(b->text) && /* "Main Fields" names no parameter */
-                 !is_object_fields(c, root))
+                 !c->reading_objects)
           b24_blint(c, b->line, B24_WARNING, "param-section-unmatched",
                     "section '%s' describes parameter '%s', which no table lists", b->text, x);
         free(x);

@@ -103,17 +103,33 @@ typedef struct b24_parser b24_parser;
 
 b24_parser *b24_parser_new(const char *root, b24_diags *diags);
 void b24_parser_free(b24_parser *p);
+
+/* Where one page's parse reports: its own diagnostics, and its place in the load's
+ * page order. Pages may be parsed on several threads at once; the included
+ * fragments are parsed once, by whichever page gets there first, so their
+ * diagnostics are kept apart and handed out in page order (below). */
+typedef struct b24_parse_report {
+  b24_diags *diags; /* NULL: the parser's */
+  size_t page_no;   /* the page's index in the load */
+} b24_parse_report;
+
 /* Parses the page at root/path. Returns NULL (with a diagnostic) when unreadable.
- * The document is valid until b24_doc_free or b24_parser_free. */
-b24_doc *b24_parse_page(b24_parser *p, const char *path);
+ * The document is valid until b24_doc_free or b24_parser_free. Safe to call from
+ * several threads at once when each passes its own report. */
+b24_doc *b24_parse_page(b24_parser *p, const char *path, const b24_parse_report *r);
 /* Parses bytes given directly (fuzzing, tests); path names them in diagnostics. */
-b24_doc *b24_parse_bytes(b24_parser *p, const char *path, const char *data, size_t len);
+b24_doc *b24_parse_bytes(b24_parser *p, const char *path, const char *data, size_t len,
+                         const b24_parse_report *r);
 void b24_doc_free(b24_parser *p, b24_doc *d);
+/* Appends the diagnostics of every included fragment whose first user, in page
+ * order, is page_no (fragments sorted by path). Called once per page, in page
+ * order, after all pages are parsed: the report is then the same for any number
+ * of threads. The parser's own diagnostics get them as they happen instead. */
+void b24_parser_include_diags(b24_parser *p, size_t page_no, b24_diags *out);
 /* Counts table rows the parser had to repair or drop (for stats). */
 size_t b24_parser_rows_unparsed(const b24_parser *p);
-/* The path shown in diagnostics for a page: root joined with the page path. */
-const char *b24_parser_display_path(b24_parser *p, const char *path);
-b24_diags *b24_parser_diags(b24_parser *p);
+/* The path shown in diagnostics for a page: root joined with the page path. malloc'd. */
+char *b24_parser_display_path(const b24_parser *p, const char *path);
 
 /* Inline helpers over cmark nodes. */
 /* Plain text of a node: code spans keep their text, links their text, breaks become

@@ -22,6 +22,10 @@ enum { B24_MAX_NESTING = 24 };
 /* What one page's parse needs: where its memory and diagnostics go. */
 typedef struct b24_pctx {
   b24_parser *p;
+  b24_diags *diags;     /* the page's, or the fragment's own */
+  int own_diags;        /* diags are the parser's: one thread, reported as they come */
+  size_t page_no;       /* of the page being parsed, for the include cache */
+  size_t entry;         /* the include entry being parsed; SIZE_MAX for a page */
   b24_arena *arena;
   const char *file;     /* page path relative to the root (arena-owned) */
   const char *display;  /* the path diagnostics show */

@@ -1,5 +1,8 @@
 /* The parser's context: docs root, include cache, presets, diagnostics. */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -7,6 +10,7 @@
 #include "parse/parse_internal.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/sort.h"
 
 /* A document and everything that must be freed with it. */
 typedef struct doc_impl {
@@ -16,9 +20,14 @@ typedef struct doc_impl {
   size_t n_chunks;
 } doc_impl;
 
+/* An included fragment, parsed once for the whole load. */
 typedef struct include_entry {
   char *path;
-  doc_impl *doc; /* NULL when the target could not be read */
+  doc_impl *doc;    /* NULL when the target could not be read */
+  b24_diags diags;  /* its parse's, handed out with the first page that uses it */
+  size_t first_page; /* the lowest page_no that includes it, directly or not */
+  size_t *subs;     /* the entries it includes itself */
+  size_t n_subs;
 } include_entry;
 
 typedef struct preset {
@@ -28,12 +37,14 @@ typedef struct preset {
 struct b24_parser {
   char *root;
   b24_diags *diags;
+  /* The include cache is the one thing pages share while they are parsed; the
+   * lock is recursive because a fragment's parse includes fragments of its own. */
+  pthread_mutex_t lock;
   include_entry *includes;
   size_t n_includes, cap_includes;
   preset *presets;
   size_t n_presets;
-  size_t bad_rows;
-  b24_buf display;
+  atomic_size_t bad_rows;
 };
 
 /* presets.yaml: `default: {key: value}` decides {% if %} the way the docs build does. */
@@ -110,6 +121,12 @@ b24_parser *b24_parser_new(const char *root, b24_diags *diags) {
   b24_parser *p = calloc(1, sizeof *p);
   p->root = strdup(root && *root ? root : ".");
   p->diags = diags;
+  pthread_mutexattr_t attr;
+  pthread_mutexattr_init(&attr);
+  pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+  pthread_mutex_init(&p->lock, &attr);
+  pthread_mutexattr_destroy(&attr);
+  atomic_init(&p->bad_rows, 0);
   load_presets(p);
   return p;
 }
@@ -127,38 +144,45 @@ void b24_parser_free(b24_parser *p) {
   for (size_t i = 0; i < p->n_includes; i++) {
     free(p->includes[i].path);
     doc_impl_free(p->includes[i].doc);
+    b24_diags_free(&p->includes[i].diags);
+    free(p->includes[i].subs);
   }
+  pthread_mutex_destroy(&p->lock);
   free(p->includes);
   for (size_t i = 0; i < p->n_presets; i++) free(p->presets[i].key), free(p->presets[i].value);
   free(p->presets);
-  b24_buf_free(&p->display);
   free(p->root);
   free(p);
 }
 
-b24_diags *b24_parser_diags(b24_parser *p) { return p->diags; }
-size_t b24_parser_rows_unparsed(const b24_parser *p) { return p->bad_rows; }
-void b24_parser_count_bad_row(b24_parser *p) { p->bad_rows++; }
+size_t b24_parser_rows_unparsed(const b24_parser *p) { return atomic_load(&((b24_parser *)p)->bad_rows); }
+void b24_parser_count_bad_row(b24_parser *p) { atomic_fetch_add(&p->bad_rows, 1); }
 
-const char *b24_parser_display_path(b24_parser *p, const char *path) {
-  b24_buf_clear(&p->display);
+char *b24_parser_display_path(const b24_parser *p, const char *path) {
+  b24_buf b = B24_BUF_INIT;
   if (strcmp(p->root, ".") != 0) {
-    b24_buf_puts(&p->display, p->root);
-    if (p->display.len && p->display.data[p->display.len - 1] != '/') b24_buf_putc(&p->display, '/');
+    b24_buf_puts(&b, p->root);
+    if (b.len && b.data[b.len - 1] != '/') b24_buf_putc(&b, '/');
   }
-  b24_buf_puts(&p->display, path);
-  return p->display.data;
+  b24_buf_puts(&b, path);
+  return b24_buf_take(&b);
 }
 
+/* `into` says where the parse reports and, for a fragment, which entry it is. */
 static doc_impl *parse_impl(b24_parser *p, const char *path, const char *data, size_t len,
-                            const char **stack, size_t n_stack) {
+                            const char **stack, size_t n_stack, const b24_pctx *into) {
   doc_impl *d = calloc(1, sizeof *d);
   b24_arena_init(&d->arena);
-  b24_pctx c = {0};
+  b24_pctx c = *into;
   c.p = p;
   c.arena = &d->arena;
+  c.chunks = NULL;
+  c.n_chunks = c.cap_chunks = 0;
+  c.depth = 0;
   c.file = b24_arena_strdup(&d->arena, path);
-  c.display = b24_arena_strdup(&d->arena, b24_parser_display_path(p, path));
+  char *display = b24_parser_display_path(p, path);
+  c.display = b24_arena_strdup(&d->arena, display);
+  free(display);
   c.include_stack = stack;
   c.n_include_stack = n_stack;
   d->doc.path = c.file;
@@ -175,29 +199,43 @@ static doc_impl *parse_impl(b24_parser *p, const char *path, const char *data, s
   return d;
 }
 
-b24_doc *b24_parse_bytes(b24_parser *p, const char *path, const char *data, size_t len) {
-  return &parse_impl(p, path, data, len, NULL, 0)->doc;
+/* A page's context: it reports to its own diagnostics and is no fragment. */
+static b24_pctx page_ctx(b24_parser *p, const b24_parse_report *r) {
+  b24_pctx c = {0};
+  c.diags = r && r->diags ? r->diags : p->diags;
+  c.page_no = r ? r->page_no : 0;
+  c.entry = SIZE_MAX;
+  c.own_diags = !r || !r->diags;
+  return c;
 }
 
-b24_doc *b24_parse_page(b24_parser *p, const char *path) {
+b24_doc *b24_parse_bytes(b24_parser *p, const char *path, const char *data, size_t len,
+                         const b24_parse_report *r) {
+  b24_pctx c = page_ctx(p, r);
+  return &parse_impl(p, path, data, len, NULL, 0, &c)->doc;
+}
+
+b24_doc *b24_parse_page(b24_parser *p, const char *path, const b24_parse_report *r) {
+  b24_pctx c = page_ctx(p, r);
   char *full = b24_path_under(p->root, path);
   size_t len;
   char *data = full ? b24_read_file(full, &len) : NULL;
-  if (!data) {
-    b24_diag_add(p->diags, b24_parser_display_path(p, path), 0, 0, B24_ERROR, "io",
-                 "cannot read page: %s", strerror(errno ? errno : ENOENT));
-    free(full);
-    return NULL;
-  }
+  int err = errno;
   free(full);
-  if (len > B24_MAX_PAGE_BYTES) {
-    b24_diag_add(p->diags, b24_parser_display_path(p, path), 1, 1, B24_ERROR, "page-too-large",
+  char *display = data && len <= B24_MAX_PAGE_BYTES ? NULL : b24_parser_display_path(p, path);
+  if (!data)
+    b24_diag_add(c.diags, display, 0, 0, B24_ERROR, "io", "cannot read page: %s",
+                 strerror(err ? err : ENOENT));
+  else if (len > B24_MAX_PAGE_BYTES)
+    b24_diag_add(c.diags, display, 1, 1, B24_ERROR, "page-too-large",
                  "page is %zu bytes, more than the %d MiB a page may have; it is not read", len,
                  B24_MAX_PAGE_BYTES >> 20);
+  free(display);
+  if (!data || len > B24_MAX_PAGE_BYTES) {
     free(data);
     return NULL;
   }
-  b24_doc *d = b24_parse_bytes(p, path, data, len);
+  b24_doc *d = &parse_impl(p, path, data, len, NULL, 0, &c)->doc;
   free(data);
   return d;
 }
@@ -207,33 +245,88 @@ void b24_doc_free(b24_parser *p, b24_doc *d) {
   doc_impl_free((doc_impl *)d); /* doc is the first member */
 }
 
-b24_doc *b24_parser_cached_include(b24_parser *p, b24_pctx *from, const char *path, int line,
-                                   int col) {
+/* A page (or a fragment first parsed for it) uses entry k: the lowest such page
+ * reports the fragment's diagnostics, and the fragments it includes go with it. */
+static void touch_entry(b24_parser *p, size_t k, size_t page_no) {
+  include_entry *e = &p->includes[k];
+  if (page_no >= e->first_page) return;
+  e->first_page = page_no;
+  for (size_t i = 0; i < e->n_subs; i++) touch_entry(p, e->subs[i], page_no);
+}
+
+static void add_sub(b24_parser *p, size_t parent, size_t k) {
+  include_entry *e = &p->includes[parent];
+  for (size_t i = 0; i < e->n_subs; i++)
+    if (e->subs[i] == k) return;
+  e->subs = realloc(e->subs, (e->n_subs + 1) * sizeof *e->subs);
+  e->subs[e->n_subs++] = k;
+}
+
+static size_t find_or_parse(b24_parser *p, b24_pctx *from, const char *path) {
   for (size_t i = 0; i < p->n_includes; i++)
-    if (!strcmp(p->includes[i].path, path))
-      return p->includes[i].doc ? &p->includes[i].doc->doc : NULL;
+    if (!strcmp(p->includes[i].path, path)) {
+      touch_entry(p, i, from->page_no);
+      return i;
+    }
+  /* The entry exists before its parse, so the fragments it includes can name it. */
+  if (p->n_includes == p->cap_includes) {
+    p->cap_includes = p->cap_includes ? p->cap_includes * 2 : 16;
+    p->includes = realloc(p->includes, p->cap_includes * sizeof *p->includes);
+  }
+  size_t k = p->n_includes++;
+  include_entry *e = &p->includes[k];
+  memset(e, 0, sizeof *e);
+  e->path = strdup(path);
+  e->first_page = from->page_no;
   char *full = b24_path_under(p->root, path);
   size_t len;
   char *data = full && b24_is_file(full) ? b24_read_file(full, &len) : NULL;
   free(full);
-  doc_impl *d = NULL;
-  if (!data) {
-    b24_pdiag(from, line, col, B24_ERROR, "include-missing", "include target '%s' not found",
-              path);
-  } else {
+  if (data) {
     /* The stack of the included page is the includer's plus the includer. */
     size_t ns = from->n_include_stack + 1;
     const char **stack = malloc(ns * sizeof *stack);
     for (size_t i = 0; i + 1 < ns; i++) stack[i] = from->include_stack[i];
     stack[ns - 1] = from->file;
-    d = parse_impl(p, path, data, len, stack, ns);
+    b24_pctx into = *from;
+    into.entry = k;
+    /* With the parser's own diagnostics (one thread, no page order to keep) a
+     * fragment reports there at once, as a page does. */
+    if (!from->own_diags) into.diags = &p->includes[k].diags;
+    doc_impl *d = parse_impl(p, path, data, len, stack, ns, &into);
+    p->includes[k].doc = d;
     free(stack);
     free(data);
   }
-  if (p->n_includes == p->cap_includes) {
-    p->cap_includes = p->cap_includes ? p->cap_includes * 2 : 16;
-    p->includes = realloc(p->includes, p->cap_includes * sizeof *p->includes);
-  }
-  p->includes[p->n_includes++] = (include_entry){strdup(path), d};
+  return k;
+}
+
+b24_doc *b24_parser_cached_include(b24_parser *p, b24_pctx *from, const char *path, int line,
+                                   int col) {
+  pthread_mutex_lock(&p->lock);
+  size_t k = find_or_parse(p, from, path);
+  if (from->entry != SIZE_MAX) add_sub(p, from->entry, k);
+  doc_impl *d = p->includes[k].doc;
+  pthread_mutex_unlock(&p->lock);
+  /* Reported at every include of it: which page met it first must not matter. */
+  if (!d)
+    b24_pdiag(from, line, col, B24_ERROR, "include-missing", "include target '%s' not found",
+              path);
   return d ? &d->doc : NULL;
+}
+
+static int cmp_entry_order(const void *a, const void *b) {
+  const include_entry *x = *(include_entry *const *)a, *y = *(include_entry *const *)b;
+  if (x->first_page != y->first_page) return x->first_page < y->first_page ? -1 : 1;
+  return strcmp(x->path, y->path);
+}
+
+void b24_parser_include_diags(b24_parser *p, size_t page_no, b24_diags *out) {
+  include_entry **v = malloc((p->n_includes ? p->n_includes : 1) * sizeof *v);
+  size_t n = 0;
+  for (size_t i = 0; i < p->n_includes; i++)
+    if (p->includes[i].first_page == page_no && p->includes[i].diags.n) v[n++] = &p->includes[i];
+  b24_qsort(v, n, sizeof *v, cmp_entry_order);
+  for (size_t i = 0; i < n; i++) b24_diags_move(out, &v[i]->diags);
+  free(v);
 }

@@ -11,7 +11,7 @@ void b24_pdiag(b24_pctx *c, int line, int col, b24_severity sev, const char *rul
                const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  b24_diag_addv(b24_parser_diags(c->p), 0, c->display, line, col, sev, rule, fmt, ap);
+  b24_diag_addv(c->diags, 0, c->display, line, col, sev, rule, fmt, ap);
   va_end(ap);
 }
 
@@ -22,7 +22,7 @@ static void lint_finding(b24_pctx *c, int line, int col, b24_severity sev, const
                          const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  b24_diag_addv(b24_parser_diags(c->p), 1, c->display, line, col, sev, rule, fmt, ap);
+  b24_diag_addv(c->diags, 1, c->display, line, col, sev, rule, fmt, ap);
   va_end(ap);
 }
 

@@ -75,3 +75,19 @@ void *b24_arena_grow(b24_arena *a, void *old, size_t old_bytes, size_t new_bytes
   memset(p + keep, 0, new_bytes - keep);
   return p;
 }
+
+void b24_arena_adopt(b24_arena *a, b24_arena *from) {
+  if (!from->head) return;
+  /* Behind a's head, so that a keeps allocating from its own current block. */
+  b24_arena_chunk *last = from->head;
+  while (last->next) last = last->next;
+  if (a->head) {
+    last->next = a->head->next;
+    a->head->next = from->head;
+  } else {
+    a->head = from->head;
+  }
+  a->used_total += from->used_total;
+  from->head = NULL;
+  from->used_total = 0;
+}

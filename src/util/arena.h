@@ -15,6 +15,9 @@ void b24_arena_free(b24_arena *a);
 void *b24_arena_alloc(b24_arena *a, size_t n);          /* zeroed, 16-aligned */
 char *b24_arena_strdup(b24_arena *a, const char *s);     /* NULL stays NULL */
 char *b24_arena_strndup(b24_arena *a, const char *s, size_t n);
+/* Moves every block of `from` into `a`, leaving `from` empty: what a worker thread
+ * built in an arena of its own then lives and dies with `a`. */
+void b24_arena_adopt(b24_arena *a, b24_arena *from);
 /* Grow an array allocated in the arena: copies; the old block is abandoned. */
 void *b24_arena_grow(b24_arena *a, void *old, size_t old_bytes, size_t new_bytes);
 

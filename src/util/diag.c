@@ -16,16 +16,37 @@ void b24_diags_free(b24_diags *d) {
   memset(d, 0, sizeof *d);
 }
 
-void b24_diag_addv(b24_diags *d, int lint_only, const char *file, int line, int col,
-                   b24_severity sev, const char *rule, const char *fmt, va_list ap) {
+static b24_diag *diag_slot(b24_diags *d) {
   if (d->n == d->cap) {
     d->cap = d->cap ? d->cap * 2 : 16;
     d->items = realloc(d->items, d->cap * sizeof *d->items);
     if (!d->items) abort();
   }
+  return &d->items[d->n++];
+}
+
+static void diag_added(b24_diags *d, const b24_diag *g) {
+  if (g->severity == B24_ERROR) d->n_errors++;
+  if (d->echo && !g->lint_only) b24_diag_print(d->echo, g);
+}
+
+void b24_diags_move(b24_diags *to, b24_diags *from) {
+  for (size_t i = 0; i < from->n; i++) {
+    b24_diag *g = diag_slot(to);
+    *g = from->items[i];
+    diag_added(to, g);
+  }
+  free(from->items);
+  FILE *echo = from->echo;
+  memset(from, 0, sizeof *from);
+  from->echo = echo;
+}
+
+void b24_diag_addv(b24_diags *d, int lint_only, const char *file, int line, int col,
+                   b24_severity sev, const char *rule, const char *fmt, va_list ap) {
   b24_buf msg = B24_BUF_INIT;
   b24_buf_vprintf(&msg, fmt, ap);
-  b24_diag *g = &d->items[d->n++];
+  b24_diag *g = diag_slot(d);
   g->file = strdup(file ? file : "<input>");
   g->line = line;
   g->col = col;
@@ -33,8 +54,7 @@ void b24_diag_addv(b24_diags *d, int lint_only, const char *file, int line, int 
   g->rule = strdup(rule);
   g->message = b24_buf_take(&msg);
   g->lint_only = lint_only;
-  if (sev == B24_ERROR) d->n_errors++;
-  if (d->echo && !lint_only) b24_diag_print(d->echo, g);
+  diag_added(d, g);
 }
 
 void b24_diag_add(b24_diags *d, const char *file, int line, int col, b24_severity sev,

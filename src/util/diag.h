@@ -30,6 +30,9 @@ void b24_diag_add(b24_diags *d, const char *file, int line, int col, b24_severit
                   const char *rule, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 void b24_diag_addv(b24_diags *d, int lint_only, const char *file, int line, int col,
                    b24_severity sev, const char *rule, const char *fmt, va_list ap);
+/* Moves every diagnostic of `from` to the end of `to` (echoing them there), leaving
+ * `from` empty: how diagnostics gathered apart, on another thread, join the report. */
+void b24_diags_move(b24_diags *to, b24_diags *from);
 const char *b24_severity_name(b24_severity s);
 int b24_severity_parse(const char *s, b24_severity *out); /* 0 on success */
 void b24_diag_print(FILE *f, const b24_diag *d);

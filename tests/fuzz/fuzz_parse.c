@@ -17,14 +17,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   b24_diags diags;
   b24_diags_init(&diags);
   b24_parser *p = b24_parser_new(B24_FUZZ_ROOT, &diags);
-  b24_doc *d = b24_parse_bytes(p, "pages/fuzz.md", (const char *)data, size);
+  b24_doc *d = b24_parse_bytes(p, "pages/fuzz.md", (const char *)data, size, NULL);
   /* Build the page's model the way a load does. */
   b24_model m;
   memset(&m, 0, sizeof m);
   b24_arena_init(&m.arena);
   size_t unparsed = 0, reasons[B24_ROW_PROBLEM_COUNT] = {0};
   struct b24_interns *interns = b24_interns_new();
-  b24_bctx c = {&m, &m.arena, &diags, NULL, "fuzz.md", NULL, &unparsed, reasons, interns, 0};
+  b24_bctx c = {&m, &m.arena, &diags, NULL, "fuzz.md", NULL, &unparsed, reasons, interns, 0, 0};
   c.file = b24_intern(&c, "pages/fuzz.md");
   b24_page page;
   memset(&page, 0, sizeof page);

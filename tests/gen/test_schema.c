@@ -208,7 +208,7 @@ int main(int argc, char **argv) {
   b24_diags diags;
   b24_diags_init(&diags);
   const char *inputs[] = {argv[1]};
-  b24_load_options opt = {&diags, false};
+  b24_load_options opt = {.diags = &diags};
   b24_model *m = b24_model_load(inputs, 1, &opt);
   if (!m) {
     fprintf(stderr, "cannot model %s\n", argv[1]);

@@ -27,7 +27,7 @@ int main(int argc, char **argv) {
   b24_diags diags;
   b24_diags_init(&diags);
   const char *inputs[] = {argv[1]};
-  b24_load_options opt = {&diags, false};
+  b24_load_options opt = {.diags = &diags};
   b24_model *m = b24_model_load(inputs, 1, &opt);
   if (!m) return 1;
   for (size_t i = 0; i < m->n_methods; i++) {

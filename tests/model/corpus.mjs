@@ -1,6 +1,7 @@
 // The real docs: counts that must not regress, and tricky pages in detail.
 import assert from 'node:assert/strict';
-import { corpus, model, method, needCorpus, param, run } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { bin, corpus, model, method, needCorpus, param, run } from './lib.mjs';
 
 needCorpus();
 const stats = (dir) => {
@@ -60,4 +61,18 @@ const cur = method(m, 'user.current');
 assert.deepEqual(cur.params, []);
 assert.equal(cur.response.status, 200);
 assert.ok(cur.response.example.result.ID);
+
+// Pages are read on several threads; the model and the diagnostics must not
+// depend on how many. The 2025 snapshot has diagnostics in shared fragments
+// (parsed once, by whichever page gets there first) and broken includes.
+const byThreads = (jobs) => spawnSync(bin, ['model', `${corpus}/b24restdocs-2025-08-20`],
+  { maxBuffer: 1 << 30, env: { ...process.env, B24_JOBS: String(jobs) } });
+const one = byThreads(1), four = byThreads(4);
+assert.ok(one.stdout.length > 1e6);
+assert.ok(one.stdout.equals(four.stdout), 'the model differs between 1 and 4 threads');
+assert.equal(four.stderr.toString(), one.stderr.toString());
+// A missing include is reported at every page that includes it, at its line.
+const missing = one.stderr.toString().split('\n').filter((l) => l.endsWith('[include-missing]'));
+assert.ok(missing.length >= 14, missing.join('\n'));
+assert.ok(missing.some((l) => l.includes('common/users/standard-method-info.md:62:1: error:')), missing.join('\n'));
 console.log('corpus: ok');

@@ -77,7 +77,7 @@ int main(int argc, char **argv) {
   diags.echo = stderr;
   b24_parser *p = b24_parser_new(argv[1], &diags);
   for (int i = 2; i < argc; i++) {
-    b24_doc *d = b24_parse_page(p, argv[i]);
+    b24_doc *d = b24_parse_page(p, argv[i], NULL);
     if (!d) continue;
     dump(&d->blocks, 0);
     b24_doc_free(p, d);
