@@ -32,6 +32,17 @@ int b24_check_find(const char *name) {
   return -1;
 }
 
+unsigned b24_checks_mask(const json_t *names) {
+  unsigned mask = 0;
+  size_t i;
+  const json_t *c;
+  json_array_foreach(names, i, c) {
+    int id = json_is_string(c) ? b24_check_find(json_string_value(c)) : -1;
+    if (id >= 0) mask |= 1u << id;
+  }
+  return mask;
+}
+
 int b24_checks_parse(const char *list, bool *on, char *err, size_t errlen) {
   bool first = true;
   for (int i = 0; i < B24_CHECK_COUNT; i++) on[i] = true;

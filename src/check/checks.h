@@ -34,6 +34,10 @@ extern const b24_check_info b24_checks[B24_CHECK_COUNT];
 /* The check called name, -1 when there is none. */
 int b24_check_find(const char *name);
 
+/* The checks a case or step asks for (its "checks" array of names) as a bit set,
+ * bit i for check i: read once at load, not per answer. */
+unsigned b24_checks_mask(const json_t *names);
+
 /* Parses a --checks list into on[B24_CHECK_COUNT]: names separated by commas;
  * "all" turns every check on, "-name" turns one off, and a list that starts
  * with a plain name turns on only what it names. -1 with a message in err. */

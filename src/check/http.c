@@ -270,6 +270,8 @@ static double start_ready(b24_http *h) {
 }
 
 void b24_http_run(b24_http *h, b24_http_feed feed, void *feed_ud) {
+  struct pollfd ready[64]; /* the plain connections' last poll results */
+  size_t n_ready = 0;
   for (;;) {
     /* keep a little more queued than can run, so a slot never waits on us */
     while (feed && h->queued < (size_t)h->o.jobs * 2 && feed(feed_ud)) {
@@ -278,8 +280,12 @@ void b24_http_run(b24_http *h, b24_http_feed feed, void *feed_ud) {
     if (!h->active && !h->head) break;
     size_t finished_before = h->finished;
     size_t plain_n = h->plain ? plain_active(h->plain) : 0;
-    if (plain_n) plain_progress(h->plain);
-    if (h->active > plain_n) {
+    int curl_n = h->active > plain_n;
+    /* With libcurl's transfers in the same wait the plain results are not known:
+     * every plain connection is tried. */
+    if (plain_n) plain_progress(h->plain, curl_n ? NULL : ready, n_ready);
+    n_ready = 0;
+    if (curl_n) {
       int running = 0;
       curl_multi_perform(h->multi, &running);
       CURLMsg *msg;
@@ -290,14 +296,14 @@ void b24_http_run(b24_http *h, b24_http_feed feed, void *feed_ud) {
     if (h->finished != finished_before) continue; /* callbacks may have queued the next step */
     int ms = 100;
     if (wait > 0 && wait * 1000 < ms) ms = (int)(wait * 1000) + 1;
-    if (h->active) {
+    size_t n = h->active && h->plain ? plain_wait_set(h->plain, ready, 64, &ms) : 0;
+    if (h->active && !curl_n && n) {
+      if (poll(ready, n, ms) > 0) n_ready = n;
+    } else if (h->active) {
       /* the plain connections wait in libcurl's poll as extra descriptors */
       struct curl_waitfd extra[64];
-      int fds[64];
-      short events[64];
-      size_t n = h->plain ? plain_wait_set(h->plain, fds, events, 64, &ms) : 0;
       for (size_t i = 0; i < n; i++)
-        extra[i] = (struct curl_waitfd){fds[i], events[i] & POLLIN ? CURL_WAIT_POLLIN : CURL_WAIT_POLLOUT, 0};
+        extra[i] = (struct curl_waitfd){ready[i].fd, ready[i].events & POLLIN ? CURL_WAIT_POLLIN : CURL_WAIT_POLLOUT, 0};
       curl_multi_poll(h->multi, extra, (unsigned)n, ms, NULL);
     } else {
       struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};

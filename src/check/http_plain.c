@@ -194,14 +194,13 @@ void plain_post(plain_pool *p, const char *url, const char *body, size_t len, vo
   conn_send(p, c);
 }
 
-size_t plain_wait_set(const plain_pool *p, int *fds, short *events, size_t max, int *timeout_ms) {
+size_t plain_wait_set(const plain_pool *p, struct pollfd *pfds, size_t max, int *timeout_ms) {
   size_t n = 0;
   double t = now_s();
   for (int i = 0; i < p->n_conns && n < max; i++) {
     const conn *c = &p->conns[i];
     if (c->state == C_IDLE || c->fd < 0) continue;
-    fds[n] = c->fd;
-    events[n++] = c->state == C_RECEIVING ? POLLIN : POLLOUT;
+    pfds[n++] = (struct pollfd){c->fd, c->state == C_RECEIVING ? POLLIN : POLLOUT, 0};
     if (c->deadline > 0) {
       double left = c->deadline - t;
       int ms = left <= 0 ? 0 : (int)(left * 1000) + 1;
@@ -271,10 +270,14 @@ static void conn_receive(plain_pool *p, conn *c) {
   int closed = 0;
   for (;;) {
     b24_buf_reserve(&c->in, 65536);
-    ssize_t r = recv(c->fd, c->in.data + c->in.len, c->in.cap - c->in.len - 1, 0);
+    size_t room = c->in.cap - c->in.len - 1;
+    ssize_t r = recv(c->fd, c->in.data + c->in.len, room, 0);
     if (r > 0) {
       c->in.len += (size_t)r;
       c->in.data[c->in.len] = 0;
+      /* A short read emptied the socket: what is missing comes with the next
+       * POLLIN, so no recv is spent on learning EAGAIN. */
+      if ((size_t)r < room) break;
       continue;
     }
     if (r == 0) closed = 1;
@@ -370,7 +373,8 @@ static void conn_progress(plain_pool *p, conn *c, double t) {
         return;
       }
     }
-    c->state = C_RECEIVING;
+    c->state = C_RECEIVING; /* the answer is awaited with POLLIN */
+    goto deadline;
   }
   if (c->state == C_RECEIVING) {
     conn_receive(p, c);
@@ -380,8 +384,20 @@ deadline:
   if (c->deadline > 0 && t >= c->deadline) fail(p, c, "timed out");
 }
 
-void plain_progress(plain_pool *p) {
+static int is_ready(const conn *c, const struct pollfd *pfds, size_t n) {
+  if (!pfds) return 1;
+  if (c->state == C_SENDING && c->sent == 0) return 1; /* a request not yet tried */
+  for (size_t i = 0; i < n; i++)
+    if (pfds[i].fd == c->fd) return pfds[i].revents != 0;
+  return 0;
+}
+
+void plain_progress(plain_pool *p, const struct pollfd *pfds, size_t n) {
   double t = now_s();
-  for (int i = 0; i < p->n_conns; i++)
-    if (p->conns[i].state != C_IDLE) conn_progress(p, &p->conns[i], t);
+  for (int i = 0; i < p->n_conns; i++) {
+    conn *c = &p->conns[i];
+    if (c->state == C_IDLE) continue;
+    if (is_ready(c, pfds, n)) conn_progress(p, c, t);
+    else if (c->deadline > 0 && t >= c->deadline) fail(p, c, "timed out");
+  }
 }

@@ -5,6 +5,7 @@
  * everything else stay with libcurl (http.c decides). Used by one thread. */
 #ifndef B24_CHECK_HTTP_PLAIN_H
 #define B24_CHECK_HTTP_PLAIN_H
+#include <poll.h>
 #include <stddef.h>
 
 typedef struct plain_answer {
@@ -30,11 +31,14 @@ int plain_serves(const plain_pool *p, const char *url);
 void plain_post(plain_pool *p, const char *url, const char *body, size_t len, void *tag);
 size_t plain_active(const plain_pool *p);
 
-/* What to wait for: fills fds/events (poll(2) bits) for up to max entries, returns
- * the count; *timeout_ms is lowered to the nearest deadline. */
-size_t plain_wait_set(const plain_pool *p, int *fds, short *events, size_t max, int *timeout_ms);
-/* Makes progress on every connection (the poll results are not needed: sockets are
- * non-blocking); completed requests are reported through done. */
-void plain_progress(plain_pool *p);
+/* What to wait for: fills pfds (fd and events) for up to max entries, returns the
+ * count; *timeout_ms is lowered to the nearest deadline. */
+size_t plain_wait_set(const plain_pool *p, struct pollfd *pfds, size_t max, int *timeout_ms);
+/* Makes progress where it can: on the connections poll(2) found ready in pfds (n
+ * entries from plain_wait_set, revents filled), and on requests not yet tried;
+ * pfds NULL tries every connection. Completed requests are reported through done.
+ * Touching only ready sockets is what keeps the client's system calls at about
+ * one send and one recv per request. */
+void plain_progress(plain_pool *p, const struct pollfd *pfds, size_t n);
 
 #endif

@@ -79,6 +79,10 @@ static char *url_for(const target *t, const char *method, int rest_version, cons
 }
 
 static char *body_for(const target *t, const json_t *body, const char *auth) {
+  /* Most bodies go as the suite has them: no copy to edit. */
+  int token = t->token && (!strcmp(auth, "portal") || !strcmp(auth, "wrong"));
+  if (json_is_object(body) && !token && !json_object_get(body, "auth"))
+    return b24_json_text(body, B24_JSON_COMPACT, NULL);
   json_t *b = json_is_object(body) ? json_copy((json_t *)body) : json_object();
   json_object_del(b, "auth");
   if (t->token && !strcmp(auth, "portal")) json_object_set_new(b, "auth", json_string(t->token));
@@ -153,14 +157,9 @@ static void emit(unit_run *ur) {
   ur->res = NULL;
 }
 
-static bool check_on(const runner *r, const json_t *def, b24_check_id id) {
-  if (!r->o->on[id]) return false;
-  size_t i;
-  json_t *c;
-  json_array_foreach(json_object_get(def, "checks"), i, c) {
-    if (json_is_string(c) && !strcmp(json_string_value(c), b24_checks[id].name)) return true;
-  }
-  return false;
+/* checks: what the case or step asks for (b24_checks_mask); --checks decides too. */
+static bool check_on(const runner *r, unsigned checks, b24_check_id id) {
+  return r->o->on[id] && (checks >> id & 1u);
 }
 
 static void set_repro(unit_run *ur, b24_result *res) {
@@ -170,7 +169,7 @@ static void set_repro(unit_run *ur, b24_result *res) {
 
 /* Applies the checks def asks for to one answer; failures go into res. The
  * parsed answer is left in a (the caller clears it). */
-static void evaluate(unit_run *ur, b24_result *res, const json_t *def,
+static void evaluate(unit_run *ur, b24_result *res, const json_t *def, unsigned checks,
                      const b24_method_expect *mx, const b24_http_answer *ha, b24_answer *a) {
   runner *r = ur->r;
   b24_answer_parse(a, ha->status, ha->content_type, ha->error ? NULL : ha->body, ha->body_len);
@@ -188,7 +187,7 @@ static void evaluate(unit_run *ur, b24_result *res, const json_t *def,
   b24_buf why = B24_BUF_INIT;
 #define RUN(id, call)                                                   \
   do {                                                                  \
-    if (check_on(r, def, id)) {                                         \
+    if (check_on(r, checks, id)) {                                         \
       b24_buf_clear(&why);                                              \
       if (!(call)) b24_result_fail(res, b24_checks[id].name, "%s", why.data ? why.data : ""); \
     }                                                                   \
@@ -204,7 +203,7 @@ static void evaluate(unit_run *ur, b24_result *res, const json_t *def,
   RUN(B24_CHECK_VALID_INPUT_ACCEPTED, b24_check_accepted(a, &why));
   RUN(B24_CHECK_AUTH_NOT_IGNORED, b24_check_auth_rejected(a, codes, &why));
   const json_t *verify = json_object_get(def, "verify");
-  if (verify && check_on(r, def, B24_CHECK_READ_AFTER_WRITE)) {
+  if (verify && check_on(r, checks, B24_CHECK_READ_AFTER_WRITE)) {
     b24_buf_clear(&why);
     int ok;
     if (a->is_error || !a->json) {
@@ -216,7 +215,7 @@ static void evaluate(unit_run *ur, b24_result *res, const json_t *def,
                                       json_object_get(verify, "fields"), &why);
     if (!ok) b24_result_fail(res, b24_checks[B24_CHECK_READ_AFTER_WRITE].name, "%s", why.data);
   }
-  if (check_on(r, def, B24_CHECK_DELETE_REMOVES)) {
+  if (check_on(r, checks, B24_CHECK_DELETE_REMOVES)) {
     b24_buf_clear(&why);
     if (!b24_check_rejected(a, &why))
       b24_result_fail(res, b24_checks[B24_CHECK_DELETE_REMOVES].name,
@@ -276,7 +275,7 @@ static void on_main(void *ud, const b24_http_answer *ha) {
   unit_run *ur = ud;
   const b24_suite_method *m = case_method(ur);
   b24_answer a;
-  evaluate(ur, ur->res, ur->u->def, &m->expect, ha, &a);
+  evaluate(ur, ur->res, ur->u->def, ur->u->checks, &m->expect, ha, &a);
   bool ok = answered_ok(ha, &a);
   ur->response = a.json ? json_incref(a.json) : NULL;
   b24_answer_clear(&a);
@@ -499,7 +498,7 @@ static void on_step(void *ud, const b24_http_answer *ha) {
   const char *method = json_string_value(json_object_get(json_object_get(step, "request"), "method"));
   const b24_suite_method *m = b24_suite_method_find(&ur->r->suite, method, seq_rest_version(ur));
   b24_answer a;
-  evaluate(ur, ur->res, step, &m->expect, ha, &a);
+  evaluate(ur, ur->res, step, b24_checks_mask(json_object_get(step, "checks")), &m->expect, ha, &a);
   const char *name = json_string_value(json_object_get(step, "name"));
   if (a.json) json_object_set(ur->answers, name, a.json);
   if (answered_ok(ha, &a)) json_object_set_new(ur->succeeded, name, json_true());

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/checks.h"
 #include "gen/schema.h"
 #include "util/fsutil.h"
 #include "util/sort.h"
@@ -89,6 +90,7 @@ static void add_unit(b24_suite *s, size_t *cap, const json_t *def, bool sequence
       .writes = mode && strcmp(mode, "read") != 0,
       .restorable = json_is_true(json_object_get(def, "restorable")),
       .method = m,
+      .checks = b24_checks_mask(json_object_get(def, "checks")),
   };
 }
 

@@ -23,6 +23,7 @@ typedef struct b24_unit {
   bool writes;                 /* mode "write" */
   bool restorable;
   const b24_suite_method *method; /* the case's method; NULL for a sequence */
+  unsigned checks;             /* the case's "checks" (b24_checks_mask) */
 } b24_unit;
 
 typedef struct b24_suite {
