@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "check/check.h"
 #include "check/family.h"
@@ -19,6 +18,7 @@
 #include "check/suite_load.h"
 #include "check/vars.h"
 #include "util/json_text.h"
+#include "util/parallel.h"
 
 #define WRONG_SECRET "b24specwrongsecret0"
 #define WRONG_TOKEN "b24spec-wrong-token-0"
@@ -618,8 +618,8 @@ static void *work(void *ud) {
 static size_t run_workers(runner *r) {
   const b24_check_options *o = r->o;
   int jobs = o->jobs > 0 ? o->jobs : 1;
-  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-  int n = (int)(cpus < 1 ? 1 : cpus > 8 ? 8 : cpus);
+  unsigned cpus = b24_cpu_count();
+  int n = (int)(cpus > 8 ? 8 : cpus);
   if (n > jobs) n = jobs;
   worker *ws = calloc((size_t)n, sizeof *ws);
   if (!ws) abort();

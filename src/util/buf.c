@@ -13,20 +13,7 @@ void b24_buf_reserve(b24_buf *b, size_t extra) {
   b->cap = cap;
 }
 
-void b24_buf_put(b24_buf *b, const char *s, size_t n) {
-  b24_buf_reserve(b, n);
-  if (n) memcpy(b->data + b->len, s, n);
-  b->len += n;
-  b->data[b->len] = 0;
-}
-
 void b24_buf_puts(b24_buf *b, const char *s) { b24_buf_put(b, s, strlen(s)); }
-
-void b24_buf_putc(b24_buf *b, char c) {
-  b24_buf_reserve(b, 1);
-  b->data[b->len++] = c;
-  b->data[b->len] = 0;
-}
 
 /* Formats straight into the spare room, and only when that is too small a second
  * time after growing: the generators print small pieces, nearly always in one go. */

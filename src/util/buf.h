@@ -3,6 +3,7 @@
 #define B24_BUF_H
 #include <stddef.h>
 #include <stdarg.h>
+#include <string.h>
 
 typedef struct b24_buf {
   char *data;
@@ -12,9 +13,20 @@ typedef struct b24_buf {
 #define B24_BUF_INIT {NULL, 0, 0}
 
 void b24_buf_reserve(b24_buf *b, size_t extra);
-void b24_buf_put(b24_buf *b, const char *s, size_t n);
+/* put and putc are the hot path of every writer (the model, the generators, the
+ * scanner's cell text): inline, with the call only when the buffer must grow. */
+static inline void b24_buf_put(b24_buf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) b24_buf_reserve(b, n);
+  if (n) memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = 0;
+}
+static inline void b24_buf_putc(b24_buf *b, char c) {
+  if (b->len + 2 > b->cap) b24_buf_reserve(b, 1);
+  b->data[b->len++] = c;
+  b->data[b->len] = 0;
+}
 void b24_buf_puts(b24_buf *b, const char *s);
-void b24_buf_putc(b24_buf *b, char c);
 void b24_buf_printf(b24_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void b24_buf_vprintf(b24_buf *b, const char *fmt, va_list ap);
 void b24_buf_clear(b24_buf *b);
