@@ -204,9 +204,13 @@ static int rate_limited(const xfer *x, long status) {
   return status == 503 && x->resp.data && strstr(x->resp.data, "QUERY_LIMIT_EXCEEDED");
 }
 
+static double start_ready(b24_http *h);
+
 /* An attempt is over (x->resp holds the body): retried after a pause when the
- * portal's rate limit answered, else handed to the caller. error: NULL when answered. */
-static void attempt_over(b24_http *h, xfer *x, long status, const char *error) {
+ * portal's rate limit answered, else handed to the caller. error: NULL when answered.
+ * refill: start the next queued request first (plain connections; libcurl's
+ * transfers are started by the loop, outside its message reading). */
+static void attempt_over(b24_http *h, xfer *x, long status, const char *error, int refill) {
   h->active--;
   h->finished++;
   if (!error && rate_limited(x, status) && x->retries < h->o.max_retries) {
@@ -218,6 +222,9 @@ static void attempt_over(b24_http *h, xfer *x, long status, const char *error) {
     enqueue(h, x);
     return;
   }
+  /* The slot is free: the next queued request goes out before this answer is
+   * judged, so the server works while the runner checks. */
+  if (refill) start_ready(h);
   b24_http_answer a = {0};
   a.status = status;
   a.content_type = x->has_ctype ? x->ctype : NULL;
@@ -238,7 +245,7 @@ static void finish(b24_http *h, CURL *e, CURLcode rc) {
   curl_multi_remove_handle(h->multi, e);
   h->idle[h->n_idle++] = e;
   x->easy = NULL;
-  attempt_over(h, x, status, rc == CURLE_OK ? NULL : x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+  attempt_over(h, x, status, rc == CURLE_OK ? NULL : x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc), 0);
 }
 
 static void on_plain(void *ctx, void *tag, const plain_answer *pa) {
@@ -249,7 +256,7 @@ static void on_plain(void *ctx, void *tag, const plain_answer *pa) {
     x->has_ctype = 1;
   }
   if (pa->error) snprintf(x->errbuf, sizeof x->errbuf, "%s", pa->error);
-  attempt_over(ctx, x, pa->status, pa->error ? x->errbuf : NULL);
+  attempt_over(ctx, x, pa->status, pa->error ? x->errbuf : NULL, 1);
 }
 
 /* Starts what the job limit, the rate and a backoff pause allow; returns how

@@ -161,6 +161,20 @@ static void fail(plain_pool *p, conn *c, const char *why) {
   complete(p, c, &a);
 }
 
+/* Sends what the socket takes of c's request: 1 when all is sent (c is then
+ * receiving), 0 when the socket is full, -1 on an error. */
+static int send_some(conn *c) {
+  while (c->sent < c->out.len) {
+    ssize_t w = send(c->fd, c->out.data + c->sent, c->out.len - c->sent, MSG_NOSIGNAL);
+    if (w > 0) c->sent += (size_t)w;
+    else if (w < 0 && errno == EINTR) continue;
+    else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 0;
+    else return -1;
+  }
+  c->state = C_RECEIVING;
+  return 1;
+}
+
 /* (Re)sends c's request from its first byte, on its connection or a new one. */
 static void conn_send(plain_pool *p, conn *c) {
   c->reused = c->fd >= 0;
@@ -191,6 +205,17 @@ void plain_post(plain_pool *p, const char *url, const char *body, size_t len, vo
   c->tag = tag;
   c->deadline = p->timeout_ms > 0 ? now_s() + (double)p->timeout_ms / 1000 : 0;
   p->active++;
+  /* On a warm connection the request leaves now, not at the next pass: the caller
+   * may be answering another request meanwhile. A failed send is left to
+   * plain_progress, so that no answer is ever reported from inside this call. */
+  if (c->fd >= 0) {
+    c->reused = 1;
+    c->sent = 0;
+    b24_buf_clear(&c->in);
+    c->state = C_SENDING;
+    if (send_some(c) < 0) c->sent = 0;
+    return;
+  }
   conn_send(p, c);
 }
 
@@ -359,22 +384,18 @@ static void conn_progress(plain_pool *p, conn *c, double t) {
     c->state = C_SENDING;
   }
   if (c->state == C_SENDING) {
-    while (c->sent < c->out.len) {
-      ssize_t w = send(c->fd, c->out.data + c->sent, c->out.len - c->sent, MSG_NOSIGNAL);
-      if (w > 0) c->sent += (size_t)w;
-      else if (w < 0 && errno == EINTR) continue;
-      else if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) goto deadline;
-      else if (c->reused) { /* a stale kept-alive connection: once more, fresh */
-        conn_close(c);
-        conn_send(p, c);
-        return;
-      } else {
-        fail(p, c, "connection failed while sending");
-        return;
-      }
+    int rc = send_some(c);
+    if (rc == 0) goto deadline;
+    if (rc < 0 && c->reused) { /* a stale kept-alive connection: once more, fresh */
+      conn_close(c);
+      conn_send(p, c);
+      return;
     }
-    c->state = C_RECEIVING; /* the answer is awaited with POLLIN */
-    goto deadline;
+    if (rc < 0) {
+      fail(p, c, "connection failed while sending");
+      return;
+    }
+    goto deadline; /* sent: the answer is awaited with POLLIN */
   }
   if (c->state == C_RECEIVING) {
     conn_receive(p, c);
