@@ -115,6 +115,9 @@ void b24_report_init(b24_report *r, const b24_report_options *o, const b24_redac
   r->started = now_s();
 }
 
+void b24_report_started(b24_report *r) { r->started = now_s(); }
+void b24_report_ended(b24_report *r) { r->ended = now_s(); }
+
 void b24_report_free(b24_report *r) {
   for (size_t i = 0; i < r->n; i++) b24_result_free(r->items[i]);
   free(r->items);
@@ -326,10 +329,10 @@ static char *tap_text(const b24_report *r) {
 
 int b24_report_finish(b24_report *r, size_t requests_sent) {
   clear_progress(r);
-  double secs = now_s() - r->started;
+  double secs = (r->ended ? r->ended : now_s()) - r->started;
   b24_qsort(r->items, r->n, sizeof *r->items, cmp_result);
   FILE *f = r->o.console;
-  fprintf(f, "b24spec check: %zu tests: %zu passed, %zu failed, %zu skipped (%zu requests, %.2f s)\n",
+  fprintf(f, "b24spec check: %zu tests: %zu passed, %zu failed, %zu skipped (%zu requests, %.3f s)\n",
           r->n, r->passed, r->failed, r->skipped, requests_sent, secs);
   if (r->failed) {
     /* which promises broke, most often first */

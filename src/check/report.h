@@ -65,10 +65,15 @@ typedef struct b24_report {
   size_t passed, failed, skipped;
   size_t expected;         /* cases and steps expected, for the progress line */
   double started, last_progress;
+  double ended;            /* when the last answer came; 0: at b24_report_finish */
   bool progress_shown;
 } b24_report;
 
 void b24_report_init(b24_report *r, const b24_report_options *o, const b24_redactor *red);
+/* The seconds the summary gives are the run's: from here to b24_report_ended,
+ * not the suite's loading before or the report's sorting after. */
+void b24_report_started(b24_report *r);
+void b24_report_ended(b24_report *r);
 void b24_report_free(b24_report *r);
 
 /* A new result to fill; the report owns it once b24_report_add is called. */

@@ -708,7 +708,9 @@ int b24_check_run(const b24_check_options *o) {
   r.report.expected = expected_results(&r.suite);
   pthread_mutex_init(&r.lock, NULL);
   r.order = hand_out_order(&r.suite);
+  b24_report_started(&r.report);
   size_t sent = run_workers(&r);
+  b24_report_ended(&r.report);
   free(r.order);
   pthread_mutex_destroy(&r.lock);
   int rc = r.report.failed ? 1 : 0;
