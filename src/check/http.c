@@ -14,8 +14,8 @@
 
 typedef struct xfer {
   struct xfer *next;
-  char *url;
-  char *body;
+  const char *url;           /* borrowed from the caller until done */
+  const char *body;
   size_t len;
   b24_http_done done;
   void *ud;
@@ -70,8 +70,6 @@ b24_http *b24_http_new(const b24_http_options *o) {
 }
 
 static void xfer_free(xfer *x) {
-  free(x->url);
-  free(x->body);
   b24_buf_free(&x->resp);
   free(x);
 }
@@ -105,11 +103,8 @@ void b24_http_post(b24_http *h, const char *url, const char *body, size_t len, b
                    void *ud) {
   xfer *x = calloc(1, sizeof *x);
   if (!x) abort();
-  x->url = strdup(url);
-  x->body = malloc(len + 1);
-  if (!x->url || !x->body) abort();
-  memcpy(x->body, body, len);
-  x->body[len] = 0;
+  x->url = url;
+  x->body = body;
   x->len = len;
   x->done = done;
   x->ud = ud;

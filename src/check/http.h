@@ -38,7 +38,9 @@ typedef struct b24_http b24_http;
 
 b24_http *b24_http_new(const b24_http_options *o);
 void b24_http_free(b24_http *h);
-/* Queues a POST of body (copied) with Content-Type: application/json. */
+/* Queues a POST of body with Content-Type: application/json. url and body are
+ * borrowed, not copied: they must stay as they are until done is called (the
+ * runner keeps both for the failure's reproduce command anyway). */
 void b24_http_post(b24_http *h, const char *url, const char *body, size_t len, b24_http_done done,
                    void *ud);
 /* Runs until nothing is queued, running or fed. */

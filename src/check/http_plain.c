@@ -195,12 +195,18 @@ void plain_post(plain_pool *p, const char *url, const char *body, size_t len, vo
     if (p->conns[i].state == C_IDLE) c = &p->conns[i];
   if (!c) abort(); /* the caller keeps within max_conns */
   const char *path = url + strlen(p->origin);
+  /* The head piece by piece: this runs once per request, and printf showed in profiles. */
+  char clen[24];
+  int cn = snprintf(clen, sizeof clen, "%zu", len);
   b24_buf_clear(&c->out);
-  b24_buf_printf(&c->out,
-                 "POST %s%s HTTP/1.1\r\nHost: %s\r\nUser-Agent: b24spec-check\r\n"
-                 "Content-Type: application/json\r\nAccept: application/json\r\n"
-                 "Content-Length: %zu\r\n\r\n",
-                 *path == '/' ? "" : "/", path, p->host_header, len);
+  b24_buf_puts(&c->out, *path == '/' ? "POST " : "POST /");
+  b24_buf_puts(&c->out, path);
+  b24_buf_puts(&c->out, " HTTP/1.1\r\nHost: ");
+  b24_buf_puts(&c->out, p->host_header);
+  b24_buf_puts(&c->out, "\r\nUser-Agent: b24spec-check\r\nContent-Type: application/json\r\n"
+                        "Accept: application/json\r\nContent-Length: ");
+  b24_buf_put(&c->out, clen, (size_t)cn);
+  b24_buf_put(&c->out, "\r\n\r\n", 4);
   b24_buf_put(&c->out, body, len);
   c->tag = tag;
   c->deadline = p->timeout_ms > 0 ? now_s() + (double)p->timeout_ms / 1000 : 0;
