@@ -45,6 +45,8 @@ struct b24_parser {
   preset *presets;
   size_t n_presets;
   atomic_size_t bad_rows;
+  include_entry **order; /* by first page, then path: b24_parser_include_diags */
+  size_t order_pos;
 };
 
 /* presets.yaml: `default: {key: value}` decides {% if %} the way the docs build does. */
@@ -148,6 +150,7 @@ void b24_parser_free(b24_parser *p) {
     free(p->includes[i].subs);
   }
   pthread_mutex_destroy(&p->lock);
+  free(p->order);
   free(p->includes);
   for (size_t i = 0; i < p->n_presets; i++) free(p->presets[i].key), free(p->presets[i].value);
   free(p->presets);
@@ -322,11 +325,14 @@ static int cmp_entry_order(const void *a, const void *b) {
 }
 
 void b24_parser_include_diags(b24_parser *p, size_t page_no, b24_diags *out) {
-  include_entry **v = malloc((p->n_includes ? p->n_includes : 1) * sizeof *v);
-  size_t n = 0;
-  for (size_t i = 0; i < p->n_includes; i++)
-    if (p->includes[i].first_page == page_no && p->includes[i].diags.n) v[n++] = &p->includes[i];
-  b24_qsort(v, n, sizeof *v, cmp_entry_order);
-  for (size_t i = 0; i < n; i++) b24_diags_move(out, &v[i]->diags);
-  free(v);
+  /* Sorted once, on the first call (all parsing is over by then); the calls come
+   * in page order, so a cursor walks the entries once in all. */
+  if (!p->order) {
+    p->order = malloc((p->n_includes ? p->n_includes : 1) * sizeof *p->order);
+    for (size_t i = 0; i < p->n_includes; i++) p->order[i] = &p->includes[i];
+    b24_qsort(p->order, p->n_includes, sizeof *p->order, cmp_entry_order);
+  }
+  while (p->order_pos < p->n_includes && p->order[p->order_pos]->first_page < page_no) p->order_pos++;
+  for (; p->order_pos < p->n_includes && p->order[p->order_pos]->first_page == page_no; p->order_pos++)
+    b24_diags_move(out, &p->order[p->order_pos]->diags);
 }
