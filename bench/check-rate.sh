@@ -32,7 +32,7 @@ fi
 "$bin" gen "$docs" -o "$tmp/gen" --only suite 2>/dev/null
 "$bin" mock "$docs" --port 0 --webhook "1/$secret" >"$tmp/mock.out" 2>/dev/null &
 mock_pid=$!
-until grep -q '^listening on ' "$tmp/mock.out"; do sleep 0.1; done
+until grep -qs '^listening on ' "$tmp/mock.out"; do sleep 0.1; done
 origin=$(sed -n 's/^listening on //p' "$tmp/mock.out")
 base=$origin/rest/1/$secret/
 

@@ -187,7 +187,7 @@ static void conn_send(plain_pool *p, conn *c) {
   c->state = c->reused ? C_SENDING : C_CONNECTING;
 }
 
-void plain_post(plain_pool *p, const char *url, const char *body, size_t len, void *tag) {
+void plain_post(plain_pool *p, const char *url, const char *body, size_t body_len, void *tag) {
   conn *c = NULL;
   for (int i = 0; i < p->n_conns && !c; i++) /* a warm connection first */
     if (p->conns[i].state == C_IDLE && p->conns[i].fd >= 0) c = &p->conns[i];
@@ -197,7 +197,9 @@ void plain_post(plain_pool *p, const char *url, const char *body, size_t len, vo
   const char *path = url + strlen(p->origin);
   /* The head piece by piece: this runs once per request, and printf showed in profiles. */
   char clen[24];
-  int cn = snprintf(clen, sizeof clen, "%zu", len);
+  size_t len = body_len, cn = sizeof clen;
+  do clen[--cn] = (char)('0' + len % 10);
+  while ((len /= 10) > 0 && cn > 0);
   b24_buf_clear(&c->out);
   b24_buf_puts(&c->out, *path == '/' ? "POST " : "POST /");
   b24_buf_puts(&c->out, path);
@@ -205,9 +207,9 @@ void plain_post(plain_pool *p, const char *url, const char *body, size_t len, vo
   b24_buf_puts(&c->out, p->host_header);
   b24_buf_puts(&c->out, "\r\nUser-Agent: b24spec-check\r\nContent-Type: application/json\r\n"
                         "Accept: application/json\r\nContent-Length: ");
-  b24_buf_put(&c->out, clen, (size_t)cn);
+  b24_buf_put(&c->out, clen + cn, sizeof clen - cn);
   b24_buf_put(&c->out, "\r\n\r\n", 4);
-  b24_buf_put(&c->out, body, len);
+  b24_buf_put(&c->out, body, body_len);
   c->tag = tag;
   c->deadline = p->timeout_ms > 0 ? now_s() + (double)p->timeout_ms / 1000 : 0;
   p->active++;
@@ -247,27 +249,78 @@ static size_t head_end(const b24_buf *in) {
   return e ? (size_t)(e - in->data) + 4 : 0;
 }
 
-/* The value of header name in head (NUL-terminated copy into v), 1 when present. */
-static int header(const char *head, size_t len, const char *name, char *v, size_t vsize) {
-  size_t nl = strlen(name);
-  const char *line = memchr(head, '\n', len);
-  while (line && (size_t)(line + 1 - head) < len) {
-    line++;
-    const char *end = memchr(line, '\n', len - (size_t)(line - head));
-    if (!end) break;
-    if ((size_t)(end - line) > nl && line[nl] == ':' && !strncasecmp(line, name, nl)) {
-      const char *s = line + nl + 1;
-      const char *e = end;
-      while (s < e && (*s == ' ' || *s == '\t')) s++;
-      while (e > s && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t')) e--;
-      size_t n = (size_t)(e - s) < vsize - 1 ? (size_t)(e - s) : vsize - 1;
-      memcpy(v, s, n);
-      v[n] = 0;
-      return 1;
-    }
-    line = end;
+/* What the client acts on in an answer's head. */
+typedef struct head_info {
+  long status;
+  int keep_alive;           /* HTTP/1.1 without "Connection: close" */
+  int chunked;
+  int has_length;
+  size_t length;
+  int has_ctype;
+  char ctype[128];          /* NUL-terminated, trimmed, cut to fit */
+} head_info;
+
+/* The value of a header line [s, e) after the colon, trimmed of blanks and CR. */
+static void header_value(const char **s, const char **e) {
+  while (*s < *e && (**s == ' ' || **s == '\t')) (*s)++;
+  while (*e > *s && ((*e)[-1] == '\r' || (*e)[-1] == ' ' || (*e)[-1] == '\t')) (*e)--;
+}
+
+static int name_is(const char *line, size_t n, const char *name) {
+  return strlen(name) == n && !strncasecmp(line, name, n);
+}
+
+/* The status line and the headers, in one pass over the head (len bytes, CRLFCRLF
+ * included): this runs once per answer. 0 when it is not an HTTP answer. */
+static int parse_head(const char *head, size_t len, head_info *hi) {
+  memset(hi, 0, sizeof *hi);
+  const char *s = head, *end = head + len;
+  if (len < 12 || strncmp(s, "HTTP/", 5)) return 0;
+  s += 5;
+  int minor_1 = 0;
+  if (*s < '0' || *s > '9') return 0;
+  int major = 0;
+  while (s < end && *s >= '0' && *s <= '9') major = major * 10 + (*s++ - '0');
+  if (s < end && *s == '.') {
+    s++;
+    minor_1 = s < end && *s >= '1' && *s <= '9';
+    while (s < end && *s >= '0' && *s <= '9') s++;
   }
-  return 0;
+  if (s >= end || *s != ' ') return 0;
+  while (s < end && *s == ' ') s++;
+  if (s >= end || *s < '0' || *s > '9') return 0;
+  while (s < end && *s >= '0' && *s <= '9' && hi->status < 1000) hi->status = hi->status * 10 + (*s++ - '0');
+  hi->keep_alive = major > 1 || (major == 1 && minor_1);
+  const char *line = memchr(s, '\n', (size_t)(end - s));
+  while (line && ++line < end) {
+    const char *eol = memchr(line, '\n', (size_t)(end - line));
+    if (!eol) break;
+    const char *colon = memchr(line, ':', (size_t)(eol - line));
+    if (colon) {
+      size_t nl = (size_t)(colon - line);
+      const char *v = colon + 1, *ve = eol;
+      header_value(&v, &ve);
+      size_t vl = (size_t)(ve - v);
+      if (name_is(line, nl, "Content-Type")) {
+        size_t n = vl < sizeof hi->ctype - 1 ? vl : sizeof hi->ctype - 1;
+        memcpy(hi->ctype, v, n);
+        hi->ctype[n] = 0;
+        hi->has_ctype = 1;
+      } else if (name_is(line, nl, "Content-Length")) {
+        hi->has_length = vl > 0;
+        for (size_t i = 0; i < vl && hi->has_length; i++)
+          if (v[i] < '0' || v[i] > '9') hi->has_length = 0;
+          else hi->length = hi->length * 10 + (size_t)(v[i] - '0');
+      } else if (name_is(line, nl, "Transfer-Encoding")) {
+        for (size_t i = 0; i + 7 <= vl && !hi->chunked; i++)
+          hi->chunked = !strncasecmp(v + i, "chunked", 7);
+      } else if (name_is(line, nl, "Connection")) {
+        if (vl == 5 && !strncasecmp(v, "close", 5)) hi->keep_alive = 0;
+      }
+    }
+    line = eol;
+  }
+  return 1;
 }
 
 /* Decodes a chunked body from s (n bytes) into out: 1 when complete, 0 when more
@@ -326,19 +379,16 @@ static void conn_receive(plain_pool *p, conn *c) {
     if (closed) fail(p, c, closed < 0 ? "connection failed" : "connection closed before the answer");
     return;
   }
-  const char *head = c->in.data;
-  long status = 0;
-  if (sscanf(head, "HTTP/%*d.%*d %ld", &status) != 1) {
+  head_info hi;
+  if (!parse_head(c->in.data, he, &hi)) {
     fail(p, c, "not an HTTP answer");
     return;
   }
-  char v[128], ctype[128];
-  int has_ctype = header(head, he, "Content-Type", ctype, sizeof ctype);
-  int keep = !(header(head, he, "Connection", v, sizeof v) && !strcasecmp(v, "close")) &&
-             strncmp(head, "HTTP/1.0", 8);
+  long status = hi.status;
+  int keep = hi.keep_alive;
   const char *body = c->in.data + he;
   size_t have = c->in.len - he, len;
-  if (header(head, he, "Transfer-Encoding", v, sizeof v) && strcasestr(v, "chunked")) {
+  if (hi.chunked) {
     int rc = dechunk(body, have, &p->body);
     if (rc < 0) {
       fail(p, c, "malformed chunked answer");
@@ -350,8 +400,8 @@ static void conn_receive(plain_pool *p, conn *c) {
     }
     body = p->body.data ? p->body.data : "";
     len = p->body.len;
-  } else if (header(head, he, "Content-Length", v, sizeof v)) {
-    len = (size_t)strtoull(v, NULL, 10);
+  } else if (hi.has_length) {
+    len = hi.length;
     if (have < len) {
       if (closed) fail(p, c, "connection closed inside the answer");
       return;
@@ -371,7 +421,7 @@ static void conn_receive(plain_pool *p, conn *c) {
     body = copy;
   }
   if (!keep || closed) conn_close(c);
-  plain_answer a = {status, has_ctype ? ctype : NULL, body, len, NULL};
+  plain_answer a = {status, hi.has_ctype ? hi.ctype : NULL, body, len, NULL};
   complete(p, c, &a);
   free(copy);
 }

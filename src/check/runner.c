@@ -17,6 +17,7 @@
 #include "check/report.h"
 #include "check/suite_load.h"
 #include "check/vars.h"
+#include "util/buf.h"
 #include "util/json_text.h"
 #include "util/parallel.h"
 
@@ -25,11 +26,34 @@
 
 /* ---- where requests go ----------------------------------------------------- */
 
+enum { AUTH_PORTAL, AUTH_NONE, AUTH_WRONG, N_AUTH };
+
 typedef struct target {
   char *prefix;        /* "http://host:port/rest/" */
   char *user, *secret; /* webhook credentials, NULL with a token */
   const char *token;   /* OAuth access token */
+  b24_buf base[2][N_AUTH]; /* what goes before a method's name: [REST v3][auth] */
 } target;
+
+static int auth_kind(const char *auth) {
+  return !strcmp(auth, "portal") ? AUTH_PORTAL : !strcmp(auth, "wrong") ? AUTH_WRONG : AUTH_NONE;
+}
+
+/* The URLs' beginnings, made once: a URL is built for every request. */
+static void target_bases(target *t) {
+  for (int v3 = 0; v3 < 2; v3++)
+    for (int k = 0; k < N_AUTH; k++) {
+      b24_buf *b = &t->base[v3][k];
+      b24_buf_puts(b, t->prefix);
+      if (v3) b24_buf_puts(b, "api/");
+      if (t->user && k != AUTH_NONE) {
+        b24_buf_puts(b, t->user);
+        b24_buf_putc(b, '/');
+        b24_buf_puts(b, k == AUTH_PORTAL ? t->secret : WRONG_SECRET);
+        b24_buf_putc(b, '/');
+      }
+    }
+}
 
 static int target_parse(const char *url, const char *token, target *t, char *err, size_t errlen) {
   memset(t, 0, sizeof *t);
@@ -47,6 +71,7 @@ static int target_parse(const char *url, const char *token, target *t, char *err
   if (!t->prefix) abort();
   if (token) {
     t->token = token;
+    target_bases(t);
     return 0;
   }
   const char *slash = strchr(tail, '/');
@@ -59,6 +84,7 @@ static int target_parse(const char *url, const char *token, target *t, char *err
   t->user = strndup(tail, (size_t)(slash - tail));
   t->secret = strndup(slash + 1, slen);
   if (!t->user || !t->secret) abort();
+  target_bases(t);
   return 0;
 }
 
@@ -66,16 +92,19 @@ static void target_free(target *t) {
   free(t->prefix);
   free(t->user);
   free(t->secret);
+  for (int v3 = 0; v3 < 2; v3++)
+    for (int k = 0; k < N_AUTH; k++) b24_buf_free(&t->base[v3][k]);
 }
 
 /* auth: "portal" (the credentials given), "none", "wrong". */
 static char *url_for(const target *t, const char *method, int rest_version, const char *auth) {
-  b24_buf b = B24_BUF_INIT;
-  b24_buf_printf(&b, "%s%s", t->prefix, rest_version == 3 ? "api/" : "");
-  if (t->user && !strcmp(auth, "portal")) b24_buf_printf(&b, "%s/%s/", t->user, t->secret);
-  else if (t->user && !strcmp(auth, "wrong")) b24_buf_printf(&b, "%s/%s/", t->user, WRONG_SECRET);
-  b24_buf_puts(&b, method);
-  return b24_buf_take(&b);
+  const b24_buf *base = &t->base[rest_version == 3][auth_kind(auth)];
+  size_t ml = strlen(method);
+  char *url = malloc(base->len + ml + 1);
+  if (!url) abort();
+  memcpy(url, base->data, base->len);
+  memcpy(url + base->len, method, ml + 1);
+  return url;
 }
 
 static char *body_for(const target *t, const json_t *body, const char *auth) {
