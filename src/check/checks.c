@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "check/vars.h"
+#include "util/json_parse.h"
 #include "util/jsonschema.h"
 
 const b24_check_info b24_checks[B24_CHECK_COUNT] = {
@@ -84,7 +85,7 @@ void b24_answer_parse(b24_answer *a, long status, const char *content_type, cons
   a->content_type = content_type;
   a->body = body;
   a->body_len = len;
-  a->json = body ? json_loadb(body, len, JSON_DECODE_ANY, NULL) : NULL;
+  a->json = body ? b24_json_parse(body, len) : NULL;
   const json_t *e = json_object_get(a->json, "error");
   if (e && !json_object_get(a->json, "result")) {
     a->is_error = true;
