@@ -2,6 +2,7 @@
 #include "util/jsonschema.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +45,8 @@ static size_t ptr_push(vctx *c, const char *token) {
 
 static size_t ptr_push_index(vctx *c, size_t i) {
   size_t old = c->ptr.len;
-  b24_buf_printf(&c->ptr, "/%zu", i);
+  b24_buf_putc(&c->ptr, '/');
+  b24_buf_put_uint(&c->ptr, i);
   return old;
 }
 
@@ -170,6 +172,59 @@ const json_t *b24_jsonschema_resolve_ref(const json_t *root, const char *ref) {
 
 /* ---- keywords ---------------------------------------------------------- */
 
+/* The keywords of one schema object, gathered in one pass over its keys: the
+ * checks looked up some twenty keywords by name for every node validated (the
+ * runner validates every answer), in schemas that have three or four keys. */
+typedef struct keywords {
+  const json_t *ref, *type, *const_, *enum_;
+  const json_t *properties, *pattern_properties, *additional, *required;
+  const json_t *prefix_items, *items, *min_items, *max_items;
+  const json_t *pattern, *min_length, *max_length, *minimum, *maximum;
+  const json_t *all_of, *any_of, *one_of, *not_, *if_, *then_, *else_;
+} keywords;
+
+static void gather(const json_t *s, keywords *k) {
+  static const struct {
+    const char *name;
+    size_t at;
+  } known[] = {
+      {"$ref", offsetof(keywords, ref)},
+      {"type", offsetof(keywords, type)},
+      {"const", offsetof(keywords, const_)},
+      {"enum", offsetof(keywords, enum_)},
+      {"properties", offsetof(keywords, properties)},
+      {"patternProperties", offsetof(keywords, pattern_properties)},
+      {"additionalProperties", offsetof(keywords, additional)},
+      {"required", offsetof(keywords, required)},
+      {"prefixItems", offsetof(keywords, prefix_items)},
+      {"items", offsetof(keywords, items)},
+      {"minItems", offsetof(keywords, min_items)},
+      {"maxItems", offsetof(keywords, max_items)},
+      {"pattern", offsetof(keywords, pattern)},
+      {"minLength", offsetof(keywords, min_length)},
+      {"maxLength", offsetof(keywords, max_length)},
+      {"minimum", offsetof(keywords, minimum)},
+      {"maximum", offsetof(keywords, maximum)},
+      {"allOf", offsetof(keywords, all_of)},
+      {"anyOf", offsetof(keywords, any_of)},
+      {"oneOf", offsetof(keywords, one_of)},
+      {"not", offsetof(keywords, not_)},
+      {"if", offsetof(keywords, if_)},
+      {"then", offsetof(keywords, then_)},
+      {"else", offsetof(keywords, else_)},
+  };
+  memset(k, 0, sizeof *k);
+  const char *key;
+  json_t *v;
+  json_object_foreach((json_t *)s, key, v) {
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+      if (known[i].name[0] == key[0] && !strcmp(known[i].name, key)) {
+        *(const json_t **)((char *)k + known[i].at) = v;
+        break;
+      }
+  }
+}
+
 /* Runs s on inst without recording errors: for anyOf, oneOf, if and not. */
 static int quietly_valid(vctx *c, const json_t *s, const json_t *inst) {
   b24_buf *saved = c->errors;
@@ -197,12 +252,10 @@ static int check_type(vctx *c, const json_t *t, const json_t *inst) {
   return 1;
 }
 
-static int check_object(vctx *c, const json_t *s, const json_t *inst) {
+static int check_object(vctx *c, const keywords *kw, const json_t *inst) {
   int n = 0;
-  const json_t *props = json_object_get(s, "properties");
-  const json_t *patterns = json_object_get(s, "patternProperties");
-  const json_t *additional = json_object_get(s, "additionalProperties");
-  const json_t *req = json_object_get(s, "required");
+  const json_t *props = kw->properties, *patterns = kw->pattern_properties;
+  const json_t *additional = kw->additional, *req = kw->required;
   size_t i;
   json_t *v;
   json_array_foreach(req, i, v) {
@@ -237,11 +290,10 @@ static int check_object(vctx *c, const json_t *s, const json_t *inst) {
   return n;
 }
 
-static int check_array(vctx *c, const json_t *s, const json_t *inst) {
+static int check_array(vctx *c, const keywords *kw, const json_t *inst) {
   int n = 0;
-  const json_t *prefix = json_object_get(s, "prefixItems");
-  const json_t *items = json_object_get(s, "items");
-  const json_t *min = json_object_get(s, "minItems"), *max = json_object_get(s, "maxItems");
+  const json_t *prefix = kw->prefix_items, *items = kw->items;
+  const json_t *min = kw->min_items, *max = kw->max_items;
   size_t size = json_array_size(inst), n_prefix = json_array_size(prefix);
   if (json_is_integer(min) && (json_int_t)size < json_integer_value(min))
     n += fail(c, "expected at least %lld items, got %zu", (long long)json_integer_value(min), size);
@@ -258,17 +310,17 @@ static int check_array(vctx *c, const json_t *s, const json_t *inst) {
   return n;
 }
 
-static int check_string(vctx *c, const json_t *s, const json_t *inst) {
+static int check_string(vctx *c, const keywords *kw, const json_t *inst) {
   int n = 0;
   const char *str = json_string_value(inst);
-  const json_t *pat = json_object_get(s, "pattern");
+  const json_t *pat = kw->pattern;
   if (json_is_string(pat)) {
     int bad = 0;
     if (!pattern_matches(json_string_value(pat), str, &bad))
       n += bad ? fail(c, "schema pattern /%s/ does not compile", json_string_value(pat))
                : fail(c, "\"%.60s\" does not match /%s/", str, json_string_value(pat));
   }
-  const json_t *min = json_object_get(s, "minLength"), *max = json_object_get(s, "maxLength");
+  const json_t *min = kw->min_length, *max = kw->max_length;
   if (json_is_integer(min) || json_is_integer(max)) {
     json_int_t len = (json_int_t)utf8_length(str);
     if (json_is_integer(min) && len < json_integer_value(min))
@@ -279,9 +331,9 @@ static int check_string(vctx *c, const json_t *s, const json_t *inst) {
   return n;
 }
 
-static int check_number(vctx *c, const json_t *s, double d) {
+static int check_number(vctx *c, const keywords *kw, double d) {
   int n = 0;
-  const json_t *min = json_object_get(s, "minimum"), *max = json_object_get(s, "maximum");
+  const json_t *min = kw->minimum, *max = kw->maximum;
   if (json_is_number(min) && d < json_number_value(min))
     n += fail(c, "%g is less than %g", d, json_number_value(min));
   if (json_is_number(max) && d > json_number_value(max))
@@ -301,12 +353,12 @@ static int check_enum(vctx *c, const json_t *e, const json_t *inst) {
   return 1;
 }
 
-static int check_combinators(vctx *c, const json_t *s, const json_t *inst) {
+static int check_combinators(vctx *c, const keywords *kw, const json_t *inst) {
   int n = 0;
   size_t i;
   json_t *sub;
-  json_array_foreach(json_object_get(s, "allOf"), i, sub) n += validate(c, sub, inst);
-  const json_t *any = json_object_get(s, "anyOf");
+  json_array_foreach(kw->all_of, i, sub) n += validate(c, sub, inst);
+  const json_t *any = kw->any_of;
   if (json_is_array(any)) {
     int ok = 0;
     json_array_foreach(any, i, sub) {
@@ -314,18 +366,17 @@ static int check_combinators(vctx *c, const json_t *s, const json_t *inst) {
     }
     if (!ok) n += fail(c, "matches none of the %zu anyOf alternatives", json_array_size(any));
   }
-  const json_t *one = json_object_get(s, "oneOf");
+  const json_t *one = kw->one_of;
   if (json_is_array(one)) {
     size_t ok = 0;
     json_array_foreach(one, i, sub) ok += (size_t)quietly_valid(c, sub, inst);
     if (ok != 1) n += fail(c, "matches %zu of the oneOf alternatives, not exactly one", ok);
   }
-  const json_t *not_ = json_object_get(s, "not");
+  const json_t *not_ = kw->not_;
   if (json_is_object(not_) && quietly_valid(c, not_, inst)) n += fail(c, "matches the \"not\" schema");
-  const json_t *if_ = json_object_get(s, "if");
+  const json_t *if_ = kw->if_;
   if (if_) {
-    const json_t *branch = quietly_valid(c, if_, inst) ? json_object_get(s, "then")
-                                                        : json_object_get(s, "else");
+    const json_t *branch = quietly_valid(c, if_, inst) ? kw->then_ : kw->else_;
     if (branch) n += validate(c, branch, inst);
   }
   return n;
@@ -340,25 +391,24 @@ static int validate(vctx *c, const json_t *s, const json_t *inst) {
     return fail(c, "schema nesting deeper than %d ($ref loop?)", MAX_DEPTH);
   }
   int n = 0;
-  const json_t *ref = json_object_get(s, "$ref");
+  keywords kw;
+  gather(s, &kw);
+  const json_t *ref = kw.ref;
   if (json_is_string(ref)) {
     const json_t *target = b24_jsonschema_resolve_ref(c->root, json_string_value(ref));
     n += target ? validate(c, target, inst) : fail(c, "cannot resolve $ref %s", json_string_value(ref));
   }
-  const json_t *t = json_object_get(s, "type");
   int type_ok = 1;
-  if (t) type_ok = check_type(c, t, inst) == 0, n += !type_ok;
-  const json_t *cst = json_object_get(s, "const");
-  if (cst && !json_same(c, cst, inst)) n += fail(c, "is not the constant the schema requires");
-  const json_t *e = json_object_get(s, "enum");
-  if (json_is_array(e)) n += check_enum(c, e, inst);
+  if (kw.type) type_ok = check_type(c, kw.type, inst) == 0, n += !type_ok;
+  if (kw.const_ && !json_same(c, kw.const_, inst)) n += fail(c, "is not the constant the schema requires");
+  if (json_is_array(kw.enum_)) n += check_enum(c, kw.enum_, inst);
   if (type_ok) { /* keywords of a type apply only to instances of that type */
-    if (json_is_object(inst)) n += check_object(c, s, inst);
-    else if (json_is_array(inst)) n += check_array(c, s, inst);
-    else if (json_is_string(inst)) n += check_string(c, s, inst);
-    if (json_is_number(inst)) n += check_number(c, s, json_number_value(inst));
+    if (json_is_object(inst)) n += check_object(c, &kw, inst);
+    else if (json_is_array(inst)) n += check_array(c, &kw, inst);
+    else if (json_is_string(inst)) n += check_string(c, &kw, inst);
+    if (json_is_number(inst)) n += check_number(c, &kw, json_number_value(inst));
   }
-  n += check_combinators(c, s, inst);
+  n += check_combinators(c, &kw, inst);
   c->depth--;
   return n;
 }
