@@ -1,5 +1,7 @@
 /* libmicrohttpd glue: collects each request (raw query, headers, body up to the
- * limit) and hands it to mock_handle. */
+ * limit) and hands it to mock_handle. One daemon per thread, without a listening
+ * socket of its own: listen.c accepts, and the connections go to the daemons in
+ * turn, so every thread gets its share however the client opens them. */
 #include "mock/mock.h"
 
 #include <arpa/inet.h>
@@ -14,9 +16,15 @@
 #include "mock/answer.h"
 #include "mock/catalog.h"
 #include "mock/handle.h"
+#include "mock/listen.h"
+
+enum { MAX_DAEMONS = 64 };
 
 struct b24_mock_server {
-  struct MHD_Daemon *daemon;
+  mock_listener *listener;
+  struct MHD_Daemon *daemons[MAX_DAEMONS];
+  unsigned n_daemons;
+  unsigned next_daemon;       /* touched by the accepting thread only */
   mock_catalog catalog;
   mock_config cfg;
   char *user, *secret, *token, *cert, *key;
@@ -111,6 +119,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
   return ok;
 }
 
+/* On the accepting thread: the next daemon in turn serves the connection (it
+ * closes the socket itself if it cannot). */
+static void on_accepted(void *ctx, int fd, const struct sockaddr *addr, socklen_t len) {
+  b24_mock_server *s = ctx;
+  struct MHD_Daemon *d = s->daemons[s->next_daemon++ % s->n_daemons];
+  MHD_add_connection(d, fd, addr, len);
+}
+
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 static void free_server(b24_mock_server *s) {
@@ -128,7 +144,8 @@ b24_mock_server *b24_mock_start(const b24_model *m, const b24_mock_options *o, c
   struct sockaddr_storage addr;
   memset(&addr, 0, sizeof addr);
   const char *bind = o->bind ? o->bind : "127.0.0.1";
-  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
+  /* ITC: a connection added from the accepting thread is served at once */
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC;
   struct sockaddr_in *a4 = (struct sockaddr_in *)&addr;
   struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&addr;
   if (inet_pton(AF_INET, bind, &a4->sin_addr) == 1) {
@@ -137,7 +154,6 @@ b24_mock_server *b24_mock_start(const b24_model *m, const b24_mock_options *o, c
   } else if (inet_pton(AF_INET6, bind, &a6->sin6_addr) == 1) {
     a6->sin6_family = AF_INET6;
     a6->sin6_port = htons((unsigned short)o->port);
-    flags |= MHD_USE_IPv6;
   } else {
     snprintf(err, errlen, "--bind %s: not a numeric IPv4 or IPv6 address", bind);
     return NULL;
@@ -167,29 +183,41 @@ b24_mock_server *b24_mock_start(const b24_model *m, const b24_mock_options *o, c
   unsigned threads = o->threads;
   if (!threads) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
-    threads = n > 0 && n < 64 ? (unsigned)n : 2;
+    threads = n > 0 ? (unsigned)n : 2;
   }
+  if (threads > MAX_DAEMONS) threads = MAX_DAEMONS;
+  char why[160];
+  s->listener = mock_listen((struct sockaddr *)&addr,
+                            a4->sin_family == AF_INET ? sizeof *a4 : sizeof *a6, why, sizeof why);
+  if (!s->listener) {
+    snprintf(err, errlen, "cannot listen on %s port %u: %s", bind, o->port, why);
+    free_server(s);
+    return NULL;
+  }
+  s->port = mock_listener_port(s->listener);
   struct MHD_OptionItem opts[] = {
-      {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)threads, NULL},
-      {MHD_OPTION_SOCK_ADDR, 0, &addr},
       {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, NULL},
       {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, NULL},
       {MHD_OPTION_CONNECTION_TIMEOUT, 30, NULL},
-      {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, NULL},
       {s->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, s->cert},
       {s->tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, s->key},
       {MHD_OPTION_END, 0, NULL},
   };
-  s->daemon = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, s,
-                               MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
-  if (!s->daemon) {
-    snprintf(err, errlen, "cannot listen on %s port %u (in use, or a bad certificate/key)", bind,
-             o->port);
-    free_server(s);
+  while (s->n_daemons < threads) {
+    struct MHD_Daemon *d =
+        MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+    if (!d) {
+      snprintf(err, errlen, "cannot start the server%s", s->tls ? " (a bad certificate or key?)" : "");
+      b24_mock_stop(s);
+      return NULL;
+    }
+    s->daemons[s->n_daemons++] = d;
+  }
+  if (mock_listener_start(s->listener, on_accepted, s) != 0) {
+    snprintf(err, errlen, "cannot start the accepting thread");
+    b24_mock_stop(s);
     return NULL;
   }
-  const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
-  s->port = info ? info->port : o->port;
   return s;
 }
 
@@ -197,6 +225,7 @@ unsigned b24_mock_port(const b24_mock_server *s) { return s->port; }
 
 void b24_mock_stop(b24_mock_server *s) {
   if (!s) return;
-  MHD_stop_daemon(s->daemon);
+  mock_listener_stop(s->listener); /* no more connections, then the daemons */
+  for (unsigned i = 0; i < s->n_daemons; i++) MHD_stop_daemon(s->daemons[i]);
   free_server(s);
 }
