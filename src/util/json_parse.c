@@ -7,7 +7,8 @@
  * JSON_DECODE_ANY exactly (tests/util/json_parse_test.c and the differential fuzzer
  * tests/fuzz/fuzz_json.c compare the two): the same UTF-8 rules, no "\u0000", the
  * same nesting limit, integers that overflow json_int_t rejected, a later
- * duplicate key replacing the earlier value in its place. */
+ * duplicate key replacing the earlier value in its place, even a NUL byte after a
+ * number or a literal passed over as jansson does. */
 #include "util/json_parse.h"
 
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/json_scan.h"
 
 /* jansson's JSON_PARSER_MAX_DEPTH: every value counts, a scalar included. */
 enum { MAX_DEPTH = 2048 };
@@ -123,6 +125,10 @@ static int read_string(parser *ps, str_ref *out) {
   const char *start = ++ps->p;
   int decoding = 0;
   while (ps->p < ps->end) {
+    size_t run = b24_json_plain_run(ps->p, (size_t)(ps->end - ps->p), 1);
+    if (decoding) b24_buf_put(&ps->scratch, ps->p, run);
+    ps->p += run;
+    if (ps->p == ps->end) break;
     unsigned char c = (unsigned char)*ps->p;
     if (c == '"') {
       if (decoding) out->len = ps->scratch.len - out->off;
@@ -297,6 +303,11 @@ static json_t *read_value(parser *ps) {
     case 'n': v = literal(ps, "null", 4) ? json_null() : NULL; break;
     default: v = read_number(ps);
   }
+  /* jansson's reader loses the byte it puts back after a number or a word when
+   * that byte is NUL, so one NUL right after them goes unseen: so here too */
+  if (v && !json_is_object(v) && !json_is_array(v) && !json_is_string(v) && ps->p < ps->end &&
+      *ps->p == '\0')
+    ps->p++;
   ps->depth--;
   return v;
 }

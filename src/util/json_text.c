@@ -9,19 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes a JSON string must escape: '"', '\\' and the C0 controls. */
-static int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+#include "util/json_scan.h"
 
 static void put_string(b24_buf *b, const char *s, size_t n) {
   static const char hex[] = "0123456789ABCDEF";
   b24_buf_reserve(b, n + 2);
   b24_buf_putc(b, '"');
-  size_t run = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (!needs_escape(c)) continue;
-    b24_buf_put(b, s + run, i - run);
-    run = i + 1;
+  size_t i = 0;
+  for (;;) {
+    size_t run = b24_json_plain_run(s + i, n - i, 0);
+    b24_buf_put(b, s + i, run);
+    i += run;
+    if (i == n) break;
+    unsigned char c = (unsigned char)s[i++];
     char esc[7] = {'\\', 0};
     size_t len = 2;
     switch (c) {
@@ -40,7 +40,6 @@ static void put_string(b24_buf *b, const char *s, size_t n) {
     }
     b24_buf_put(b, esc, len);
   }
-  b24_buf_put(b, s + run, n - run);
   b24_buf_putc(b, '"');
 }
 
