@@ -10,6 +10,7 @@
 #include "check/checks.h"
 #include "gen/schema.h"
 #include "util/fsutil.h"
+#include "util/json_parse.h"
 #include "util/sort.h"
 
 int b24_shard_of(const char *id, int n) {
@@ -22,9 +23,8 @@ static json_t *load_json(const char *dir, const char *rel, char *err, size_t err
   char *path = b24_path_under(dir, rel);
   json_error_t je;
   size_t len = 0;
-  /* read whole: json_load_file reads a byte at a time */
   char *text = b24_read_file(path, &len);
-  json_t *j = text ? json_loadb(text, len, 0, &je) : NULL;
+  json_t *j = text ? b24_json_load(text, len, &je) : NULL;
   if (!text) snprintf(err, errlen, "%s: cannot read", path);
   else if (!j) snprintf(err, errlen, "%s:%d: %s", path, je.line, je.text);
   else if (!json_is_object(j)) {

@@ -1,5 +1,6 @@
 /* The model's JSON form (docs/model.md), written and read. Keys appear in a fixed
  * order and empty optional members are left out, so the output is stable. */
+#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "model/model.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/json_parse.h"
 #include "util/json_text.h"
 #include "util/parallel.h"
 
@@ -533,7 +535,14 @@ b24_model *b24_model_from_json(const json_t *j, char *err, size_t errlen) {
 
 b24_model *b24_model_read_file(const char *path, b24_diags *diags) {
   json_error_t e;
-  json_t *j = json_load_file(path, 0, &e);
+  size_t len = 0;
+  char *text = b24_read_file(path, &len);
+  if (!text) {
+    b24_diag_add(diags, path, 1, 1, B24_ERROR, "model-json", "cannot read: %s", strerror(errno));
+    return NULL;
+  }
+  json_t *j = b24_json_load(text, len, &e);
+  free(text);
   if (!j) {
     b24_diag_add(diags, path, e.line, e.column, B24_ERROR, "model-json", "not a model: %s", e.text);
     return NULL;

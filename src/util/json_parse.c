@@ -324,3 +324,10 @@ json_t *b24_json_parse(const char *text, size_t len) {
   b24_buf_free(&ps.scratch);
   return v;
 }
+
+json_t *b24_json_load(const char *text, size_t len, json_error_t *err) {
+  json_t *v = b24_json_parse(text, len);
+  if (json_is_object(v) || json_is_array(v)) return v;
+  json_decref(v);
+  return json_loadb(text, len, 0, err);
+}

@@ -9,4 +9,9 @@
  * are not exactly one JSON value with optional whitespace around it. */
 json_t *b24_json_parse(const char *text, size_t len);
 
+/* A JSON document (an object or an array), as json_loadb(text, len, 0, err)
+ * reads it: by b24_json_parse, and by jansson when that finds no document, for
+ * jansson's message with line and column in err. */
+json_t *b24_json_load(const char *text, size_t len, json_error_t *err);
+
 #endif
