@@ -63,7 +63,7 @@ char *b24_buf_take(b24_buf *b) {
 
 const char *b24_buf_cstr(const b24_buf *b) { return b->data ? b->data : ""; }
 
-void b24_buf_put_uint(b24_buf *b, size_t n) {
+void b24_buf_put_uint(b24_buf *b, unsigned long long n) {
   char digits[24];
   size_t at = sizeof digits;
   do digits[--at] = (char)('0' + n % 10);

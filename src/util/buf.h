@@ -28,7 +28,7 @@ static inline void b24_buf_putc(b24_buf *b, char c) {
 }
 void b24_buf_puts(b24_buf *b, const char *s);
 /* n in decimal, without printf (on the runner's per-request path). */
-void b24_buf_put_uint(b24_buf *b, size_t n);
+void b24_buf_put_uint(b24_buf *b, unsigned long long n);
 void b24_buf_printf(b24_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void b24_buf_vprintf(b24_buf *b, const char *fmt, va_list ap);
 void b24_buf_clear(b24_buf *b);

@@ -49,7 +49,8 @@ static void built_cases(void) {
   json_object_set_new(o, "nul inside", json_stringn("a\0b", 3));
   json_object_set_new(o, "nested", json_pack("{s:[{s:{}},[[]],{s:[1,{s:s}]}]}", "a", "b", "c", "d", "e"));
   expect_same(o, "built object");
-  json_t *scalars[] = {json_string(""), json_integer(0), json_real(-0.0), json_null(), json_array()};
+  json_t *scalars[] = {json_string(""), json_integer(0), json_real(-0.0), json_null(), json_array(),
+                      json_integer(-9223372036854775807LL - 1), json_integer(9223372036854775807LL)};
   for (size_t i = 0; i < sizeof scalars / sizeof *scalars; i++) {
     expect_same(scalars[i], "a bare value");
     json_decref(scalars[i]);
