@@ -220,67 +220,44 @@ static int literal(parser *ps, const char *word, size_t n) {
 
 static json_t *read_value(parser *ps);
 
-static json_t *read_object(parser *ps) {
-  json_t *obj = json_object();
+/* Consumes c, and the space after it, when c comes next. */
+static int take(parser *ps, char c) {
+  if (ps->p >= ps->end || *ps->p != c) return 0;
   ps->p++;
   skip_space(ps);
-  if (ps->p < ps->end && *ps->p == '}') {
-    ps->p++;
-    return obj;
-  }
-  for (;;) {
-    str_ref key;
-    size_t mark = ps->scratch.len;
-    if (ps->p >= ps->end || *ps->p != '"' || !read_string(ps, &key)) break;
-    skip_space(ps);
-    if (ps->p >= ps->end || *ps->p != ':') break;
-    ps->p++;
-    skip_space(ps);
-    json_t *v = read_value(ps);
-    if (!v) break;
-    json_object_setn_new_nocheck(obj, str_bytes(ps, &key), key.len, v);
-    ps->scratch.len = mark;
-    skip_space(ps);
-    if (ps->p < ps->end && *ps->p == ',') {
-      ps->p++;
-      skip_space(ps);
-      continue;
-    }
-    if (ps->p < ps->end && *ps->p == '}') {
-      ps->p++;
-      return obj;
-    }
-    break;
-  }
-  json_decref(obj);
-  return NULL;
+  return 1;
 }
 
-static json_t *read_array(parser *ps) {
-  json_t *arr = json_array();
+/* One "key": value of an object, into obj. */
+static int object_member(parser *ps, json_t *obj) {
+  str_ref key;
+  size_t mark = ps->scratch.len;
+  if (ps->p >= ps->end || *ps->p != '"' || !read_string(ps, &key)) return 0;
+  skip_space(ps);
+  json_t *v = take(ps, ':') ? read_value(ps) : NULL;
+  if (v) json_object_setn_new_nocheck(obj, str_bytes(ps, &key), key.len, v);
+  ps->scratch.len = mark;
+  return v != NULL;
+}
+
+static int array_member(parser *ps, json_t *arr) {
+  json_t *v = read_value(ps);
+  if (v) json_array_append_new(arr, v);
+  return v != NULL;
+}
+
+/* An object or an array, from its opening bracket to close: the container, or
+ * NULL when its members are malformed. */
+static json_t *read_container(parser *ps, json_t *c, char close, int (*member)(parser *, json_t *)) {
   ps->p++;
   skip_space(ps);
-  if (ps->p < ps->end && *ps->p == ']') {
-    ps->p++;
-    return arr;
-  }
-  for (;;) {
-    json_t *v = read_value(ps);
-    if (!v) break;
-    json_array_append_new(arr, v);
+  if (take(ps, close)) return c;
+  do {
+    if (!member(ps, c)) break;
     skip_space(ps);
-    if (ps->p < ps->end && *ps->p == ',') {
-      ps->p++;
-      skip_space(ps);
-      continue;
-    }
-    if (ps->p < ps->end && *ps->p == ']') {
-      ps->p++;
-      return arr;
-    }
-    break;
-  }
-  json_decref(arr);
+    if (take(ps, close)) return c;
+  } while (take(ps, ','));
+  json_decref(c);
   return NULL;
 }
 
@@ -289,8 +266,8 @@ static json_t *read_value(parser *ps) {
   if (ps->p >= ps->end || ++ps->depth > MAX_DEPTH) return NULL;
   json_t *v = NULL;
   switch (*ps->p) {
-    case '{': v = read_object(ps); break;
-    case '[': v = read_array(ps); break;
+    case '{': v = read_container(ps, json_object(), '}', object_member); break;
+    case '[': v = read_container(ps, json_array(), ']', array_member); break;
     case '"': {
       size_t mark = ps->scratch.len;
       str_ref s;
