@@ -3,8 +3,8 @@
 #include "check/http.h"
 
 #include <curl/curl.h>
-#include <stddef.h>
 #include <poll.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -76,6 +76,14 @@ static void xfer_free(xfer *x) {
   free(x);
 }
 
+static void xfer_free_list(xfer *x) {
+  while (x) {
+    xfer *next = x->next;
+    xfer_free(x);
+    x = next;
+  }
+}
+
 /* A finished transfer goes to the spares: a request a few tens of microseconds
  * long showed its calloc and the answer buffer's regrowth in profiles. */
 static void xfer_recycle(b24_http *h, xfer *x) {
@@ -85,12 +93,8 @@ static void xfer_recycle(b24_http *h, xfer *x) {
 
 void b24_http_free(b24_http *h) {
   if (!h) return;
-  for (xfer **list = &h->head; list; list = list == &h->head ? &h->spare : NULL)
-    while (*list) {
-      xfer *x = *list;
-      *list = x->next;
-      xfer_free(x);
-    }
+  xfer_free_list(h->head);
+  xfer_free_list(h->spare);
   plain_free(h->plain);
   for (size_t i = 0; i < h->n_idle; i++) curl_easy_cleanup(h->idle[i]);
   free(h->idle);

@@ -284,8 +284,10 @@ static int parse_head(const char *head, size_t len, head_info *hi) {
   }
   if (s >= end || *s != ' ') return 0;
   while (s < end && *s == ' ') s++;
-  if (s >= end || *s < '0' || *s > '9') return 0;
-  while (s < end && *s >= '0' && *s <= '9' && hi->status < 1000) hi->status = hi->status * 10 + (*s++ - '0');
+  for (int i = 0; i < 3; i++, s++) { /* the status: three digits */
+    if (s >= end || *s < '0' || *s > '9') return 0;
+    hi->status = hi->status * 10 + (*s - '0');
+  }
   hi->keep_alive = major > 1 || (major == 1 && minor_1);
   const char *line = memchr(s, '\n', (size_t)(end - s));
   while (line && ++line < end) {
