@@ -39,7 +39,7 @@ static void usage(FILE *f) {
       "                    'listening on http://ADDR:PORT'\n"
       "  --bind ADDR       numeric address to listen on (default 127.0.0.1)\n"
       "  --max-body BYTES  largest request body (default %d)\n"
-      "  --threads N       thread pool size (default: one per CPU)\n"
+      "  --threads N       serving threads (default: one per CPU; at most 64)\n"
       "  --fault NAME      break one promise on purpose (repeatable; see --list-faults)\n"
       "Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 1 cannot serve, 2 usage.\n",
       B24_MOCK_DEFAULT_USER, B24_MOCK_DEFAULT_SECRET, B24_MOCK_DEFAULT_TOKEN,
@@ -128,8 +128,8 @@ static int parse_args(int argc, char **argv, args *a) {
       a->o.max_body = (size_t)num;
     } else if (!strcmp(opt, "--threads")) {
       NEEDS_VALUE
-      if (parse_size(val, 256, &num) || num == 0) {
-        fprintf(stderr, "b24spec mock: --threads %s: not a count from 1 to 256\n", val);
+      if (parse_size(val, B24_MOCK_MAX_THREADS, &num) || num == 0) {
+        fprintf(stderr, "b24spec mock: --threads %s: not a count from 1 to %d\n", val, B24_MOCK_MAX_THREADS);
         return -1;
       }
       a->o.threads = (unsigned)num;

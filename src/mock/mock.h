@@ -10,6 +10,7 @@
 #define B24_MOCK_DEFAULT_SECRET "mocksecret"
 #define B24_MOCK_DEFAULT_TOKEN "mocktoken"
 #define B24_MOCK_DEFAULT_MAX_BODY (1024 * 1024)
+#define B24_MOCK_MAX_THREADS 64
 
 typedef struct b24_mock_options {
   const char *bind;           /* numeric IPv4 or IPv6 address; NULL: 127.0.0.1 */
@@ -19,7 +20,7 @@ typedef struct b24_mock_options {
   unsigned faults;            /* MOCK_FAULT_* bits (mock/faults.h) */
   size_t max_body;            /* bytes */
   int require_https;          /* plain HTTP answered with INVALID_REQUEST */
-  unsigned threads;           /* thread pool size; 0: one per CPU */
+  unsigned threads;           /* serving threads, 1..B24_MOCK_MAX_THREADS; 0: one per CPU */
 } b24_mock_options;
 
 typedef struct b24_mock_server b24_mock_server;

@@ -18,11 +18,9 @@
 #include "mock/handle.h"
 #include "mock/listen.h"
 
-enum { MAX_DAEMONS = 64 };
-
 struct b24_mock_server {
   mock_listener *listener;
-  struct MHD_Daemon *daemons[MAX_DAEMONS];
+  struct MHD_Daemon *daemons[B24_MOCK_MAX_THREADS];
   unsigned n_daemons;
   unsigned next_daemon;       /* touched by the accepting thread only */
   mock_catalog catalog;
@@ -185,7 +183,7 @@ b24_mock_server *b24_mock_start(const b24_model *m, const b24_mock_options *o, c
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     threads = n > 0 ? (unsigned)n : 2;
   }
-  if (threads > MAX_DAEMONS) threads = MAX_DAEMONS;
+  if (threads > B24_MOCK_MAX_THREADS) threads = B24_MOCK_MAX_THREADS;
   char why[160];
   s->listener = mock_listen((struct sockaddr *)&addr,
                             a4->sin_family == AF_INET ? sizeof *a4 : sizeof *a6, why, sizeof why);
