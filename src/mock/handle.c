@@ -10,6 +10,7 @@
 #include "mock/route.h"
 #include "mock/store.h"
 #include "mock/validate.h"
+#include "util/json_parse.h"
 #include "util/json_text.h"
 
 #define JSON_TYPE "application/json; charset=utf-8"
@@ -48,7 +49,7 @@ static json_t *decode_params(const mock_request *rq, mock_response *out) {
   if (skip == rq->body_len) return params;
   json_error_t err;
   /* duplicate keys: the last wins, as in PHP */
-  json_t *body = json_loadb(rq->body, rq->body_len, 0, &err);
+  json_t *body = b24_json_load(rq->body, rq->body_len, &err);
   if (!json_is_object(body)) {
     char msg[256];
     if (body) snprintf(msg, sizeof msg, "the JSON body must be an object");
