@@ -209,18 +209,12 @@ void plain_post(plain_pool *p, const char *url, const char *body, size_t body_le
   c->tag = tag;
   c->deadline = p->timeout_ms > 0 ? now_s() + (double)p->timeout_ms / 1000 : 0;
   p->active++;
+  conn_send(p, c);
   /* On a warm connection the request leaves now, not at the next pass: the caller
    * may be answering another request meanwhile. A failed send is left to
-   * plain_progress, so that no answer is ever reported from inside this call. */
-  if (c->fd >= 0) {
-    c->reused = 1;
-    c->sent = 0;
-    b24_buf_clear(&c->in);
-    c->state = C_SENDING;
-    if (send_some(c) < 0) c->sent = 0;
-    return;
-  }
-  conn_send(p, c);
+   * plain_progress (a request with nothing sent is tried there), so that no answer
+   * is reported from inside this call for a warm connection. */
+  if (c->state == C_SENDING && send_some(c) < 0) c->sent = 0;
 }
 
 size_t plain_wait_set(const plain_pool *p, struct pollfd *pfds, size_t max, int *timeout_ms) {

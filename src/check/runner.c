@@ -109,13 +109,12 @@ static char *url_for(const target *t, const char *method, int rest_version, cons
 
 static char *body_for(const target *t, const json_t *body, const char *auth) {
   /* Most bodies go as the suite has them: no copy to edit. */
-  int token = t->token && (!strcmp(auth, "portal") || !strcmp(auth, "wrong"));
+  int kind = auth_kind(auth), token = t->token && kind != AUTH_NONE;
   if (json_is_object(body) && !token && !json_object_get(body, "auth"))
     return b24_json_text(body, B24_JSON_COMPACT, NULL);
   json_t *b = json_is_object(body) ? json_copy((json_t *)body) : json_object();
   json_object_del(b, "auth");
-  if (t->token && !strcmp(auth, "portal")) json_object_set_new(b, "auth", json_string(t->token));
-  else if (t->token && !strcmp(auth, "wrong")) json_object_set_new(b, "auth", json_string(WRONG_TOKEN));
+  if (token) json_object_set_new(b, "auth", json_string(kind == AUTH_PORTAL ? t->token : WRONG_TOKEN));
   char *s = b24_json_text(b, B24_JSON_COMPACT, NULL);
   json_decref(b);
   return s;
@@ -216,7 +215,7 @@ static void evaluate(unit_run *ur, b24_result *res, const json_t *def, unsigned 
   b24_buf why = B24_BUF_INIT;
 #define RUN(id, call)                                                   \
   do {                                                                  \
-    if (check_on(r, checks, id)) {                                         \
+    if (check_on(r, checks, id)) {                                      \
       b24_buf_clear(&why);                                              \
       if (!(call)) b24_result_fail(res, b24_checks[id].name, "%s", why.data ? why.data : ""); \
     }                                                                   \

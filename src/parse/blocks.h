@@ -124,7 +124,8 @@ void b24_doc_free(b24_parser *p, b24_doc *d);
 /* Appends the diagnostics of every included fragment whose first user, in page
  * order, is page_no (fragments sorted by path). Called once per page, in rising
  * page order, after all pages are parsed (no include may be parsed after): the
- * report is then the same for any number of threads. The parser's own diagnostics get them as they happen instead. */
+ * report is then the same for any number of threads. The parser's own
+ * diagnostics get them as they happen instead. */
 void b24_parser_include_diags(b24_parser *p, size_t page_no, b24_diags *out);
 /* Counts table rows the parser had to repair or drop (for stats). */
 size_t b24_parser_rows_unparsed(const b24_parser *p);
