@@ -12,11 +12,11 @@
 #include <strings.h>
 
 #include "check/check.h"
-#include "check/family.h"
+#include "model/family.h"
 #include "check/http.h"
 #include "check/report.h"
 #include "check/suite_load.h"
-#include "check/vars.h"
+#include "suite/vars.h"
 #include "util/buf.h"
 #include "util/json_text.h"
 #include "util/parallel.h"

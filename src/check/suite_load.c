@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "check/checks.h"
-#include "gen/schema.h"
+#include "schema/schema.h"
 #include "util/fsutil.h"
 #include "util/json_parse.h"
 #include "util/sort.h"

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "gen/gen.h"
-#include "gen/schema.h"
+#include "schema/schema.h"
 #include "util/buf.h"
 #include "util/jsonschema.h"
 #include "util/sort.h"

@@ -14,11 +14,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "check/checks.h"
-#include "check/family.h"
-#include "check/vars.h"
+#include "suite/check_names.h"
+#include "model/family.h"
+#include "suite/vars.h"
 #include "gen/gen.h"
-#include "gen/schema.h"
+#include "schema/schema.h"
 #include "util/buf.h"
 #include "util/jsonschema.h"
 

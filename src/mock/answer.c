@@ -6,7 +6,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "gen/schema.h"
+#include "schema/schema.h"
 #include "mock/faults.h"
 #include "mock/synth.h"
 #include "util/json_text.h"

@@ -41,7 +41,7 @@ void mock_error_body(b24_buf *out, int v3, const char *code, const char *message
 
 /* The success answer of a method without "time": the docs' example (wrapped in
  * "result" when the docs show only the result), or, when the docs have no JSON
- * example, an instance of the method's result schema (gen/schema.h) made from
+ * example, an instance of the method's result schema (schema/schema.h) made from
  * the "Returned Data" table ({"result": true} when even that is empty). New
  * reference. */
 json_t *mock_success_answer(const b24_model *m, const b24_method *meth);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gen/schema.h"
+#include "schema/schema.h"
 #include "mock/answer.h"
 #include "mock/store.h"
 #include "util/json_text.h"

@@ -53,7 +53,7 @@ typedef struct mock_catalog {
 int mock_catalog_build(mock_catalog *c, const b24_model *m, unsigned faults);
 /* The method by lower-cased name; v3 selects REST 3.0 methods. NULL when none. */
 const mock_method *mock_catalog_find(const mock_catalog *c, const char *lname, int v3);
-/* The JSON Schema of mm's parameters (gen/schema.h), built once, on the first
+/* The JSON Schema of mm's parameters (schema/schema.h), built once, on the first
  * call, so that a server of the whole corpus starts without building 1,600. */
 const json_t *mock_catalog_schema(const mock_catalog *c, const mock_method *mm);
 void mock_catalog_free(mock_catalog *c);

@@ -1,6 +1,6 @@
 /* An instance of a JSON Schema, for methods whose docs give no JSON response
  * example: the mock answers a value of the documented shape (the result schema
- * of gen/schema.h), so that what it answers matches what the conformance suite
+ * of schema/schema.h), so that what it answers matches what the conformance suite
  * expects. */
 #ifndef B24_MOCK_SYNTH_H
 #define B24_MOCK_SYNTH_H

@@ -1,6 +1,6 @@
 /* Request validation: are the documented required parameters there, and do the
  * values have the documented types? The check is the generated JSON Schema of
- * the method's parameters (gen/schema.h) run by util/jsonschema.h, so the mock
+ * the method's parameters (schema/schema.h) run by util/jsonschema.h, so the mock
  * and the conformance suite judge a request alike; this file turns its findings
  * into the one problem the mock answers. */
 #ifndef B24_MOCK_VALIDATE_H

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gen/schema.h"
+#include "schema/schema.h"
 #include "util/jsonschema.h"
 
 static int failures, checks;

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "gen/schema.h"
+#include "schema/schema.h"
 #include "util/jsonschema.h"
 
 static size_t checked;

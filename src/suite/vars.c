@@ -1,5 +1,5 @@
 /* Variable expansion and JSON paths for suite requests (see vars.h). */
-#include "check/vars.h"
+#include "suite/vars.h"
 
 #include <ctype.h>
 #include <stdio.h>

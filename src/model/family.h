@@ -5,8 +5,8 @@
  *
  * The suite generator (gen/suite.c) decides with these once, from the docs, and
  * writes the decisions into the suite as data; the runner never guesses. */
-#ifndef B24_CHECK_FAMILY_H
-#define B24_CHECK_FAMILY_H
+#ifndef B24_MODEL_FAMILY_H
+#define B24_MODEL_FAMILY_H
 #include <jansson.h>
 #include <stdbool.h>
 

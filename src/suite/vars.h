@@ -8,8 +8,8 @@
  * before the case changed it). A string that is exactly one "${...}" becomes the
  * value itself (a number stays a number); "${...}" inside a longer string is
  * replaced by the value's text. "$${" writes a literal "${". */
-#ifndef B24_CHECK_VARS_H
-#define B24_CHECK_VARS_H
+#ifndef B24_SUITE_VARS_H
+#define B24_SUITE_VARS_H
 #include <jansson.h>
 #include <stddef.h>
 

@@ -1,5 +1,5 @@
-/* Method roles and families for the conformance suite (see family.h). */
-#include "check/family.h"
+/* Method roles and families (see family.h). */
+#include "model/family.h"
 
 #include <ctype.h>
 #include <stdlib.h>

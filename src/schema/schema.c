@@ -19,7 +19,7 @@
  *   anchored object types (a link to a section with a field table) -> "$ref" to a
  *                       "$defs" entry built from that table
  *   anything else    -> {} with a description saying which word it was. */
-#include "gen/schema.h"
+#include "schema/schema.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -620,8 +620,7 @@ json_t *b24_schema_error_envelope(void) {
                    "error");
 }
 
-/* Wraps a built schema as a document: dialect, title, then its own keys, then $defs. */
-static json_t *as_document(json_t *body, const char *title, json_t *defs) {
+json_t *b24_schema_document(json_t *body, const char *title, json_t *defs) {
   json_t *doc = json_pack("{s:s,s:s}", "$schema", SCHEMA_DIALECT, "title", title);
   const char *k;
   json_t *v;
@@ -639,7 +638,7 @@ static json_t *standalone(json_t *(*build)(b24_schema_ctx *, const b24_method *)
   json_t *body = build(c, meth);
   b24_buf title = B24_BUF_INIT;
   b24_buf_printf(&title, "%s%s %s", meth->name, meth->rest_version == 3 ? " (REST 3.0)" : "", suffix);
-  json_t *doc = as_document(body, title.data, c->defs);
+  json_t *doc = b24_schema_document(body, title.data, c->defs);
   b24_buf_free(&title);
   b24_schema_ctx_free(c);
   return doc;
@@ -677,31 +676,4 @@ char *b24_schema_stem(const b24_method *meth) {
   b24_buf b = B24_BUF_INIT;
   b24_buf_printf(&b, "%s%s", meth->name, meth->rest_version == 3 ? ".v3" : "");
   return b24_buf_take(&b);
-}
-
-/* ---- the generator ----------------------------------------------------- */
-
-int b24_gen_schemas(const b24_model *m, b24_outputs *o) {
-  for (size_t i = 0; i < m->n_methods; i++) {
-    const b24_method *meth = &m->methods[i];
-    char *stem = b24_schema_stem(meth);
-    b24_buf path = B24_BUF_INIT;
-    json_t *params = b24_schema_for_params(m, meth), *result = b24_schema_for_result(m, meth);
-    b24_buf_printf(&path, "schemas/%s.params.json", stem);
-    b24_outputs_add_json(o, path.data, params);
-    b24_buf_clear(&path);
-    b24_buf_printf(&path, "schemas/%s.result.json", stem);
-    b24_outputs_add_json(o, path.data, result);
-    json_decref(params);
-    json_decref(result);
-    b24_buf_free(&path);
-    free(stem);
-  }
-  json_t *err = as_document(b24_schema_error_envelope(), "error", NULL);
-  json_t *time = as_document(b24_schema_time(), "time", NULL);
-  b24_outputs_add_json(o, "schemas/error.json", err);
-  b24_outputs_add_json(o, "schemas/time.json", time);
-  json_decref(err);
-  json_decref(time);
-  return 0;
 }

@@ -1,17 +1,16 @@
-/* JSON Schemas (draft 2020-12) built from the method model. The generators
- * (schema.c, openapi.c) write them to files; the mock server and the conformance
- * runner build the same schemas in memory and check requests and responses with
- * util/jsonschema.h.
+/* JSON Schemas (draft 2020-12) derived from the method model: a layer below its
+ * three consumers. The generators (gen/schema_files.c, gen/openapi.c) write them
+ * to files; the mock server and the conformance runner build the same schemas in
+ * memory and check requests and responses with util/jsonschema.h.
  *
  * Every schema returned is self-contained: a schema that refers to a documented
  * object type carries it under its own "$defs" and points at it with
  * "#/$defs/<name>", never at another file. Every function returns a new
  * reference (json_decref it). Output is deterministic: keys in a fixed order. */
-#ifndef B24_GEN_SCHEMA_H
-#define B24_GEN_SCHEMA_H
+#ifndef B24_SCHEMA_SCHEMA_H
+#define B24_SCHEMA_SCHEMA_H
 #include <jansson.h>
 
-#include "gen/gen.h"
 #include "model/model.h"
 
 /* Which side of the wire a schema checks. Classic REST answers numbers and flags
@@ -42,6 +41,10 @@ json_t *b24_schema_for_result(const b24_model *m, const b24_method *meth);
 json_t *b24_schema_error_envelope(void);
 /* The `time` object of every response (data-types.md#time). */
 json_t *b24_schema_time(void);
+
+/* Wraps a built schema as a document: "$schema", title, then body's own keys,
+ * then defs under "$defs" (when not empty). Takes body's reference. */
+json_t *b24_schema_document(json_t *body, const char *title, json_t *defs);
 
 /* The file-name stem of a method's schemas: "user.update", or "tasks.task.get.v3"
  * for a REST 3.0 method (so REST 3.0 and classic twins do not collide).
