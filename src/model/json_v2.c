@@ -22,8 +22,11 @@ static json_t *kinds_json(unsigned kinds) {
   return a;
 }
 
+/* b24_deprecation_kind -> its JSON name (index 0 unused). */
+static const char *const deprecation_kinds[] = {"", "note", "folder", "title"};
+
 static const char *deprecation_kind_name(b24_deprecation_kind k) {
-  return k == B24_DEPRECATED_FOLDER ? "folder" : k == B24_DEPRECATED_TITLE ? "title" : "note";
+  return k >= B24_DEPRECATED_NOTE && k <= B24_DEPRECATED_TITLE ? deprecation_kinds[k] : "note";
 }
 
 static json_t *deprecation_json(const b24_deprecation *d, const char *source) {
@@ -41,9 +44,9 @@ static b24_deprecation *read_deprecation(b24_arena *a, const json_t *o, const ch
   if (!json_is_object(o)) return NULL;
   b24_deprecation *d = b24_arena_alloc(a, sizeof *d);
   const char *k = json_string_value(json_object_get(o, "kind"));
-  d->kind = k && !strcmp(k, "folder")  ? B24_DEPRECATED_FOLDER
-            : k && !strcmp(k, "title") ? B24_DEPRECATED_TITLE
-                                       : B24_DEPRECATED_NOTE;
+  d->kind = B24_DEPRECATED_NOTE;
+  for (int i = B24_DEPRECATED_NOTE; k && i <= B24_DEPRECATED_TITLE; i++)
+    if (!strcmp(k, deprecation_kinds[i])) d->kind = (b24_deprecation_kind)i;
   d->replacement = get_str(a, o, "replacement");
   d->note = get_str(a, o, "note");
   if (!d->note) d->note = b24_arena_strdup(a, "");

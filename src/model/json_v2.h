@@ -1,9 +1,9 @@
 /* The JSON of what model version 2 added (docs/model.md, "Version 2"): written
  * by json_io.c next to the version-1 members, and read back where the members
- * cannot be computed again from the rest (deprecation, references, dictionary
- * definitions). Entities, families, list info and evidence are not read: the
- * reader computes them again from the methods (b24_model_derive), so they
- * always agree with the methods they describe. */
+ * cannot be computed again from the rest (a method's deprecation, references,
+ * dictionary definitions). Entities, families, list info, evidence and the
+ * parameters' deprecation are not read: the reader computes them again from
+ * the methods (b24_model_derive), so they always agree with what they describe. */
 #ifndef B24_MODEL_JSON_V2_H
 #define B24_MODEL_JSON_V2_H
 #include <jansson.h>
