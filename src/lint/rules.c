@@ -52,6 +52,10 @@ static const b24_lint_rule rules[] = {
     {"see-also-missing", "links", W, "a \"Continue Learning\" link to a page that does not exist"},
     /* consistency across a family of methods */
     {"family-type-mismatch", "family", W, "a parameter with one name but different types in sibling methods (x.add, x.update, ...)"},
+    /* what the model knows across pages (rules_model.c) */
+    {"identifier-object-type", "model", W, "an identifier parameter (a name ending in ID) typed with an object type, while it takes the object's id"},
+    {"type-examples-disagree", "model", W, "a parameter or result field whose table type no example value agrees with"},
+    {"example-deprecated-method", "model", W, "a page whose code examples call a deprecated method"},
     /* the run itself */
     {"io", "input", E, "a page that cannot be read"},
     {"page-too-large", "input", E, "a page too large to be read"},

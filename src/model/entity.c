@@ -131,8 +131,8 @@ static const b24_params *record_fields(const b24_model *m, const b24_method *met
   return NULL;
 }
 
-static const b24_type *descriptor_type(b24_arena *a, const json_t *d) {
-  const char *t = json_string_value(json_object_get(d, "type"));
+/* A one-word type in the arena (a fields method's "type", an example value's kind). */
+static const b24_type *word_type(b24_arena *a, const char *t) {
   if (!t) return NULL;
   b24_type *ty = b24_arena_alloc(a, sizeof *ty);
   ty->written = b24_arena_strdup(a, t);
@@ -140,6 +140,47 @@ static const b24_type *descriptor_type(b24_arena *a, const json_t *d) {
   ty->alts[0].base = ty->written;
   ty->n_alts = 1;
   return ty;
+}
+
+static const b24_type *descriptor_type(b24_arena *a, const json_t *d) {
+  return word_type(a, json_string_value(json_object_get(d, "type")));
+}
+
+static const char *value_kind(const json_t *v) {
+  switch (json_typeof(v)) {
+  case JSON_STRING: return "string";
+  case JSON_INTEGER: return "integer";
+  case JSON_REAL: return "double";
+  case JSON_TRUE: case JSON_FALSE: return "boolean";
+  case JSON_ARRAY: return "array";
+  case JSON_OBJECT: return "object";
+  default: return NULL;
+  }
+}
+
+/* Without a result table, the record of the answer's example: its keys, typed
+ * by their values (crm.item.get answers {"result": {"item": {...}}}). */
+static void add_example_record(entity_build *b, const b24_method *meth, b24_method_role role) {
+  const json_t *ex = meth->response.example;
+  char *path = role == B24_ROLE_LIST ? NULL : b24_record_path(ex);
+  const json_t *rec = json_object_get(ex, "result");
+  if (role == B24_ROLE_LIST) {
+    const char *items = meth->list ? meth->list->items : NULL;
+    if (items && !strncmp(items, "result.", 7)) rec = json_object_get(rec, items + 7);
+    rec = json_is_array(rec) ? json_array_get(rec, 0) : NULL;
+  } else if (path && !strncmp(path, "result.", 7)) {
+    const char *sub = path + 7;
+    rec = !strcmp(sub, "0") ? json_array_get(rec, 0) : json_object_get(rec, sub);
+  }
+  free(path);
+  if (!json_is_object(rec)) return;
+  b24_loc loc = {meth->source, meth->response.example_loc.line};
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)rec, k, v) {
+    b24_field_source *s = add_source(b, k, meth, role, word_type(b->a, value_kind(v)), loc);
+    s->multiple = json_is_array(v);
+  }
 }
 
 static int flag(const json_t *d, const char *k) {
@@ -165,6 +206,10 @@ static void add_fields_source(entity_build *b, const b24_method *meth) {
   const char *k;
   json_t *d;
   json_object_foreach((json_t *)r, k, d) {
+    if (json_is_string(d)) { /* user.fields: name -> title, no more */
+      add_source(b, k, meth, B24_ROLE_FIELDS, NULL, loc);
+      continue;
+    }
     if (!json_is_object(d)) continue;
     b24_field_source *s = add_source(b, k, meth, B24_ROLE_FIELDS, descriptor_type(b->a, d), loc);
     s->read_only = flag(d, "isReadOnly");
@@ -296,6 +341,7 @@ static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
     const b24_method *x = r[readers[k]];
     const b24_params *ps = x ? record_fields(m, x) : NULL;
     if (ps) add_params(&b, x, readers[k], ps, NULL);
+    else if (x) add_example_record(&b, x, readers[k]);
   }
   if (r[B24_ROLE_FIELDS]) add_fields_source(&b, r[B24_ROLE_FIELDS]);
   int has_writers = r[B24_ROLE_ADD] || r[B24_ROLE_UPDATE];

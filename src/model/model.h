@@ -404,6 +404,10 @@ const b24_method *b24_entity_method_of(const b24_entity *e, b24_method_role role
 /* The role of meth in its entity (B24_ROLE_OTHER when it has none). */
 b24_method_role b24_entity_role_of(const b24_entity *e, const b24_method *meth);
 const b24_entity_field *b24_entity_find_field(const b24_entity *e, const char *name);
+/* The dictionaries' convention for a key of an object: "integer" for
+ * `catalog_vat.id`, "string" for `crm_currency.CURRENCY`, `catalog_language.lid`,
+ * `X.code`, `X.CODE`, `X.symbol`; NULL for other words. */
+const char *b24_key_word_scalar(const char *word);
 /* The type word's dictionary entry, NULL when the dictionaries do not have it. */
 const b24_type_word *b24_model_find_type_word(const b24_model *m, const char *word);
 
