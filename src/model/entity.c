@@ -14,18 +14,30 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model/build.h"
 #include "model/derive.h"
 #include "model/family.h"
 #include "util/sort.h"
 
-/* ---- growing arrays in the model's arena ---- */
+/* ---- growing arrays ---- */
 
-static void *grow(b24_arena *a, void *v, size_t n, size_t *cap, size_t size) {
+/* Fields and sources grow on the heap while an entity is built and move into
+ * the model's arena at their final size (keep_in_arena): an arena keeps every
+ * outgrown copy until the model is freed. */
+static void *grow(void *v, size_t n, size_t *cap, size_t size) {
   if (n < *cap) return v;
   size_t ncap = *cap ? *cap * 2 : 8;
-  v = b24_arena_grow(a, v, *cap * size, ncap * size);
+  v = realloc(v, ncap * size);
+  if (!v) abort();
   *cap = ncap;
   return v;
+}
+
+static void *keep_in_arena(b24_arena *a, void *v, size_t n, size_t size) {
+  void *kept = n ? b24_arena_alloc(a, n * size) : NULL;
+  if (n) memcpy(kept, v, n * size);
+  free(v);
+  return kept;
 }
 
 typedef struct entity_build {
@@ -39,7 +51,7 @@ typedef struct entity_build {
 static b24_entity_field *field_named(entity_build *b, const char *name) {
   for (size_t i = 0; i < b->e->n_fields; i++)
     if (!strcasecmp(b->e->fields[i].name, name)) return &b->e->fields[i];
-  b->e->fields = grow(b->a, b->e->fields, b->e->n_fields, &b->cap_fields, sizeof *b->e->fields);
+  b->e->fields = grow(b->e->fields, b->e->n_fields, &b->cap_fields, sizeof *b->e->fields);
   if (b->cap_sources_n < b->cap_fields) {
     b->cap_sources = realloc(b->cap_sources, b->cap_fields * sizeof *b->cap_sources);
     if (!b->cap_sources) abort();
@@ -57,7 +69,7 @@ static b24_field_source *add_source(entity_build *b, const char *name, const b24
                                     b24_method_role role, const b24_type *type, b24_loc loc) {
   b24_entity_field *f = field_named(b, name);
   size_t *cap = &b->cap_sources[f - b->e->fields];
-  f->sources = grow(b->a, f->sources, f->n_sources, cap, sizeof *f->sources);
+  f->sources = grow(f->sources, f->n_sources, cap, sizeof *f->sources);
   b24_field_source *s = &f->sources[f->n_sources++];
   *s = (b24_field_source){meth, role, type, loc, false, false, false};
   return s;
@@ -256,6 +268,44 @@ static const char *type_param_of(const b24_method_family *f) {
   return NULL;
 }
 
+/* The values of a generic family's type parameter, from the variants its add
+ * or update page documents per type (crm.item: Lead 1, Deal 2, ...), each with
+ * the entity of the classic family of that name (crm.deal) when there is one
+ * outside the outdated/ folders (the old crm.invoice is not type 31, the new
+ * invoice). Entities are built in name order, so only those before are known:
+ * the names are settled in b24_derive_entities once all exist. */
+static void read_kinds(b24_arena *a, b24_entity *e, const b24_method_family *f) {
+  static const b24_method_role roles[] = {B24_ROLE_ADD, B24_ROLE_UPDATE};
+  for (size_t r = 0; r < 2 && !e->n_kinds; r++) {
+    const b24_method *x = f->roles[roles[r]];
+    for (size_t i = 0; x && i < x->params.n && !e->n_kinds; i++) {
+      const b24_param *p = &x->params.items[i];
+      if (!p->n_variants || !p->variant_key || strcmp(p->variant_key, e->type_param)) continue;
+      size_t n = 0;
+      for (size_t v = 0; v < p->n_variants; v++) n += p->variants[v].n_keys;
+      e->kinds = b24_arena_alloc(a, n * sizeof *e->kinds);
+      for (size_t v = 0; v < p->n_variants; v++)
+        for (size_t k = 0; k < p->variants[v].n_keys; k++) {
+          b24_entity_kind *kind = &e->kinds[e->n_kinds++];
+          kind->value = p->variants[v].keys[k];
+          kind->entity = p->variants[v].name; /* the tab's name until settled */
+        }
+    }
+  }
+}
+
+static void settle_kinds(b24_model *m, b24_entity *e) {
+  for (size_t i = 0; i < e->n_kinds; i++) {
+    b24_entity_kind *k = &e->kinds[i];
+    char name[96];
+    snprintf(name, sizeof name, "crm.%s", k->entity ? k->entity : "");
+    b24_lower_utf8(name);
+    const b24_entity *x = b24_model_find_entity(m, name, 1);
+    const b24_method *add = x ? b24_entity_method_of(x, B24_ROLE_ADD) : NULL;
+    k->entity = x && !(add && strstr(add->source, "/outdated/")) ? x->name : NULL;
+  }
+}
+
 /* ---- merging ---- */
 
 static int type_key_eq(const b24_type *x, const b24_type *y) {
@@ -323,6 +373,7 @@ static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
   e->rest_version = f->rest_version;
   e->id_key = (char *)id_key_of(f);
   e->type_param = (char *)type_param_of(f);
+  if (e->type_param) read_kinds(&m->arena, e, f);
   e->methods = b24_arena_alloc(&m->arena, f->n_methods * sizeof *e->methods);
   for (size_t i = 0; i < f->n_methods; i++) {
     const b24_method *x = f->methods[i];
@@ -351,6 +402,10 @@ static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
   }
   b24_qsort(e->fields, e->n_fields, sizeof *e->fields, cmp_field);
   free(b.cap_sources);
+  for (size_t i = 0; i < e->n_fields; i++)
+    e->fields[i].sources = keep_in_arena(&m->arena, e->fields[i].sources, e->fields[i].n_sources,
+                                         sizeof *e->fields[i].sources);
+  e->fields = keep_in_arena(&m->arena, e->fields, e->n_fields, sizeof *e->fields);
   /* the record's spelling of the id: the field named like the key, else ID */
   const b24_entity_field *idf = e->id_key ? b24_entity_find_field(e, e->id_key) : NULL;
   if (!idf) idf = b24_entity_find_field(e, "id");
@@ -388,6 +443,7 @@ void b24_derive_entities(b24_model *m) {
       m->stats.families_crud_without_entity++;
     }
   }
+  for (size_t i = 0; i < m->n_entities; i++) settle_kinds(m, &m->entities[i]);
   m->stats.entities = m->n_entities;
 }
 

@@ -63,6 +63,10 @@ const item = entity('crm.item');
 assert.equal(item.type_param, 'entityTypeId');
 assert.equal(item.id_key, 'id');
 for (const name of ['id', 'title', 'stageId', 'assignedById']) field(item, name);
+const kinds = Object.fromEntries(item.kinds.map((k) => [k.value, k.entity]));
+assert.equal(kinds['1'], 'crm.lead');
+assert.equal(kinds['2'], 'crm.deal');
+assert.equal(kinds['31'], undefined, 'the new invoice is not the outdated crm.invoice');
 
 // Entities for at least 95% of the families with an add and a get or a list.
 const crud = m.families.filter((f) => f.methods.some((n) => n.endsWith('.add')) &&
