@@ -412,8 +412,13 @@ static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
   e->id_field = idf ? idf->name : NULL;
 }
 
+/* Why a family that adds or reads objects has no entity; NULL for the others. */
 static const char *no_entity_reason(const b24_method_family *f) {
-  if (!f->roles[B24_ROLE_ADD] || (!f->roles[B24_ROLE_GET] && !f->roles[B24_ROLE_LIST])) return NULL;
+  const b24_method *const *r = f->roles;
+  int reads = r[B24_ROLE_GET] || r[B24_ROLE_LIST];
+  if (wants_entity(f)) return NULL;
+  if (r[B24_ROLE_ADD] && !reads) return "no get or list method reads the objects it adds";
+  if (reads) return "it only reads: no add, update, delete or fields method";
   return NULL;
 }
 

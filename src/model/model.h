@@ -302,7 +302,7 @@ typedef struct b24_method_family {
   const b24_method *roles[B24_ROLE_COUNT]; /* the member of each role, NULL when none
                                               (B24_ROLE_OTHER: unused) */
   const b24_entity *entity;  /* NULL when the family works on no object */
-  char *no_entity;           /* why not, when it has an add and a get or list */
+  char *no_entity;           /* why not, when it adds or reads objects */
 } b24_method_family;
 
 /* An inline lint suppression, read from an HTML comment:
