@@ -3,6 +3,7 @@
  * a check run's results and the changes since OLD. Lint and diff run here, as
  * `lint --format json` and `diff --format json` would, and the page is made from
  * that JSON, so its figures are theirs. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,16 @@ static json_t *diff_json(const b24_model *om, const b24_model *nm) {
   return j;
 }
 
+/* What the page calls a docs version: the folder's (or file's) own name, not
+ * the path to it, so that the page says nothing of the machine it was made on. */
+static char *version_name(const char *input) {
+  char *abs = realpath(input, NULL);
+  const char *base = b24_path_basename(abs ? abs : input);
+  char *name = strdup(*base ? base : input);
+  free(abs);
+  return name;
+}
+
 int cmd_report(int argc, char **argv) {
   const char *check = NULL, *old = NULL, *out = "report.html";
   char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
@@ -122,8 +133,9 @@ int cmd_report(int argc, char **argv) {
   }
   lint = lint_json(m, &diags);
   if (!lint) goto done;
-  b24_report_inputs in = {.model = m, .title = inputs[0], .lint = lint, .check = results,
-                          .diff = changes, .diff_old = old};
+  char *title = version_name(inputs[0]), *old_name = old ? version_name(old) : NULL;
+  b24_report_inputs in = {.model = m, .title = title, .lint = lint, .check = results,
+                          .diff = changes, .diff_old = old_name};
   b24_buf page = B24_BUF_INIT;
   char err[512];
   if (b24_report_html(&in, &page, err, sizeof err) != 0) {
@@ -134,6 +146,8 @@ int cmd_report(int argc, char **argv) {
     rc = 0;
   }
   b24_buf_free(&page);
+  free(title);
+  free(old_name);
 done:
   json_decref(lint);
   json_decref(results);

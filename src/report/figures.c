@@ -77,13 +77,16 @@ static void count_params(const b24_params *ps, rpt_counts *c) {
 }
 
 /* Adds what one method contributes to c (a module's counts or the total). */
-static void count_method(const b24_model *m, const b24_method *meth, rpt_counts *c,
+/* Counted as `b24spec stats` counts them: a name documented twice (a REST 3.0
+ * page and its classic twin) is one method; a request example is one with a
+ * body as written. */
+static void count_method(const b24_model *m, const b24_method *meth, bool new_name, rpt_counts *c,
                          bool *validated, bool *valid) {
-  c->methods++;
+  c->methods += new_name;
   count_params(&meth->params, c);
   for (size_t i = 0; i < meth->n_examples; i++) {
     const b24_example *ex = &meth->examples[i];
-    if (!ex->body_text && !ex->body) continue;
+    if (!ex->body_text) continue;
     c->bodies++;
     c->bodies_json += ex->body != NULL;
   }
@@ -106,9 +109,10 @@ static void add_model(const b24_model *m, rpt_figures *f) {
   for (size_t i = 0; i < m->n_methods; i++) {
     const b24_method *meth = &m->methods[i];
     bool validated = false, valid = false;
+    bool new_name = i == 0 || strcmp(meth->name, m->methods[i - 1].name);
     rpt_module_of_method(meth->name, mod, sizeof mod);
-    count_method(m, meth, module_counts(f, mod), &validated, &valid);
-    count_method(m, meth, &f->total, &validated, &valid);
+    count_method(m, meth, new_name, module_counts(f, mod), &validated, &valid);
+    count_method(m, meth, new_name, &f->total, &validated, &valid);
   }
   for (size_t i = 0; i < m->n_pages; i++) {
     if (m->pages[i].kind != B24_PAGE_EVENT) continue;

@@ -36,7 +36,8 @@ void rpt_section_overview(b24_buf *b, const b24_report_inputs *in, const rpt_fig
   figure(b, "methods", "methods", t->methods, "#modules", NULL);
   figure(b, "events", "events", t->events, "#modules", NULL);
   if (f->has_entities) figure(b, "entities", "entities", t->entities, "#modules", NULL);
-  share(&note, t->params_typed, t->params, "parameters and fields");
+  share(&note, t->params_typed, t->params, "parameters");
+  figure(b, "params", "parameters", t->params, "#modules", NULL);
   figure(b, "params_typed", "parameters typed", t->params_typed, "#modules", note.data);
   share(&note, t->bodies_json, t->bodies, "request examples");
   figure(b, "bodies_json", "request examples that are JSON", t->bodies_json, "#modules", note.data);

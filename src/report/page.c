@@ -32,7 +32,9 @@ static const char STYLE[] =
     ".bar-lint,.key-lint{fill:#c77d00;background:#c77d00}.bar-fail,.key-fail{fill:#a40000;background:#a40000}"
     ".key-lint,.key-fail{display:inline-block;width:.9em;height:.9em;vertical-align:middle}"
     "svg text{font:12px system-ui,sans-serif}svg .small{fill:#444}"
-    "tr[hidden]{display:none}";
+    "tr[hidden]{display:none}"
+    /* the long sections are laid out when scrolled to, not before the page shows */
+    "#lint,#check,#changes{content-visibility:auto;contain-intrinsic-size:auto 3000px}";
 
 /* Filtering: each <select data-table data-key> narrows its table's rows to
  * those whose data-<key> equals the choice; every choice of the same table
