@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -55,14 +56,28 @@ static json_t *lint_json(const b24_model *m, const b24_diags *diags) {
   return j;
 }
 
+/* diff --format json OLD NEW, with the accept file diff itself would find. */
 static json_t *diff_json(const b24_model *om, const b24_model *nm) {
-  b24_changes ch;
-  b24_diff_models(om, nm, &ch);
-  b24_buf text = B24_BUF_INIT;
-  b24_diff_render_json(&ch, &text);
-  json_t *j = b24_json_parse(b24_buf_cstr(&text), text.len);
-  b24_buf_free(&text);
-  b24_changes_free(&ch);
+  b24_diff_report r = {0};
+  b24_diff_models(om, nm, &r.changes);
+  b24_accept_list acc = {0};
+  char *path = b24_accept_find(nm->root ? nm->root : ".");
+  char today[16], err[512];
+  time_t now = time(NULL);
+  strftime(today, sizeof today, "%Y-%m-%d", gmtime(&now));
+  json_t *j = NULL;
+  if (path && b24_accept_read(&acc, path, today, err, sizeof err) != 0) {
+    fprintf(stderr, "b24spec report: %s\n", err);
+  } else {
+    b24_accept_apply(&acc, &r.changes);
+    b24_buf text = B24_BUF_INIT;
+    b24_diff_render_json(&r, &text);
+    j = b24_json_parse(b24_buf_cstr(&text), text.len);
+    b24_buf_free(&text);
+  }
+  free(path);
+  b24_accept_free(&acc);
+  b24_diff_report_free(&r);
   return j;
 }
 
@@ -130,6 +145,7 @@ int cmd_report(int argc, char **argv) {
       goto done;
     }
     changes = diff_json(om, m);
+    if (!changes) goto done;
   }
   lint = lint_json(m, &diags);
   if (!lint) goto done;

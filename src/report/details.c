@@ -323,7 +323,6 @@ void rpt_section_changes(b24_buf *b, const b24_report_inputs *in, const rpt_figu
   size_t i, listed = 0;
   const json_t *x;
   str_set tiers = {0}, mods = {0};
-  char mod[128];
   json_array_foreach(cs, i, x) {
     const char *t = rpt_change_tier(x);
     if (!tier_listed(t)) continue;
@@ -333,7 +332,7 @@ void rpt_section_changes(b24_buf *b, const b24_report_inputs *in, const rpt_figu
   char (*mods_of)[128] = calloc(json_array_size(cs) + 1, sizeof *mods_of);
   json_array_foreach(cs, i, x) {
     if (!tier_listed(rpt_change_tier(x))) continue;
-    rpt_module_of_change(json_string_value(json_object_get(x, "method")), mods_of[i], sizeof mods_of[i]);
+    rpt_module_of_change(x, mods_of[i], sizeof mods_of[i]);
     set_add(&mods, mods_of[i]);
   }
   b24_buf_puts(b, "<h3>Entries that need a look</h3>\n<div class=\"filters\">\n");
@@ -348,11 +347,10 @@ void rpt_section_changes(b24_buf *b, const b24_report_inputs *in, const rpt_figu
   json_array_foreach(cs, i, x) {
     const char *t = rpt_change_tier(x);
     if (!tier_listed(t)) continue;
-    snprintf(mod, sizeof mod, "%s", mods_of[i]);
     b24_buf_puts(b, "<tr data-tier=\"");
     html_text(b, t);
     b24_buf_puts(b, "\" data-module=\"");
-    html_text(b, mod);
+    html_text(b, mods_of[i]);
     b24_buf_puts(b, "\"><td>");
     html_text(b, t);
     b24_buf_puts(b, "</td><td>");

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diff/diff.h"
 #include "schema/schema.h"
 #include "util/jsonschema.h"
 
@@ -38,6 +39,12 @@ void rpt_module_of_page(const b24_model *m, const char *path, char *out, size_t 
 void rpt_module_of_group(const char *group, char *out, size_t outlen) {
   const char *slash = group ? strrchr(group, '/') : NULL;
   rpt_module_of_method(slash ? slash + 1 : group, out, outlen);
+}
+
+void rpt_module_of_change(const json_t *change, char *out, size_t outlen) {
+  const char *m = json_string_value(json_object_get(change, "module"));
+  if (m && *m) snprintf(out, outlen, "%s", m);
+  else rpt_module_of_method(json_string_value(json_object_get(change, "method")), out, outlen);
 }
 
 const char *rpt_change_tier(const json_t *change) {
@@ -170,32 +177,28 @@ static int add_check(const json_t *check, rpt_figures *f, char *err, size_t errl
   return 0;
 }
 
-static int tier_index(rpt_figures *f, const char *tier) {
-  for (size_t i = 0; i < f->n_tiers; i++)
-    if (!strcmp(f->tiers[i], tier)) return (int)i;
-  if (f->n_tiers == RPT_MAX_TIERS) return -1;
-  f->tiers[f->n_tiers] = tier;
-  return (int)f->n_tiers++;
-}
-
+/* Tiers in the diff's own order, most serious first; accepted changes apart,
+ * as the diff's summary counts them. */
 static int add_diff(const json_t *diff, rpt_figures *f, char *err, size_t errlen) {
   const json_t *cs = json_object_get(diff, "changes");
   if (!json_is_array(cs)) return bad_input(err, errlen, "diff", "no \"changes\" array");
-  /* the summary's order is the diff's own order of tiers, most serious first */
-  const char *k;
-  const json_t *v;
-  json_object_foreach((json_t *)json_object_get(diff, "summary"), k, v)
-    if (json_is_integer(v)) tier_index(f, k);
+  for (int t = 0; t < B24_TIER_COUNT && t < RPT_MAX_TIERS; t++) f->tiers[f->n_tiers++] = b24_tier_name(t);
   size_t i;
   const json_t *x;
   char mod[128];
   json_array_foreach(cs, i, x) {
     const char *tier = rpt_change_tier(x);
-    int t = tier ? tier_index(f, tier) : -1;
-    if (t < 0) return bad_input(err, errlen, "diff", "a change without a tier");
-    rpt_module_of_change(json_string_value(json_object_get(x, "method")), mod, sizeof mod);
-    module_counts(f, mod)->changes[t]++;
-    f->total.changes[t]++;
+    int t = tier ? b24_tier_parse(tier) : -1;
+    if (t < 0 || t >= (int)f->n_tiers) return bad_input(err, errlen, "diff", "a change without a known tier");
+    rpt_module_of_change(x, mod, sizeof mod);
+    rpt_counts *c = module_counts(f, mod);
+    if (json_object_get(x, "accepted")) {
+      c->accepted++;
+      f->total.accepted++;
+    } else {
+      c->changes[t]++;
+      f->total.changes[t]++;
+    }
   }
   f->has_diff = true;
   return 0;

@@ -15,7 +15,8 @@ typedef struct rpt_counts {
   size_t responses_valid;              /* of those, the ones the result schema accepts */
   size_t lint[3];                      /* findings by severity: note, warning, error */
   size_t check[3];                     /* results: passed, failed, skipped */
-  size_t changes[RPT_MAX_TIERS];       /* by tier, in rpt_figures.tiers order */
+  size_t changes[RPT_MAX_TIERS];       /* by tier, in rpt_figures.tiers order, not accepted */
+  size_t accepted;                     /* changes an accept file accepts */
 } rpt_counts;
 
 typedef struct rpt_module {
@@ -27,7 +28,7 @@ typedef struct rpt_figures {
   rpt_counts total;
   rpt_module *mods;                    /* sorted by name */
   size_t n_mods, cap_mods;
-  const char *tiers[RPT_MAX_TIERS];    /* borrowed from the diff JSON */
+  const char *tiers[RPT_MAX_TIERS];    /* the diff's tier names, most serious first */
   size_t n_tiers;
   bool has_lint, has_check, has_diff, has_entities;
 } rpt_figures;
@@ -44,8 +45,8 @@ void rpt_module_of_method(const char *method, char *out, size_t outlen);
 void rpt_module_of_page(const b24_model *m, const char *path, char *out, size_t outlen);
 /* The module of a check result's group ("crm.deal.add", "crud/crm.deal"). */
 void rpt_module_of_group(const char *group, char *out, size_t outlen);
-/* The module of a diff change: its method's. */
-#define rpt_module_of_change rpt_module_of_method
+/* The module of a diff change: as the diff says, else its method's. */
+void rpt_module_of_change(const json_t *change, char *out, size_t outlen);
 
 /* The tier of a diff change: "tier" in diff JSON 2, "class" in version 1. */
 const char *rpt_change_tier(const json_t *change);

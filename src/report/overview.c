@@ -72,6 +72,7 @@ void rpt_section_overview(b24_buf *b, const b24_report_inputs *in, const rpt_fig
       figure(b, name.data, f->tiers[i], t->changes[i], "#changes", NULL);
       b24_buf_free(&name);
     }
+    figure(b, "changes_accepted", "accepted (an accept file)", t->accepted, "#changes", NULL);
     b24_buf_puts(b, "</ul>\n");
   }
   b24_buf_puts(b, "</section>\n");
