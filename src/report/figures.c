@@ -90,6 +90,7 @@ static void count_params(const b24_params *ps, rpt_counts *c) {
 static void count_method(const b24_model *m, const b24_method *meth, bool new_name, rpt_counts *c,
                          bool *validated, bool *valid) {
   c->methods += new_name;
+  c->deprecated += meth->deprecated != NULL;
   count_params(&meth->params, c);
   for (size_t i = 0; i < meth->n_examples; i++) {
     const b24_example *ex = &meth->examples[i];
@@ -121,6 +122,12 @@ static void add_model(const b24_model *m, rpt_figures *f) {
     count_method(m, meth, new_name, module_counts(f, mod), &validated, &valid);
     count_method(m, meth, new_name, &f->total, &validated, &valid);
   }
+  for (size_t i = 0; i < m->n_entities; i++) {
+    rpt_module_of_method(m->entities[i].name, mod, sizeof mod);
+    module_counts(f, mod)->entities++;
+    f->total.entities++;
+  }
+  f->has_entities = true;
   for (size_t i = 0; i < m->n_pages; i++) {
     if (m->pages[i].kind != B24_PAGE_EVENT) continue;
     rpt_module_of_page(m, m->pages[i].path, mod, sizeof mod);

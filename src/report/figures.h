@@ -10,6 +10,7 @@
 
 typedef struct rpt_counts {
   size_t methods, events, entities, params, params_typed;
+  size_t deprecated;                   /* methods the docs mark deprecated */
   size_t bodies, bodies_json;          /* request bodies of the examples, and those that are JSON */
   size_t responses, responses_json;    /* response examples, and those that are JSON */
   size_t responses_valid;              /* of those, the ones the result schema accepts */

@@ -36,6 +36,7 @@ void rpt_section_overview(b24_buf *b, const b24_report_inputs *in, const rpt_fig
   figure(b, "methods", "methods", t->methods, "#modules", NULL);
   figure(b, "events", "events", t->events, "#modules", NULL);
   if (f->has_entities) figure(b, "entities", "entities", t->entities, "#modules", NULL);
+  figure(b, "deprecated", "methods deprecated", t->deprecated, "#modules", NULL);
   share(&note, t->params_typed, t->params, "parameters");
   figure(b, "params", "parameters", t->params, "#modules", NULL);
   figure(b, "params_typed", "parameters typed", t->params_typed, "#modules", note.data);
@@ -154,6 +155,7 @@ void rpt_section_modules(b24_buf *b, const rpt_figures *f) {
   sort_head(b, "Methods", col++);
   sort_head(b, "Events", col++);
   if (f->has_entities) sort_head(b, "Entities", col++);
+  sort_head(b, "Deprecated", col++);
   sort_head(b, "Typed", col++);
   sort_head(b, "Requests JSON", col++);
   sort_head(b, "Responses valid", col++);
@@ -181,6 +183,7 @@ void rpt_section_modules(b24_buf *b, const rpt_figures *f) {
     num_cell(b, c->methods);
     num_cell(b, c->events);
     if (f->has_entities) num_cell(b, c->entities);
+    num_cell(b, c->deprecated);
     pct_cell(b, c->params_typed, c->params);
     pct_cell(b, c->bodies_json, c->bodies);
     pct_cell(b, c->responses_valid, c->responses_json);

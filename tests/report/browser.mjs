@@ -54,6 +54,8 @@ try {
   eq(await fig('methods'), s.methods, 'methods');
   eq(await fig('events'), s.event_pages, 'events');
   eq(await fig('params'), s.params, 'parameters');
+  eq(await fig('entities'), s.entities, 'entities');
+  eq(await fig('deprecated'), s.deprecated_methods, 'methods deprecated');
   eq(await fig('params_typed'), s.params_typed, 'parameters typed');
   eq(await fig('bodies_json'), s.curl_bodies - s.curl_bodies_not_json, 'request examples that are JSON');
   eq(await fig('responses_json'), s.responses - s.responses_not_json, 'response examples that are JSON');
@@ -67,6 +69,7 @@ try {
     return [...t.tBodies[0].rows].reduce((a, r) => a + Number(r.cells[col].getAttribute('data-v')), 0);
   }, label);
   eq(await sumColumn('Methods'), s.methods, 'sum of the Methods column');
+  eq(await sumColumn('Entities'), s.entities, 'sum of the Entities column');
   eq(await sumColumn('Lint warnings'), expect.lint.counts.warning, 'sum of the Lint warnings column');
 
   // the lint filter: one rule at a time shows exactly that rule's findings
