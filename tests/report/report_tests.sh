@@ -120,6 +120,18 @@ bad_input)
   "$BIN" report 2>/dev/null || rc=$?
   [ "$rc" = 2 ] || fail "exit $rc without DOCS"
   ;;
+valgrind)
+  # memcheck over a report with every section, text that must be escaped included
+  command -v valgrind >/dev/null || skip "no valgrind"
+  need_corpus
+  printf '%s\n' '{"version": 1, "summary": {"tests": 1, "passed": 0, "failed": 1, "skipped": 0, "requests": 1, "seconds": 0.1},' \
+    '"results": [{"id": "user.update/x", "group": "user.update", "title": "<script>alert(1)</script>", "outcome": "fail",' \
+    '"failures": [{"check": "envelope", "message": "a & b"}], "reproduce": "curl -d x"}]}' >"$WORK/c.json"
+  valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 "$BIN" report "$ROOT/docs-input" \
+    --check "$WORK/c.json" --diff "$C25/api-reference/user" -o "$WORK/r.html" 2>"$WORK/vg.err" || { cat "$WORK/vg.err" >&2; fail "valgrind"; }
+  grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$WORK/r.html" || fail "a result's title is not escaped"
+  if grep -q '<script>alert' "$WORK/r.html"; then fail "markup from the results reached the page"; fi
+  ;;
 *) fail "unknown case $CASE" ;;
 esac
 echo "ok: $CASE"
