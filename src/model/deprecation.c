@@ -6,7 +6,7 @@
  * crm.item.add"), else the first other method name in it.
  *
  * Parameters are deprecated when their description says so; that is read from
- * the model (b24_derive_param_deprecation), not from the page. */
+ * the model (b24_derive_deprecation), not from the page. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,8 +58,8 @@ static char *dotted_after(b24_arena *a, const char *text, const char *from, cons
 }
 
 char *b24_deprecation_replacement(b24_arena *a, const char *text, const char *self) {
-  static const char *const cues[] = {"use ", "instead", "replaced by", "используйте", "вместо",
-                                     "заменен", NULL};
+  static const char *const cues[] = {"use ", "instead", "replaced by", "alternative",
+                                     "используйте", "вместо", "заменен", "альтернатив", NULL};
   char *l = lower_dup(text);
   char *r = NULL;
   for (const char *const *c = cues; *c && !r; c++) {
@@ -138,9 +138,25 @@ static void params_deprecation(b24_model *m, b24_params *ps, int depth) {
   }
 }
 
-void b24_derive_param_deprecation(b24_model *m) {
+/* A replacement that names a family ("use the tasks.task.* methods") becomes
+ * the family's method of the same verb when there is one (task.item.approve ->
+ * tasks.task.approve). */
+static void settle_replacement(b24_model *m, b24_method *x) {
+  b24_deprecation *d = x->deprecated;
+  if (!d || !d->replacement || b24_model_find_method(m, d->replacement)) return;
+  const char *verb = strrchr(x->name, '.');
+  if (!verb) return;
+  b24_buf name = B24_BUF_INIT;
+  b24_buf_printf(&name, "%s%s", d->replacement, verb);
+  const b24_method *r = b24_model_find_method(m, name.data);
+  if (r) d->replacement = r->name;
+  b24_buf_free(&name);
+}
+
+void b24_derive_deprecation(b24_model *m) {
   m->stats.deprecated_methods = m->stats.deprecated_with_replacement = 0;
   for (size_t i = 0; i < m->n_methods; i++) {
+    settle_replacement(m, &m->methods[i]);
     params_deprecation(m, &m->methods[i].params, 0);
     const b24_deprecation *d = m->methods[i].deprecated;
     m->stats.deprecated_methods += d != NULL;
