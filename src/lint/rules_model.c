@@ -33,9 +33,9 @@ static void check_param(b24_lint_ctx *c, const b24_method *meth, const b24_param
     if (resolved_from_object(c->m, &p->type.alts[a]))
       b24_lint_emit(c, "identifier-object-type", p->loc.file, p->loc.line,
                     "%s of %s names an object by its id but is typed with the object type `%s` "
-                    "(%s %s): type it `%s` and link `%s` in the description",
+                    "(%s `%s`): type it `%s` and link `%s` in the description",
                     p->name, meth->name, p->type.alts[a].reference,
-                    p->evidence.values ? "the examples send a" : "the object's key field is a",
+                    p->evidence.values ? "the examples send" : "the object's key field is",
                     p->type.alts[a].base, p->type.alts[a].base, p->type.alts[a].reference);
   if (p->evidence.disagrees) {
     b24_buf k = B24_BUF_INIT;

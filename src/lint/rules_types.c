@@ -81,6 +81,15 @@ static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p
   const word_set *ws = arg;
   for (size_t i = 0; i < p->type.n_alts; i++) {
     const b24_type_alt *a = &p->type.alts[i];
+    b24_type_alt written; /* a reference is checked as the docs wrote it (model v2) */
+    if (a->reference) {
+      const char *t = a->reference_target;
+      written = *a;
+      written.base = a->reference;
+      written.ref = t && strchr(t, '#') ? (char *)t : NULL;
+      written.page = t && !strchr(t, '#') ? (char *)t : NULL;
+      a = &written;
+    }
     if (!a->base || !*a->base) continue;
     if (a->ref) {
       check_ref(c, p, a);

@@ -440,6 +440,12 @@ static json_t *nested_shape(b24_schema_ctx *c, const b24_param *p, b24_schema_si
  * schemas: a list of what the table describes when the examples send a list
  * ("PHONE": [{"VALUE": ...}] for a crm_multifield), else the plain JSON type. */
 static void add_evidence_alts(json_t *any, const json_t *table, unsigned kinds, b24_schema_side side) {
+  /* a string where the table says number is a placeholder ("your_product_id"):
+   * the table's type stands (it takes digit strings already) */
+  const json_t *t = json_object_get(table, "type");
+  if (json_is_array(t) && json_array_size(t) == 2 &&
+      json_is_string(json_object_get(table, "pattern")))
+    kinds &= ~(unsigned)B24_JSON_KIND_STRING;
   if (kinds & B24_JSON_KIND_ARRAY)
     json_array_append_new(any, json_pack("{s:s,s:O}", "type", "array", "items", table));
   if (kinds & B24_JSON_KIND_OBJECT)
@@ -455,6 +461,11 @@ static json_t *with_evidence(json_t *s, const b24_param *p, b24_schema_side side
   json_t *any = json_array();
   json_array_append_new(any, s);
   add_evidence_alts(any, s, p->evidence.kinds, side);
+  if (json_array_size(any) == 1) { /* nothing to add: the table's schema alone */
+    json_incref(s);
+    json_decref(any);
+    return s;
+  }
   return json_pack("{s:s,s:o}", "description",
                    "The table's type, or what the docs' examples send", "anyOf", any);
 }

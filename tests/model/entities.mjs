@@ -1,7 +1,10 @@
 // Model v2 on the real docs: entities, list methods, references, evidence from
 // examples, deprecation (both snapshots), measured against the pages themselves.
 import assert from 'node:assert/strict';
-import { corpus, method, model, needCorpus, param, run } from './lib.mjs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { corpus, method, model, needCorpus, param, root, run } from './lib.mjs';
 
 needCorpus();
 const m = model(`${corpus}/b24restdocs-2026-08-21`);
@@ -122,4 +125,47 @@ assert.equal(dep('crm.catalog.fields').kind, 'note');
 assert.equal(dep('task.item.renew').replacement, 'tasks.task.renew');
 assert.equal(dep('crm.item.add'), undefined);
 assert.equal(dep('tasks.task.add'), undefined);
+
+// The lint rules over these (model file in: only the model rules run).
+const dir = mkdtempSync(`${tmpdir()}/b24entities-`);
+try {
+  writeFileSync(`${dir}/m.json`, JSON.stringify(m));
+  const r = run('lint', `${dir}/m.json`, '--format', 'json', '--fail-on', 'never');
+  assert.equal(r.status, 0, r.stderr.toString());
+  const found = JSON.parse(r.stdout.toString()).findings;
+  const of = (rule, path) => found.filter((f) => f.rule === rule && f.path.endsWith(path));
+  assert.ok(of('type-examples-disagree', 'user/user-get.md').some((f) => f.message.startsWith('FILTER of user.get')));
+  assert.ok(of('type-examples-disagree', 'crm/leads/crm-lead-add.md').some((f) => f.message.startsWith('PHONE of crm.lead.add')));
+  assert.ok(of('identifier-object-type', 'crm/quote/crm-quote-update.md').some((f) => f.message.startsWith('CURRENCY_ID')));
+  assert.ok(of('example-deprecated-method', 'crm/outdated/products/crm-product-property-add.md')
+    .some((f) => f.message.includes('calls crm.catalog.list, which is deprecated: use catalog.catalog.list')));
+  assert.equal(of('type-examples-disagree', 'crm/leads/crm-lead-add.md').filter((f) => f.message.startsWith('TITLE ')).length, 0);
+
+  // Schemas follow references and evidence: the docs' own examples validate
+  // (CURRENCY_ID "USD", "PHONE": [{"VALUE": ...}], FILTER an object), and a
+  // FILTER string still does.
+  const npm = `${root}/tools/npm/node_modules`;
+  if (existsSync(`${npm}/ajv`)) {
+    const api = `${corpus}/b24restdocs-2026-08-21/api-reference`;
+    const g = run('gen', `${api}/user/user-get.md`, `${api}/crm/leads/crm-lead-add.md`, `${api}/crm/data-types.md`,
+      `${api}/data-types.md`, '-o', `${dir}/gen`);
+    assert.equal(g.status, 0, g.stderr.toString());
+    const Ajv2020 = createRequire(`${npm}/`)('ajv/dist/2020').default;
+    const ajv = new Ajv2020({ strict: false });
+    const check = (name, body, valid = true) => {
+      const validate = ajv.compile(JSON.parse(readFileSync(`${dir}/gen/schemas/${name}.params.json`)));
+      assert.equal(validate(body), valid, `${name} ${JSON.stringify(body)}: ${JSON.stringify(validate.errors)}`);
+    };
+    const bodies = (name) => method(m, name).examples.filter((e) => e.curl && e.body).map((e) => e.body);
+    assert.ok(bodies('crm.lead.add').length && bodies('user.get').length);
+    for (const b of bodies('crm.lead.add')) check('crm.lead.add', b);
+    for (const b of bodies('user.get')) check('user.get', b);
+    check('crm.lead.add', { fields: { CURRENCY_ID: 'EUR', PHONE: [{ VALUE: '555', VALUE_TYPE: 'WORK' }] } });
+    check('user.get', { FILTER: 'ACTIVE' });
+    check('user.get', { FILTER: 5 }, false);
+    check('crm.lead.add', { fields: { PHONE: 'x' } }, false);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
 console.log('entities: ok');
