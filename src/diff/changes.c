@@ -10,7 +10,8 @@
 #include "util/sort.h"
 
 static const char *const kind_ids[B24_CH_KIND_COUNT] = {
-    "method-removed", "method-added", "method-deprecated", "method-renamed-case", "method-moved",
+    "method-removed", "method-added", "method-deprecated", "method-renamed",
+    "method-renamed-case", "method-moved",
     "scope-added", "scope-removed", "access-changed", "param-removed", "param-added",
     "param-deprecated", "param-renamed", "param-renamed-case", "param-moved",
     "param-alternatives", "param-required", "param-optional", "param-type", "enum-removed",

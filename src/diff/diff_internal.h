@@ -13,7 +13,11 @@ typedef struct b24d_orphan {
   char *path;
   bool fields;
   bool paired;
-  bool undescribed_before; /* arrived where OLD described no keys at all */
+  bool undescribed_before; /* arrived where OLD described no keys at all (gone:
+                              where NEW describes none) */
+  long top;                /* -1 for an unpaired param itself; for the keys nested in
+                              it, the index of that param: they may have moved alone */
+  size_t moved_inner;      /* keys of this param that moved elsewhere */
 } b24d_orphan;
 
 typedef struct b24d_orphans {
@@ -68,8 +72,9 @@ char *b24d_norm_text(const char *s);
 char *b24d_norm_value(const char *s);
 /* An error code; "" for the ways the docs write an empty one. */
 char *b24d_norm_error_code(const char *s);
-/* The scopes of a method, split at commas and spaces, lower case, each once. */
-size_t b24d_norm_scopes(const b24_method *m, char ***out);
+/* The scopes of a method, split at commas (and ; / `), lower case, each once;
+ * *prose when one is words rather than a scope's name. */
+size_t b24d_norm_scopes(const b24_method *m, char ***out, bool *prose);
 void b24d_free_strv(char **v, size_t n);
 
 #endif

@@ -1,20 +1,49 @@
 /* Orphans across a method: a parameter that left one level and a parameter of
  * the same name that arrived at another has moved into or out of a nested
  * object (or a nested table was read under another parent). Both are compared
- * as one; what stays alone is removed or added. */
+ * as one; what stays alone is removed or added. The keys nested in an orphan
+ * are orphans too, for pairing only: `name` and `file` that OLD listed at the top
+ * and NEW inside a new `fields` have moved into it, and `fields` is then a
+ * wrapper the docs now describe, not a new required parameter. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "diff/diff_internal.h"
 
-void b24d_orphans_push(b24d_orphans *o, const b24_param *p, const char *path, bool fields) {
+static void push(b24d_orphans *o, const b24_param *p, const char *path, bool fields, long top) {
   if (o->n == o->cap) {
     o->cap = o->cap ? o->cap * 2 : 16;
     o->v = realloc(o->v, o->cap * sizeof *o->v);
     if (!o->v) abort();
   }
-  o->v[o->n++] = (b24d_orphan){p, strdup(path), fields, false, false};
+  o->v[o->n++] = (b24d_orphan){p, strdup(path), fields, false, false, top, 0};
+}
+
+static void push_inner(b24d_orphans *o, const b24_params *ps, const char *path, bool fields, long top) {
+  for (size_t i = 0; i < ps->n; i++) {
+    char *sub = b24d_join_path(path, ps->items[i].name);
+    push(o, &ps->items[i], sub, fields, top);
+    push_inner(o, &ps->items[i].children, sub, fields, top);
+    free(sub);
+  }
+}
+
+void b24d_orphans_push(b24d_orphans *o, const b24_param *p, const char *path, bool fields) {
+  long top = (long)o->n;
+  push(o, p, path, fields, -1);
+  push_inner(o, &p->children, path, fields, top);
+  for (size_t k = 0; k < p->n_variants; k++) {
+    b24_buf vp = B24_BUF_INIT;
+    b24_buf_printf(&vp, "%s[%s]", path, p->variants[k].name);
+    push_inner(o, &p->variants[k].children, vp.data, fields, top);
+    b24_buf_free(&vp);
+  }
+}
+
+/* Taken: paired itself, or nested in a param that was (its keys were compared then). */
+static bool taken(const b24d_orphans *o, size_t i) {
+  return o->v[i].paired || (o->v[i].top >= 0 && o->v[o->v[i].top].paired);
 }
 
 static void orphans_clear(b24d_orphans *o) {
@@ -29,7 +58,8 @@ static long moved_to(const b24d_ctx *c, const b24d_orphan *g) {
   long best = -1;
   for (size_t k = 0; k < c->arrived.n; k++) {
     const b24d_orphan *a = &c->arrived.v[k];
-    if (a->paired || a->fields != g->fields || strcasecmp(a->p->name, g->p->name)) continue;
+    if (taken(&c->arrived, k) || a->fields != g->fields || strcasecmp(a->p->name, g->p->name)) continue;
+    if (a->top >= 0 && g->top >= 0) continue; /* both nested: their parents say more */
     if (b24d_type_tier(&g->p->type, &a->p->type, a->p->name, a->fields) < 0) return (long)k;
     if (best < 0) best = (long)k;
   }
@@ -39,6 +69,18 @@ static long moved_to(const b24d_ctx *c, const b24d_orphan *g) {
 static void report_removed(b24d_ctx *c, const b24d_orphan *g) {
   const b24_param *p = g->p;
   b24_tier tier = b24d_param_deprecated(p) ? B24_TIER_REMOVED_DEPRECATED : B24_TIER_BREAKING;
+  if (g->undescribed_before) {
+    b24d_add(c, B24_TIER_DOC_FIX, g->fields ? B24_CH_FIELD_REMOVED : B24_CH_PARAM_REMOVED, g->path,
+             NULL, &p->loc, NULL, NULL, NULL, "%s '%s' no longer described (NEW describes no keys there)",
+             g->fields ? "result field" : "param", g->path);
+    return;
+  }
+  if (g->moved_inner) {
+    b24d_add(c, B24_TIER_DOC_FIX, g->fields ? B24_CH_FIELD_REMOVED : B24_CH_PARAM_REMOVED, g->path,
+             NULL, &p->loc, NULL, NULL, NULL, "%s '%s' removed; its keys are documented elsewhere now",
+             g->fields ? "result field" : "param", g->path);
+    return;
+  }
   if (g->fields)
     b24d_add(c, tier, B24_CH_FIELD_REMOVED, g->path, NULL, &p->loc, NULL, NULL, NULL,
              "result field '%s' removed", g->path);
@@ -49,7 +91,11 @@ static void report_removed(b24d_ctx *c, const b24d_orphan *g) {
 
 static void report_added(b24d_ctx *c, const b24d_orphan *a) {
   const b24_param *p = a->p;
-  if (a->fields)
+  if (a->moved_inner && !a->fields)
+    b24d_add(c, B24_TIER_DOC_FIX, B24_CH_PARAM_ADDED, a->path, NULL, NULL, &p->loc, NULL, NULL,
+             "%s param '%s' added, holding params documented elsewhere before",
+             p->required ? "required" : "optional", a->path);
+  else if (a->fields)
     b24d_add(c, B24_TIER_COMPATIBLE, B24_CH_FIELD_ADDED, a->path, NULL, NULL, &p->loc, NULL, NULL,
              "result field '%s' added", a->path);
   else if (!p->required)
@@ -67,10 +113,12 @@ static void report_added(b24d_ctx *c, const b24d_orphan *a) {
 void b24d_resolve_orphans(b24d_ctx *c) {
   /* Comparing a moved pair may leave orphans of its own: scan until none is new. */
   for (size_t i = 0; i < c->gone.n; i++) {
-    if (c->gone.v[i].paired) continue;
+    if (taken(&c->gone, i)) continue;
     long k = moved_to(c, &c->gone.v[i]);
     if (k < 0) continue;
     c->gone.v[i].paired = c->arrived.v[k].paired = true;
+    if (c->gone.v[i].top >= 0) c->gone.v[c->gone.v[i].top].moved_inner++;
+    if (c->arrived.v[k].top >= 0) c->arrived.v[c->arrived.v[k].top].moved_inner++;
     const b24_param *op = c->gone.v[i].p, *np = c->arrived.v[k].p;
     bool fields = c->gone.v[i].fields;
     char *old_path = strdup(c->gone.v[i].path), *path = strdup(c->arrived.v[k].path);
@@ -82,9 +130,9 @@ void b24d_resolve_orphans(b24d_ctx *c) {
     free(path);
   }
   for (size_t i = 0; i < c->gone.n; i++)
-    if (!c->gone.v[i].paired) report_removed(c, &c->gone.v[i]);
+    if (!c->gone.v[i].paired && c->gone.v[i].top < 0) report_removed(c, &c->gone.v[i]);
   for (size_t k = 0; k < c->arrived.n; k++)
-    if (!c->arrived.v[k].paired) report_added(c, &c->arrived.v[k]);
+    if (!c->arrived.v[k].paired && c->arrived.v[k].top < 0) report_added(c, &c->arrived.v[k]);
   orphans_clear(&c->gone);
   orphans_clear(&c->arrived);
 }

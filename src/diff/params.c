@@ -169,17 +169,21 @@ void b24d_compare_params(b24d_ctx *c, const b24_params *o, const b24_params *n,
       b24d_compare_param(c, op, np, path, fields);
       free(path);
     } else if (!p.absorbed_old[i]) {
+      size_t at = c->gone.n;
       b24d_orphans_push(&c->gone, op, old_path, fields);
+      /* NEW describes no keys here at all: they are undescribed, not known gone. */
+      if (!n->n && prefix && *prefix) c->gone.v[at].undescribed_before = true;
     }
     free(old_path);
   }
   for (size_t k = 0; k < n->n; k++) {
     if (p.used[k]) continue;
     char *path = b24d_join_path(prefix, n->items[k].name);
+    size_t at = c->arrived.n;
     b24d_orphans_push(&c->arrived, &n->items[k], path, fields);
     /* OLD said nothing of this level (an object's keys undescribed): what is
      * required here was so before, only not written. */
-    if (!o->n && prefix && *prefix) c->arrived.v[c->arrived.n - 1].undescribed_before = true;
+    if (!o->n && prefix && *prefix) c->arrived.v[at].undescribed_before = true;
     free(path);
   }
   free(p.pair);
