@@ -10,13 +10,10 @@
 #include <strings.h>
 
 #include "diff/diff_internal.h"
+#include "util/grow.h"
 
 static void push(b24d_orphans *o, const b24_param *p, const char *path, bool fields, long top) {
-  if (o->n == o->cap) {
-    o->cap = o->cap ? o->cap * 2 : 16;
-    o->v = realloc(o->v, o->cap * sizeof *o->v);
-    if (!o->v) abort();
-  }
+  o->v = b24_grow(o->v, o->n, &o->cap, sizeof *o->v, 16);
   o->v[o->n++] = (b24d_orphan){p, strdup(path), fields, false, false, top, 0};
 }
 

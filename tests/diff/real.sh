@@ -5,12 +5,7 @@
 # formats, --max-bytes folding, ids that do not move with lines, and the markdown
 # of the two corpus snapshots fitting its limit.
 set -u
-bin=$1 root=$2 corpus=$3
-cd "$root" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fail=1; fi; }
+. "$(dirname "$0")/lib.sh"
 d=tests/data/diff-real
 D() { "$bin" diff $d/old $d/new --no-accept "$@" 2>/dev/null; }
 D --format json >"$tmp/j"; rc=$?
