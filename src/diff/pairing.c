@@ -5,6 +5,7 @@
  * are orphans too, for pairing only: `name` and `file` that OLD listed at the top
  * and NEW inside a new `fields` have moved into it, and `fields` is then a
  * wrapper the docs now describe, not a new required parameter. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -49,13 +50,34 @@ static void orphans_clear(b24d_orphans *o) {
   memset(o, 0, sizeof *o);
 }
 
+/* Names and paths compared without case and without the `[]` of an array's items. */
+static bool same_key(const char *a, const char *b) {
+  for (;;) {
+    while (a[0] == '[' && a[1] == ']') a += 2;
+    while (b[0] == '[' && b[1] == ']') b += 2;
+    if (!*a || !*b) return !*a && !*b;
+    if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return false;
+    a++, b++;
+  }
+}
+
+/* The arrived orphan at the place g was written as a dotted name
+ * (`fields.product.id` for the `id` nested in `product` in `fields`). -1 when none. */
+static long same_place(const b24d_ctx *c, const b24d_orphan *g) {
+  if (!strchr(g->p->name, '.')) return -1;
+  for (size_t k = 0; k < c->arrived.n; k++)
+    if (!taken(&c->arrived, k) && c->arrived.v[k].fields == g->fields && same_key(c->arrived.v[k].path, g->path))
+      return (long)k;
+  return -1;
+}
+
 /* The arrived orphan that g moved to: same name (without case), same family;
  * one of the same type first. -1 when none. */
 static long moved_to(const b24d_ctx *c, const b24d_orphan *g) {
   long best = -1;
   for (size_t k = 0; k < c->arrived.n; k++) {
     const b24d_orphan *a = &c->arrived.v[k];
-    if (taken(&c->arrived, k) || a->fields != g->fields || strcasecmp(a->p->name, g->p->name)) continue;
+    if (taken(&c->arrived, k) || a->fields != g->fields || !same_key(a->p->name, g->p->name)) continue;
     if (a->top >= 0 && g->top >= 0) continue; /* both nested: their parents say more */
     if (b24d_type_tier(&g->p->type, &a->p->type, a->p->name, a->fields) < 0) return (long)k;
     if (best < 0) best = (long)k;
@@ -111,7 +133,9 @@ void b24d_resolve_orphans(b24d_ctx *c) {
   /* Comparing a moved pair may leave orphans of its own: scan until none is new. */
   for (size_t i = 0; i < c->gone.n; i++) {
     if (taken(&c->gone, i)) continue;
-    long k = moved_to(c, &c->gone.v[i]);
+    long k = same_place(c, &c->gone.v[i]);
+    bool moved = k < 0;
+    if (moved) k = moved_to(c, &c->gone.v[i]);
     if (k < 0) continue;
     c->gone.v[i].paired = c->arrived.v[k].paired = true;
     if (c->gone.v[i].top >= 0) c->gone.v[c->gone.v[i].top].moved_inner++;
@@ -119,9 +143,10 @@ void b24d_resolve_orphans(b24d_ctx *c) {
     const b24_param *op = c->gone.v[i].p, *np = c->arrived.v[k].p;
     bool fields = c->gone.v[i].fields;
     char *old_path = strdup(c->gone.v[i].path), *path = strdup(c->arrived.v[k].path);
-    b24d_add(c, B24_TIER_DOC_FIX, fields ? B24_CH_FIELD_MOVED : B24_CH_PARAM_MOVED, old_path, NULL,
-             &op->loc, &np->loc, old_path, path, "%s '%s' moved to '%s'",
-             fields ? "result field" : "param", old_path, path);
+    if (moved)
+      b24d_add(c, B24_TIER_DOC_FIX, fields ? B24_CH_FIELD_MOVED : B24_CH_PARAM_MOVED, old_path, NULL,
+               &op->loc, &np->loc, old_path, path, "%s '%s' moved to '%s'",
+               fields ? "result field" : "param", old_path, path);
     b24d_compare_param(c, op, np, path, fields); /* may grow both lists */
     free(old_path);
     free(path);
