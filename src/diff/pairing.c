@@ -61,6 +61,12 @@ static bool same_key(const char *a, const char *b) {
   }
 }
 
+/* The last segment of a dotted name: `url` of `result.payment.url`. */
+static const char *leaf(const char *name) {
+  const char *dot = strrchr(name, '.');
+  return dot && dot[1] ? dot + 1 : name;
+}
+
 /* The arrived orphan at the place g was written as a dotted name
  * (`fields.product.id` for the `id` nested in `product` in `fields`). -1 when none. */
 static long same_place(const b24d_ctx *c, const b24d_orphan *g) {
@@ -77,12 +83,34 @@ static long moved_to(const b24d_ctx *c, const b24d_orphan *g) {
   long best = -1;
   for (size_t k = 0; k < c->arrived.n; k++) {
     const b24d_orphan *a = &c->arrived.v[k];
-    if (taken(&c->arrived, k) || a->fields != g->fields || !same_key(a->p->name, g->p->name)) continue;
+    if (taken(&c->arrived, k) || a->fields != g->fields || !same_key(leaf(a->p->name), leaf(g->p->name))) continue;
     if (a->top >= 0 && g->top >= 0) continue; /* both nested: their parents say more */
     if (b24d_type_tier(&g->p->type, &a->p->type, a->p->name, a->fields) < 0) return (long)k;
     if (best < 0) best = (long)k;
   }
   return best;
+}
+
+/* The level a path is at: everything before its last '.' (or "" at the top). */
+static size_t level_len(const char *path) {
+  const char *dot = strrchr(path, '.');
+  return dot ? (size_t)(dot - path) : 0;
+}
+
+/* An object or array that arrived next to g with no keys described: g may be
+ * inside it now (`SUCCESS` and `DATA` at the top, then an undescribed `result`). */
+static const b24d_orphan *undescribed_sibling(const b24d_ctx *c, const b24d_orphan *g) {
+  size_t gl = level_len(g->path);
+  for (size_t k = 0; k < c->arrived.n; k++) {
+    const b24d_orphan *a = &c->arrived.v[k];
+    if (a->paired || a->fields != g->fields || a->p->children.n || a->p->n_variants) continue;
+    if (level_len(a->path) != gl || strncmp(a->path, g->path, gl)) continue;
+    for (size_t i = 0; i < a->p->type.n_alts; i++) {
+      const b24_type_alt *t = &a->p->type.alts[i];
+      if (t->array || !strcmp(t->base, "object") || !strcmp(t->base, "array")) return a;
+    }
+  }
+  return NULL;
 }
 
 static void report_removed(b24d_ctx *c, const b24d_orphan *g) {
@@ -92,6 +120,14 @@ static void report_removed(b24d_ctx *c, const b24d_orphan *g) {
     b24d_add(c, B24_TIER_DOC_FIX, g->fields ? B24_CH_FIELD_REMOVED : B24_CH_PARAM_REMOVED, g->path,
              NULL, &p->loc, NULL, NULL, NULL, "%s '%s' no longer described (NEW describes no keys there)",
              g->fields ? "result field" : "param", g->path);
+    return;
+  }
+  const b24d_orphan *into = g->moved_inner ? NULL : undescribed_sibling(c, g);
+  if (into) {
+    b24d_add(c, B24_TIER_DOC_FIX, g->fields ? B24_CH_FIELD_REMOVED : B24_CH_PARAM_REMOVED, g->path,
+             NULL, &p->loc, NULL, NULL, NULL,
+             "%s '%s' no longer described; it may be inside '%s', whose keys NEW does not describe",
+             g->fields ? "result field" : "param", g->path, into->path);
     return;
   }
   if (g->moved_inner) {

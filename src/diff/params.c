@@ -5,6 +5,7 @@
  * whole method is compared (pairing.c): it may have moved to another level.
  * Classification takes the client's side: what it sends must still be accepted
  * (params), what it reads must still be there and of a type it knows (fields). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -107,6 +108,18 @@ static void pair_alternatives(pairing *p) {
   }
 }
 
+/* The one param gone and the one come at the same place of a table are one
+ * renamed when their types do not differ on the wire (a note or a doc fix at
+ * most) and the names share a stem or the descriptions are the same:
+ * CRM_ENTITY_ID -> CRM_ENTITY. */
+static int alike(const b24_param *a, const b24_param *b) {
+  int tier = b24d_type_tier(&a->type, &b->type, b->name, false);
+  if (tier == B24_TIER_BREAKING || tier == B24_TIER_COMPATIBLE) return 0;
+  size_t stem = 0;
+  while (a->name[stem] && tolower((unsigned char)a->name[stem]) == tolower((unsigned char)b->name[stem])) stem++;
+  return same_description(a, b) || stem >= 4 || (tier < 0 && !*a->description && !*b->description);
+}
+
 /* A param gone and one come with the same type and description, or the only
  * one of each at the same place in the table. */
 static void pair_renames(pairing *p) {
@@ -128,7 +141,7 @@ static void pair_renames(pairing *p) {
   if (left_o != 1 || left_n != 1) return;
   for (size_t i = 0; i < p->o->n; i++)
     if (p->pair[i] < 0 && !p->absorbed_old[i] && i < p->n->n && !p->used[i] &&
-        same_type(&p->o->items[i], &p->n->items[i]) && p->o->items[i].type.n_alts) {
+        alike(&p->o->items[i], &p->n->items[i])) {
       p->pair[i] = (long)i;
       p->how[i] = BY_RENAME;
       p->used[i] = 1;
@@ -171,8 +184,9 @@ void b24d_compare_params(b24d_ctx *c, const b24_params *o, const b24_params *n,
     } else if (!p.absorbed_old[i]) {
       size_t at = c->gone.n;
       b24d_orphans_push(&c->gone, op, old_path, fields);
-      /* NEW describes no keys here at all: they are undescribed, not known gone. */
-      if (!n->n && prefix && *prefix) c->gone.v[at].undescribed_before = true;
+      /* NEW describes no keys here at all (or, for the result, no field): they are
+       * undescribed, not known gone. */
+      if (!n->n && ((prefix && *prefix) || fields)) c->gone.v[at].undescribed_before = true;
     }
     free(old_path);
   }

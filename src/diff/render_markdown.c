@@ -173,7 +173,8 @@ static void put_summary(const md *m, b24_buf *out) {
   b24_buf_printf(out, " **%zu** |\n", accepted);
   const b24_diff_report *r = m->r;
   if (r->n_errors) {
-    b24_buf_printf(out, "\n%zu page%s could not be read:\n\n", r->n_errors, r->n_errors == 1 ? "" : "s");
+    b24_buf_printf(out, "\n%zu input error%s (pages not read whole; the changes on them may be artifacts):\n\n",
+                   r->n_errors, r->n_errors == 1 ? "" : "s");
     size_t shown = r->n_errors < 20 ? r->n_errors : 20;
     for (size_t i = 0; i < shown; i++) {
       b24_buf_printf(out, "- %s %s:%d: ", r->errors[i].side, r->errors[i].file, r->errors[i].line);
