@@ -146,7 +146,13 @@ static const b24_method **keyed(const b24_model *m, size_t *n) {
 
 static void report_removed(b24d_ctx *c) {
   b24_loc l = {c->mo->source, c->mo->line};
-  if (b24d_method_deprecated(c->mo, NULL))
+  const b24_page *still = b24_model_find_page(c->nm, c->mo->source);
+  if (still && !b24d_method_deprecated(c->mo, NULL)) {
+    /* The page is there and names no method NEW could read: not known removed. */
+    b24_loc nl = {still->path, 1};
+    b24d_add(c, B24_TIER_DOC_FIX, B24_CH_METHOD_REMOVED, "", NULL, &l, &nl, NULL, NULL,
+             "method no longer named on its page, which is still there");
+  } else if (b24d_method_deprecated(c->mo, NULL))
     b24d_add(c, B24_TIER_REMOVED_DEPRECATED, B24_CH_METHOD_REMOVED, "", NULL, &l, NULL, NULL, NULL,
              "method removed (it was deprecated)");
   else

@@ -14,6 +14,7 @@ check kinds-and-tiers 'node -e "
 const j = JSON.parse(require(\"fs\").readFileSync(process.argv[1]));
 const want = {
   \"method-removed:lists.get.iblock.type.id:\": \"breaking\",
+  \"method-removed:lists.update:\": \"doc-fix\",
   \"method-added:lists.get:\": \"compatible\",
   \"method-moved:entity.item.delete:\": \"note\",
   \"method-renamed-case:entity.item.get:\": \"note\",
