@@ -108,10 +108,13 @@ static void compare_method(b24d_ctx *c) {
   if (strcmp(o->source, n->source))
     b24d_add(c, B24_TIER_NOTE, B24_CH_METHOD_MOVED, "", NULL, &ol, &nl, o->source, n->source,
              "page moved from %s to %s", o->source, n->source);
-  const char *repl = NULL;
-  if (b24d_method_deprecated(n, &repl) && !b24d_method_deprecated(o, NULL))
-    b24d_add(c, B24_TIER_DEPRECATED, B24_CH_METHOD_DEPRECATED, "", NULL, &ol, &nl, NULL, repl,
+  const b24_deprecation *dep = b24d_method_deprecation(n);
+  if (dep && !b24d_method_deprecation(o)) {
+    const char *repl = dep->replacement;
+    b24_loc at = dep->loc.file ? dep->loc : nl;
+    b24d_add(c, B24_TIER_DEPRECATED, B24_CH_METHOD_DEPRECATED, "", NULL, &ol, &at, NULL, repl,
              "method deprecated%s%s", repl ? "; use " : "", repl ? repl : "");
+  }
   compare_scopes(c, &ol, &nl);
   compare_access(c, &ol, &nl);
   c->old_marks_required = marks_required(&o->params);
@@ -147,12 +150,13 @@ static const b24_method **keyed(const b24_model *m, size_t *n) {
 static void report_removed(b24d_ctx *c) {
   b24_loc l = {c->mo->source, c->mo->line};
   const b24_page *still = b24_model_find_page(c->nm, c->mo->source);
-  if (still && !b24d_method_deprecated(c->mo, NULL)) {
+  bool was_deprecated = b24d_method_deprecation(c->mo) != NULL;
+  if (still && !was_deprecated) {
     /* The page is there and names no method NEW could read: not known removed. */
     b24_loc nl = {still->path, 1};
     b24d_add(c, B24_TIER_DOC_FIX, B24_CH_METHOD_REMOVED, "", NULL, &l, &nl, NULL, NULL,
              "method no longer named on its page, which is still there");
-  } else if (b24d_method_deprecated(c->mo, NULL))
+  } else if (was_deprecated)
     b24d_add(c, B24_TIER_REMOVED_DEPRECATED, B24_CH_METHOD_REMOVED, "", NULL, &l, NULL, NULL, NULL,
              "method removed (it was deprecated)");
   else

@@ -56,10 +56,9 @@ size_t b24d_alternatives(const b24_param *p, char buf[256], const char *names[],
 void b24d_resolve_orphans(b24d_ctx *c);
 void b24d_orphans_push(b24d_orphans *o, const b24_param *p, const char *path, bool fields);
 
-/* deprecation.c: what the model says is deprecated (model v2). */
-bool b24d_param_deprecated(const b24_param *p);
-/* The method's replacement in *replacement (may be NULL) when it is deprecated. */
-bool b24d_method_deprecated(const b24_method *m, const char **replacement);
+/* deprecation.c: what the model says is deprecated (model v2); NULL when not. */
+const b24_deprecation *b24d_param_deprecation(const b24_param *p);
+const b24_deprecation *b24d_method_deprecation(const b24_method *m);
 
 /* wire.c: the tier of a type change, or -1 when the types are the same. */
 int b24d_type_tier(const b24_type *ot, const b24_type *nt, const char *name, bool fields);

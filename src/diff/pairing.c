@@ -115,7 +115,7 @@ static const b24d_orphan *undescribed_sibling(const b24d_ctx *c, const b24d_orph
 
 static void report_removed(b24d_ctx *c, const b24d_orphan *g) {
   const b24_param *p = g->p;
-  b24_tier tier = b24d_param_deprecated(p) ? B24_TIER_REMOVED_DEPRECATED : B24_TIER_BREAKING;
+  b24_tier tier = b24d_param_deprecation(p) ? B24_TIER_REMOVED_DEPRECATED : B24_TIER_BREAKING;
   if (g->undescribed_before) {
     b24d_add(c, B24_TIER_DOC_FIX, g->fields ? B24_CH_FIELD_REMOVED : B24_CH_PARAM_REMOVED, g->path,
              NULL, &p->loc, NULL, NULL, NULL, "%s '%s' no longer described (NEW describes no keys there)",

@@ -316,6 +316,12 @@ static void compare_variants(b24d_ctx *c, const b24_param *op, const b24_param *
 void b24d_compare_param(b24d_ctx *c, const b24_param *op, const b24_param *np, const char *path,
                         bool fields) {
   const char *what = fields ? "result field" : "param";
+  const b24_deprecation *dep = b24d_param_deprecation(np);
+  if (dep && !b24d_param_deprecation(op))
+    b24d_add(c, B24_TIER_DEPRECATED, fields ? B24_CH_FIELD_DEPRECATED : B24_CH_PARAM_DEPRECATED, path,
+             NULL, &op->loc, dep->loc.file ? &dep->loc : &np->loc, NULL, dep->replacement,
+             "%s '%s' deprecated%s%s", what, path, dep->replacement ? "; use " : "",
+             dep->replacement ? dep->replacement : "");
   if (!fields && op->required != np->required) {
     if (np->required)
       b24d_add(c, c->old_marks_required ? B24_TIER_BREAKING : B24_TIER_DOC_FIX,

@@ -15,6 +15,8 @@ const j = JSON.parse(require(\"fs\").readFileSync(process.argv[1]));
 const want = {
   \"method-removed:lists.get.iblock.type.id:\": \"breaking\",
   \"method-removed:lists.update:\": \"doc-fix\",
+  \"method-removed:crm.livefeedmessage.add:\": \"removed-after-deprecation\",
+  \"method-deprecated:entity.item.get:\": \"deprecated\",
   \"method-added:lists.get:\": \"compatible\",
   \"method-moved:entity.item.delete:\": \"note\",
   \"method-renamed-case:entity.item.get:\": \"note\",
@@ -38,6 +40,8 @@ const got = Object.fromEntries(j.changes.map((c) => [c.id, c.tier]));
 for (const [id, tier] of Object.entries(want)) if (got[id] !== tier) throw new Error(id + \": \" + got[id]);
 const rn = j.changes.find((c) => c.kind === \"param-renamed\");
 if (rn.old.value !== \"DETAIL_IMAGE\" || rn.new.value !== \"DETAIL_PICTURE\" || !rn.old.line || !rn.new.line) throw new Error(\"rename sides\");
+const dep = j.changes.find((c) => c.kind === \"method-deprecated\");
+if (dep.new.value !== \"entity.item.update\" || dep.new.line !== 3) throw new Error(\"deprecation\");
 const mv = j.changes.find((c) => c.id === \"method-moved:entity.item.delete:\");
 if (mv.old.file !== \"api-reference/entity/items/entity-item-delete.md\" || mv.new.file !== \"api-reference/entity/entity-item-delete.md\") throw new Error(\"move sides\");
 // edits that are no change: whitespace and Markdown in a description, an empty error
