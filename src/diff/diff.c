@@ -38,10 +38,20 @@ static bool refines(char **v, size_t n, const char *s) {
   return false;
 }
 
+/* A scope of OLD's is gone and one of NEW's is new: the page names its scope
+ * anew (imconnector -> imopenlines) rather than asking for one more. */
+static bool swapped(char **os, size_t no, char **ns, size_t nn) {
+  bool gone = false, come = false;
+  for (size_t i = 0; i < no; i++) gone |= !has_str(ns, nn, os[i]);
+  for (size_t i = 0; i < nn; i++) come |= !has_str(os, no, ns[i]);
+  return gone && come && no == nn;
+}
+
 static void compare_scopes(b24d_ctx *c, const b24_loc *ol, const b24_loc *nl) {
   char **os, **ns;
   bool oprose, nprose;
   size_t no = b24d_norm_scopes(c->mo, &os, &oprose), nn = b24d_norm_scopes(c->mn, &ns, &nprose);
+  bool swap = swapped(os, no, ns, nn);
   for (size_t i = 0; i < nn; i++)
     if (!has_str(os, no, ns[i])) {
       /* A page that named no scope (or described it in words) did not need none:
@@ -49,9 +59,10 @@ static void compare_scopes(b24d_ctx *c, const b24_loc *ol, const b24_loc *nl) {
       if (refines(os, no, ns[i]))
         b24d_add(c, B24_TIER_DOC_FIX, B24_CH_SCOPE_ADDED, "", ns[i], ol, nl, NULL, ns[i],
                  "scope '%s' documented for the scope OLD named otherwise", ns[i]);
-      else if (oprose)
+      else if (oprose || swap)
         b24d_add(c, B24_TIER_DOC_FIX, B24_CH_SCOPE_ADDED, "", ns[i], ol, nl, NULL, ns[i],
-                 "scope '%s' documented (OLD described the scope in words)", ns[i]);
+                 oprose ? "scope '%s' documented (OLD described the scope in words)"
+                        : "scope '%s' documented in place of the one OLD named", ns[i]);
       else if (no)
         b24d_add(c, B24_TIER_BREAKING, B24_CH_SCOPE_ADDED, "", ns[i], ol, nl, NULL, ns[i],
                  "scope '%s' is now needed", ns[i]);
@@ -60,7 +71,7 @@ static void compare_scopes(b24d_ctx *c, const b24_loc *ol, const b24_loc *nl) {
                  "scope '%s' documented (OLD named no scope)", ns[i]);
     }
   for (size_t i = 0; i < no; i++)
-    if (!has_str(ns, nn, os[i]) && !(oprose && !nprose) && !refines(ns, nn, os[i]))
+    if (!has_str(ns, nn, os[i]) && !(oprose && !nprose) && !swap && !refines(ns, nn, os[i]))
       b24d_add(c, B24_TIER_COMPATIBLE, B24_CH_SCOPE_REMOVED, "", os[i], ol, nl, os[i], NULL,
                "scope '%s' is no longer needed", os[i]);
   b24d_free_strv(os, no);

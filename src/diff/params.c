@@ -323,10 +323,13 @@ void b24d_compare_param(b24d_ctx *c, const b24_param *op, const b24_param *np, c
              "%s '%s' deprecated%s%s", what, path, dep->replacement ? "; use " : "",
              dep->replacement ? dep->replacement : "");
   if (!fields && op->required != np->required) {
+    /* A param the docs already had, marked required now: a call that worked
+     * sent it already (the portal does not start refusing calls it took; it
+     * deprecates). Bindings change, working calls do not. A *new* required
+     * param is another matter (pairing.c). */
     if (np->required)
-      b24d_add(c, c->old_marks_required ? B24_TIER_BREAKING : B24_TIER_DOC_FIX,
-               B24_CH_PARAM_REQUIRED, path, NULL, &op->loc, &np->loc, NULL, NULL,
-               "param '%s' is now required%s", path,
+      b24d_add(c, B24_TIER_DOC_FIX, B24_CH_PARAM_REQUIRED, path, NULL, &op->loc, &np->loc, NULL,
+               NULL, "param '%s' is now required%s", path,
                c->old_marks_required ? "" : " (OLD marked no parameter required)");
     else
       b24d_add(c, B24_TIER_COMPATIBLE, B24_CH_PARAM_OPTIONAL, path, NULL, &op->loc, &np->loc, NULL,
