@@ -9,12 +9,13 @@
 #include "util/fsutil.h"
 
 static void usage(FILE *f) {
-  fputs("usage: b24spec lint DOCS... [--format text|json|sarif] [--fail-on error|warning|note|never]\n"
+  fputs("usage: b24spec lint DOCS... [--format text|json|sarif|github] [--fail-on error|warning|note|never]\n"
         "                    [--config FILE] [--rule ID=off|note|warning|error ...] [-o FILE]\n"
         "       b24spec lint --list-rules\n"
         "  DOCS        a docs root (with toc.yaml) or single pages, or a model JSON file\n"
         "              (a model file has no parse findings: only the model rules run)\n"
-        "  --format    text (default: file:line:col: severity: message [rule]), json, sarif (2.1.0)\n"
+        "  --format    text (default: file:line:col: severity: message [rule]), json, sarif (2.1.0),\n"
+        "              github (workflow commands: annotations in GitHub Actions)\n"
         "  --fail-on   exit 1 when a finding is this severe or worse (default: error)\n"
         "  --config    the configuration; default: .b24spec.yaml in the docs root or above it\n"
         "  --rule      switch a rule off or change its severity (after the configuration)\n"
@@ -84,6 +85,7 @@ static int parse_format(const char *s, b24_lint_format *f) {
   if (!s || !strcmp(s, "text")) *f = B24_LINT_TEXT;
   else if (!strcmp(s, "json")) *f = B24_LINT_JSON;
   else if (!strcmp(s, "sarif")) *f = B24_LINT_SARIF;
+  else if (!strcmp(s, "github")) *f = B24_LINT_GITHUB;
   else return -1;
   return 0;
 }
@@ -179,7 +181,7 @@ int cmd_lint(int argc, char **argv) {
   b24_lint_format fmt;
   int fail_level;
   if (rc == 0 && parse_format(o.format, &fmt) != 0) {
-    fprintf(stderr, "b24spec lint: --format %s: expected text, json or sarif\n", o.format);
+    fprintf(stderr, "b24spec lint: --format %s: expected text, json, sarif or github\n", o.format);
     rc = 2;
   }
   if (rc == 0 && parse_fail_on(o.fail_on, &fail_level) != 0) {

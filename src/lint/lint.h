@@ -63,7 +63,7 @@ void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_con
                   b24_findings *out);
 void b24_findings_free(b24_findings *f);
 
-typedef enum { B24_LINT_TEXT, B24_LINT_JSON, B24_LINT_SARIF } b24_lint_format;
+typedef enum { B24_LINT_TEXT, B24_LINT_JSON, B24_LINT_SARIF, B24_LINT_GITHUB } b24_lint_format;
 
 /* Writes findings in a format; 0 on success. */
 int b24_lint_write(FILE *f, const b24_findings *fs, b24_lint_format fmt);

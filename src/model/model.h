@@ -216,7 +216,8 @@ typedef struct b24_load_options {
 } b24_load_options;
 
 /* Models the docs under each input (a docs root, or single pages with the root
- * found by looking upward for toc.yaml or _includes). Returns NULL only when
+ * found upward: the nearest directory with toc.yaml or presets.yaml, else the
+ * nearest with _includes). Returns NULL only when
  * nothing could be read; problems with pages become diagnostics. */
 b24_model *b24_model_load(const char *const *inputs, size_t n_inputs,
                           const b24_load_options *opt);

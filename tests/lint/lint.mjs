@@ -99,7 +99,21 @@ const cases = {
     assert.ok(lines.includes(`${data}/bad/table-row-unclosed.md:28:52: warning: table row ends with |# instead of || [table-row-unclosed]`));
     assert.ok(lines.includes(`${data}/bad/type-unknown.md:25:1: warning: type 'test_stauts' of 'STATUS' is neither a basic type nor in a type dictionary [type-unknown]`));
     // The JSON form has the same findings.
-    assert.equal(lintJson(`${data}/bad`).findings.length, lines.length);
+    const json = lintJson(`${data}/bad`).findings;
+    assert.equal(json.length, lines.length);
+    // GitHub workflow commands: one a finding, same places, notes as notices,
+    // '%', CR, LF (and ':' ',' in properties) escaped.
+    const gh = run('--format', 'github', `${data}/bad`).stdout.trim().split('\n');
+    assert.equal(gh.length, json.length);
+    gh.forEach((l, i) => {
+      const m = l.match(/^::(error|warning|notice) file=([^,]+)(?:,line=(\d+),col=(\d+))?,title=([a-z-]+)::(.*)$/);
+      assert.ok(m, l);
+      assert.equal(m[1], json[i].severity === 'note' ? 'notice' : json[i].severity);
+      assert.equal(decodeURIComponent(m[2].replace(/%3A/g, ':').replace(/%2C/g, ',')), json[i].file);
+      assert.equal(+(m[3] ?? 0), json[i].line); // no line: a finding about the whole file
+      assert.equal(m[5], json[i].rule);
+      assert.ok(!/[\r\n]/.test(m[6]));
+    });
   },
 
   sarif() {
@@ -193,8 +207,11 @@ const cases = {
   exit() {
     assert.equal(run(`${data}/bad`).status, 1); // errors, --fail-on error
     assert.equal(run(`${data}/bad`, '--fail-on', 'never').status, 0);
-    assert.equal(run(`${data}/suppress`).status, 0); // warnings only
-    assert.equal(run(`${data}/suppress`, '--fail-on', 'warning').status, 1);
+    // Dead links are errors by default; as warnings they pass --fail-on error.
+    assert.equal(run(`${data}/suppress`).status, 1);
+    const asWarnings = ['--rule', 'link-target-missing=warning', '--rule', 'link-anchor-missing=warning'];
+    assert.equal(run(`${data}/suppress`, ...asWarnings).status, 0);
+    assert.equal(run(`${data}/suppress`, ...asWarnings, '--fail-on', 'warning').status, 1);
     const missing = run(`${data}/no-such-dir`);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /no-such-dir.*no such file or directory \[input\]/);
@@ -242,6 +259,13 @@ const cases = {
     const one = lintJson(`${docs}/api-reference/crm/universal/crm-item-add.md`).findings;
     assert.ok(!one.some((f) => ['type-unknown', 'link-target-missing', 'see-also-missing'].includes(f.rule)));
     assert.ok(one.some((f) => f.rule === 'link-anchor-missing' && f.line === 61));
+    // Pages under sections with _includes/ of their own: the root is still the
+    // folder with toc.yaml, so their includes are inside it.
+    for (const page of ['chats/im-recent-list.md', 'calendar/calendar-section-add.md', 'widgets/universal/app-url.md']) {
+      const r = lintJson(`${docs}/api-reference/${page}`);
+      assert.equal(realpathSync(r.root), realpathSync(docs), page);
+      assert.ok(!r.findings.some((f) => f.rule.startsWith('include-') || /outside the docs root/.test(f.message)), page);
+    }
     const counts = byRule(got);
     console.log(Object.entries(counts).map(([k, v]) => `${k} ${v.length}`).join('\n'));
   },
