@@ -141,12 +141,11 @@ static int run(const lint_opts *o, b24_lint_format fmt, int fail_level) {
   b24_diags diags;
   b24_diags_init(&diags);
   b24_model *m;
-  if (o->n_inputs == 1 && is_model_file(o->inputs[0])) {
+  b24_lint_focus focus = {0};
+  if (o->n_inputs == 1 && is_model_file(o->inputs[0]))
     m = b24_model_read_file(o->inputs[0], &diags);
-  } else {
-    b24_load_options lo = {.diags = &diags};
-    m = b24_model_load((const char *const *)o->inputs, o->n_inputs, &lo);
-  }
+  else
+    m = b24_lint_load((const char *const *)o->inputs, o->n_inputs, &diags, &focus);
   int rc = 2;
   b24_lint_config cfg;
   b24_lint_config_init(&cfg);
@@ -155,7 +154,7 @@ static int run(const lint_opts *o, b24_lint_format fmt, int fail_level) {
     fputs("b24spec lint: nothing could be read\n", stderr);
   } else if (configure(o, m, &cfg) == 0) {
     b24_findings fs;
-    b24_lint_run(m, &diags, &cfg, &fs);
+    b24_lint_run_focus(m, &diags, &cfg, &focus, &fs);
     if (write_report(&fs, fmt, o->out) != 0) {
       fprintf(stderr, "b24spec lint: cannot write %s: %s\n", o->out ? o->out : "stdout",
               strerror(errno));
@@ -167,6 +166,7 @@ static int run(const lint_opts *o, b24_lint_format fmt, int fail_level) {
     b24_findings_free(&fs);
   }
   b24_lint_config_free(&cfg);
+  b24_lint_focus_free(&focus);
   b24_model_free(m);
   b24_diags_free(&diags);
   return rc;

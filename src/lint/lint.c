@@ -22,10 +22,24 @@ static b24_finding *push(b24_findings *f) {
   return x;
 }
 
+static int cmp_cstr(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int b24_lint_in_focus(const b24_lint_ctx *c, const char *path) {
+  if (!c->focus || !c->focus->paths) return 1;
+  return path && b24_bsearch(&path, c->focus->paths, c->focus->n, sizeof *c->focus->paths, cmp_cstr);
+}
+
+int b24_lint_private_path(const char *p) { return p[0] == '_' || strstr(p, "/_") != NULL; }
+
 void b24_lint_emit(b24_lint_ctx *c, const char *id, const char *path, int line, const char *fmt,
                    ...) {
   const b24_lint_rule *r = b24_lint_find_rule(id);
   if (!r) abort(); /* a rule file names a rule the registry lacks: a programming error */
+  /* A finding in a fragment is reported through the page that includes it,
+   * which the rules decide; one on a context page never. */
+  if (path && !b24_lint_private_path(path) && !b24_lint_in_focus(c, path)) return;
   b24_finding *x = push(c->out);
   x->rule = r;
   x->severity = r->severity;
@@ -133,6 +147,11 @@ static void finding_free(b24_finding *f) {
 
 void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
                   b24_findings *out) {
+  b24_lint_run_focus(m, diags, cfg, NULL, out);
+}
+
+void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
+                        const b24_lint_focus *focus, b24_findings *out) {
   memset(out, 0, sizeof *out);
   out->root = strdup(m && m->root ? m->root : ".");
   /* example-json is said again, better, by a model rule (rules_examples.c). */
@@ -140,7 +159,7 @@ void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_con
     if (!m || strcmp(diags->items[i].rule, "example-json") != 0)
       from_diag(out, out->root, &diags->items[i]);
   if (m) {
-    b24_lint_ctx c = {m, out};
+    b24_lint_ctx c = {m, out, focus};
     b24_rules_names(&c);
     b24_rules_types(&c);
     b24_rules_examples(&c);

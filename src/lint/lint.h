@@ -61,6 +61,25 @@ typedef struct b24_findings {
  * configuration and the inline suppressions. Findings are sorted by file, line. */
 void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
                   b24_findings *out);
+
+/* The pages a lint is about, when the model holds more (their context). */
+typedef struct b24_lint_focus {
+  char **paths; /* relative to the docs root, sorted; NULL: every page */
+  size_t n;
+} b24_lint_focus;
+
+/* Models the inputs for lint. A docs root is modelled whole. Single pages are
+ * modelled with their context (b24_model_context), so that the rules say of
+ * them what they say in a lint of the whole root; *focus then names them, and
+ * diags gets the parse diagnostics of those pages only. NULL when nothing
+ * could be read. */
+b24_model *b24_lint_load(const char *const *inputs, size_t n_inputs, b24_diags *diags,
+                         b24_lint_focus *focus);
+void b24_lint_focus_free(b24_lint_focus *f);
+
+/* b24_lint_run, reporting only what concerns the pages in focus (NULL: all). */
+void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
+                        const b24_lint_focus *focus, b24_findings *out);
 void b24_findings_free(b24_findings *f);
 
 typedef enum { B24_LINT_TEXT, B24_LINT_JSON, B24_LINT_SARIF, B24_LINT_GITHUB } b24_lint_format;

@@ -6,7 +6,16 @@
 typedef struct b24_lint_ctx {
   const b24_model *m;
   b24_findings *out;
+  const b24_lint_focus *focus; /* NULL: every page is linted */
 } b24_lint_ctx;
+
+/* Is the page at path (relative to the root) one the lint reports on? Pages
+ * read only as context are not. */
+int b24_lint_in_focus(const b24_lint_ctx *c, const char *path);
+
+/* A path into a folder whose name starts with '_' (_includes/, _images/):
+ * fragments and files, not pages. */
+int b24_lint_private_path(const char *p);
 
 /* Adds a finding of rule id at a page path (relative to the docs root) and line,
  * with the rule's default severity (the configuration is applied later). */

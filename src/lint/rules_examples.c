@@ -206,6 +206,7 @@ static void not_json(b24_lint_ctx *c, const b24_method *m) {
 
 void b24_rules_examples(b24_lint_ctx *c) {
   for (size_t i = 0; i < c->m->n_methods; i++) {
+    if (!b24_lint_in_focus(c, c->m->methods[i].source)) continue;
     unknown_keys(c, &c->m->methods[i]);
     required_missing(c, &c->m->methods[i]);
     not_json(c, &c->m->methods[i]);

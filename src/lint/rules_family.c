@@ -164,7 +164,7 @@ static void check_name(b24_lint_ctx *c, entry *v, size_t from, size_t to) {
     if (count > best_count) best = i, best_count = count;
   }
   for (size_t i = from; i < to; i++) {
-    if (compatible(v[i].types, v[best].types)) continue;
+    if (!b24_lint_in_focus(c, v[i].m->source) || compatible(v[i].types, v[best].types)) continue;
     const b24_param *p = v[i].p, *q = v[best].p;
     b24_lint_emit(c, "family-type-mismatch", p->loc.file, p->loc.line,
                   "'%s' of %s is '%s', but '%s' in %s (%s:%d)", p->name, v[i].m->name,

@@ -93,12 +93,6 @@ static int ends_with(const char *s, const char *suf) {
   return a >= b && !strcmp(s + a - b, suf);
 }
 
-/* A path into a directory whose name starts with '_' (includes, images). */
-static int in_private_dir(const char *p) {
-  if (p[0] == '_') return 1;
-  return strstr(p, "/_") != NULL;
-}
-
 static void check_link(b24_lint_ctx *c, const b24_page *from, const b24_link *l, int see_also) {
   if (!l->target) return; /* external */
   if (!strcmp(l->target, "..")) {
@@ -106,7 +100,7 @@ static void check_link(b24_lint_ctx *c, const b24_page *from, const b24_link *l,
                   "link '%s' points outside the docs root", l->href);
     return;
   }
-  if (!ends_with(l->target, ".md") || in_private_dir(l->target)) return;
+  if (!ends_with(l->target, ".md") || b24_lint_private_path(l->target)) return;
   const b24_page *to;
   if (!b24_lint_page_exists(c, l->target, &to)) {
     b24_lint_emit(c, see_also ? "see-also-missing" : "link-target-missing", from->path, l->loc.line,
@@ -138,6 +132,7 @@ void b24_rules_links(b24_lint_ctx *c) {
   type_links(c, &types);
   for (size_t i = 0; i < m->n_pages; i++) {
     const b24_page *p = &m->pages[i];
+    if (!b24_lint_in_focus(c, p->path)) continue;
     for (size_t k = 0; k < p->n_links; k++) {
       const b24_link *l = &p->links[k];
       see_key key = {p->path, l->href ? l->href : "", l->loc.line};

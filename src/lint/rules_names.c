@@ -61,6 +61,7 @@ static int shares_segment(const char *name, const char *path) {
 static void title_vs_file(b24_lint_ctx *c) {
   for (size_t i = 0; i < c->m->n_methods; i++) {
     const b24_method *m = &c->m->methods[i];
+    if (!b24_lint_in_focus(c, m->source)) continue;
     if (!strcmp(b24_path_basename(m->source), "index.md")) continue; /* section overviews */
     if (!name_matches_file(m->name, m->source) && shares_segment(m->name, m->source))
       b24_lint_emit(c, "title-file-mismatch", m->source, m->line,
@@ -75,6 +76,7 @@ static void duplicates(b24_lint_ctx *c) {
   const b24_model *md = c->m;
   for (size_t i = 0; i < md->n_methods; i++) {
     const b24_method *m = &md->methods[i];
+    if (!b24_lint_in_focus(c, m->source)) continue;
     for (size_t k = i; k-- > 0 && !strcmp(md->methods[k].name, m->name);) {
       const b24_method *first = &md->methods[k];
       if (first->rest_version != m->rest_version || !strcmp(first->source, m->source)) continue;

@@ -307,5 +307,6 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
 }
 
 void b24_rules_response(b24_lint_ctx *c) {
-  for (size_t i = 0; i < c->m->n_methods; i++) check_method(c, &c->m->methods[i]);
+  for (size_t i = 0; i < c->m->n_methods; i++)
+    if (b24_lint_in_focus(c, c->m->methods[i].source)) check_method(c, &c->m->methods[i]);
 }

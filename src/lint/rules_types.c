@@ -109,10 +109,12 @@ void b24_rules_types(b24_lint_ctx *c) {
   words_build(c->m, &ws);
   for (size_t i = 0; i < c->m->n_methods; i++) {
     const b24_method *m = &c->m->methods[i];
+    if (!b24_lint_in_focus(c, m->source)) continue;
     b24_lint_walk_params(c, m, &m->params, check_param, &ws);
     b24_lint_walk_params(c, m, &m->response.fields, check_param, &ws);
   }
   for (size_t i = 0; i < c->m->n_objects; i++)
-    b24_lint_walk_params(c, NULL, &c->m->objects[i].fields, check_param, &ws);
+    if (b24_lint_in_focus(c, c->m->objects[i].loc.file))
+      b24_lint_walk_params(c, NULL, &c->m->objects[i].fields, check_param, &ws);
   words_free(&ws);
 }

@@ -218,6 +218,17 @@ static void discover(const char *root, int no_toc, b24_diags *diags, pathlist *o
   free(tree.v);
 }
 
+char **b24_discover_pages(const char *root, size_t *n) {
+  b24_diags quiet; /* toc-missing-page is the whole root's finding, not a caller's */
+  b24_diags_init(&quiet);
+  pathlist out = {0};
+  discover(root, 0, &quiet, &out);
+  b24_diags_free(&quiet);
+  pl_add(&out, NULL);
+  *n = out.n - 1;
+  return out.v;
+}
+
 /* Does dir hold a file or directory named mark? */
 static int has_mark(const char *dir, const char *mark) {
   char *p = b24_path_under(dir, mark);
