@@ -23,9 +23,8 @@ typedef struct needles {
 } needles;
 
 static char *lower_dup(const char *s, size_t n) {
-  char *r = malloc(n + 1);
-  for (size_t i = 0; i < n; i++) r[i] = (char)tolower((unsigned char)s[i]);
-  r[n] = 0;
+  char *r = strndup(s, n);
+  b24_lower_utf8(r);
   return r;
 }
 
