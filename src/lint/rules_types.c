@@ -1,11 +1,15 @@
 /* Types: every type word of a parameter or returned field must be a basic type, a
  * word of a type dictionary (data-types.md at any depth), a field of one
- * (`crm_currency.CURRENCY`), or an object type linked to its description (an
- * anchor or a page) that exists. Without any dictionary in the model (single
- * pages were linted) words are not checked. */
+ * (`crm_currency.CURRENCY`), an object type linked to its description (an
+ * anchor or a page) that exists, or an object type the same page describes
+ * under a heading of its own ("Object of type crm_item_payment_delivery").
+ * A code span that is no identifier next to a type is a value hint, not a type
+ * ("`string` with value `Y/N`"). Without any dictionary in the model words are
+ * not checked. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lint/lint_internal.h"
 #include "util/sort.h"
@@ -76,9 +80,35 @@ static int check_ref(b24_lint_ctx *c, const b24_param *p, const b24_type_alt *a)
   return ok;
 }
 
+/* integer, crm_status, sale_cashbox.ID, deal[]: the shape of a type's name. */
+static int identifier(const char *s) {
+  if (!isalpha((unsigned char)*s) && *s != '_') return 0;
+  for (; *s; s++)
+    if (!isalnum((unsigned char)*s) && *s != '_' && *s != '.' && *s != '[' && *s != ']') return 0;
+  return 1;
+}
+
+/* The page has a heading (an anchor, as slugs keep '_' words whole) that
+ * names the word: the type is described there. */
+static int described_on_page(const b24_model *m, const char *file, const char *word) {
+  const b24_page *pg = file ? b24_model_find_page(m, file) : NULL;
+  size_t wl = strlen(word);
+  if (!pg || wl < 3 || !strchr(word, '_')) return 0;
+  for (size_t i = 0; i < pg->n_anchors; i++) {
+    const char *a = pg->anchors[i];
+    for (const char *s = a; *s; s++) {
+      if ((s != a && s[-1] != '-') || strncasecmp(s, word, wl)) continue;
+      if (!s[wl] || s[wl] == '-') return 1;
+    }
+  }
+  return 0;
+}
+
 static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p, void *arg) {
   (void)m;
   const word_set *ws = arg;
+  int typed = 0; /* some alternative is a type name: the others may be value hints */
+  for (size_t i = 0; i < p->type.n_alts; i++) typed |= identifier(p->type.alts[i].base);
   for (size_t i = 0; i < p->type.n_alts; i++) {
     const b24_type_alt *a = &p->type.alts[i];
     if (!a->base || !*a->base) continue;
@@ -99,6 +129,7 @@ static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p
     if (!c->m->n_type_words || words_has(ws, b, strlen(b))) continue; /* no dictionary read */
     const char *dot = strchr(b, '.');
     if (dot && words_has(ws, b, (size_t)(dot - b))) continue; /* a field of a known type */
+    if ((typed && !identifier(b)) || described_on_page(c->m, p->loc.file, b)) continue;
     b24_lint_emit(c, "type-unknown", p->loc.file, p->loc.line,
                   "type '%s' of '%s' is neither a basic type nor in a type dictionary", b, p->name);
   }

@@ -308,10 +308,6 @@ void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out) {
       c->rows_unparsed_reasons[B24_ROW_NO_NAME]++;
       continue;
     }
-    if (r->n_cells > ncols)
-      b24_blint(c, r->line, B24_WARNING, "table-cell-count",
-                "table row has %zu cells, the header has %zu (an unescaped '|'?)", r->n_cells,
-                ncols);
     if (!p.wildcard && !c->in_response) {
       long first = seen_add(&seen, p.name, out->n);
       if (first >= 0)

@@ -267,6 +267,23 @@ size_t b24_table_extent(const b24_srcline *lines, size_t n) {
   return used;
 }
 
+/* Rows with another number of cells than the first (the header): a '|' lost
+ * runs two cells together, an unescaped one splits a cell. A row of a single
+ * cell is left to the readers of parameter and error tables, which say what
+ * it means for them. */
+static void cell_counts(b24_pctx *c, const b24_row *rows, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    size_t want = rows[0].n_cells, got = rows[i].n_cells;
+    if (got == want || got < 2) continue;
+    if (got > want)
+      b24_pdiag(c, rows[i].line, 1, B24_WARNING, "table-cell-count",
+                "table row has %zu cells, the header has %zu (an unescaped '|'?)", got, want);
+    else
+      b24_pdiag(c, rows[i].line, 1, B24_WARNING, "table-cell-count",
+                "table row has %zu cells, the header has %zu (a '|' lost?)", got, want);
+  }
+}
+
 size_t b24_scan_table(b24_pctx *c, const b24_srcline *lines, size_t n, b24_blkvec *out) {
   table_state t = {0};
   t.c = c;
@@ -277,6 +294,7 @@ size_t b24_scan_table(b24_pctx *c, const b24_srcline *lines, size_t n, b24_blkve
   free_cells(&t);
   free(t.cells.v);
   b->n_rows = t.n_rows;
+  cell_counts(c, t.rows, t.n_rows);
   if (t.n_rows) {
     b->rows = b24_arena_alloc(c->arena, t.n_rows * sizeof *b->rows);
     memcpy(b->rows, t.rows, t.n_rows * sizeof *b->rows);
