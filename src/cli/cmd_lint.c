@@ -11,6 +11,7 @@
 static void usage(FILE *f) {
   fputs("usage: b24spec lint DOCS... [--format text|json|sarif|github] [--fail-on error|warning|note|never]\n"
         "                    [--config FILE] [--rule ID=off|note|warning|error ...] [-o FILE]\n"
+        "                    [--baseline FILE | --write-baseline FILE]\n"
         "       b24spec lint --list-rules\n"
         "  DOCS        a docs root (with toc.yaml) or single pages, or a model JSON file\n"
         "              (a model file has no parse findings: only the model rules run)\n"
@@ -20,6 +21,9 @@ static void usage(FILE *f) {
         "  --config    the configuration; default: .b24spec.yaml in the docs root or above it\n"
         "  --rule      switch a rule off or change its severity (after the configuration)\n"
         "  -o          write the report to FILE (atomically) instead of stdout\n"
+        "  --write-baseline  write every finding to FILE as the accepted baseline\n"
+        "  --baseline  report and count for --fail-on only findings FILE does not hold; its\n"
+        "              entries no longer found are listed on stderr as fixed\n"
         "Inline: <!-- b24spec-disable-line RULE --> or <!-- b24spec-disable-next-line RULE -->\n"
         "(RULE may be a comma-separated list, or omitted for every rule).\n"
         "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input\n"
@@ -42,7 +46,7 @@ static int is_model_file(const char *p) {
 }
 
 typedef struct lint_opts {
-  const char *format, *fail_on, *config, *out;
+  const char *format, *fail_on, *config, *out, *baseline, *write_baseline;
   char **rules;
   size_t n_rules;
   char **inputs;
@@ -58,6 +62,8 @@ static int parse_args(int argc, char **argv, lint_opts *o) {
                         : !strcmp(a, "--fail-on") ? &o->fail_on
                         : !strcmp(a, "--config") ? &o->config
                         : !strcmp(a, "-o") ? &o->out
+                        : !strcmp(a, "--baseline") ? &o->baseline
+                        : !strcmp(a, "--write-baseline") ? &o->write_baseline
                                            : NULL;
     if (slot || !strcmp(a, "--rule")) {
       if (i + 1 >= argc) {
@@ -137,6 +143,32 @@ static int write_report(const b24_findings *fs, b24_lint_format fmt, const char 
   return b24_atomic_commit(f);
 }
 
+/* Findings the baseline holds are dropped; the entries no longer found are
+ * told on stderr, as notes, so that the baseline gets rewritten. 0, or -1 when
+ * the baseline cannot be read. */
+static int apply_baseline(const char *path, b24_findings *fs) {
+  b24_baseline b;
+  char err[1024];
+  if (b24_baseline_read(path, &b, err, sizeof err) != 0) {
+    fprintf(stderr, "%s\n", err);
+    return -1;
+  }
+  size_t matched = b24_baseline_apply(&b, fs);
+  b24_findings_drop_baselined(fs);
+  for (size_t i = 0; i < b.n; i++)
+    if (!b.items[i].matched) {
+      char *file = b24_path_under(fs->root, b.items[i].path);
+      fprintf(stderr, "%s:%d:1: note: fixed since the baseline: %s [%s]\n", file,
+              b.items[i].line > 0 ? b.items[i].line : 1, b.items[i].message ? b.items[i].message : "",
+              b.items[i].rule);
+      free(file);
+    }
+  fprintf(stderr, "b24spec lint: baseline %s: %zu of its %zu findings still there, %zu fixed, %zu new\n",
+          path, matched, b.n, b.n - matched, fs->n);
+  b24_baseline_free(&b);
+  return 0;
+}
+
 static int run(const lint_opts *o, b24_lint_format fmt, int fail_level) {
   b24_diags diags;
   b24_diags_init(&diags);
@@ -155,12 +187,16 @@ static int run(const lint_opts *o, b24_lint_format fmt, int fail_level) {
   } else if (configure(o, m, &cfg) == 0) {
     b24_findings fs;
     b24_lint_run_focus(m, &diags, &cfg, &focus, &fs);
-    if (write_report(&fs, fmt, o->out) != 0) {
+    if (o->write_baseline && b24_baseline_write(&fs, o->write_baseline) != 0) {
+      fprintf(stderr, "b24spec lint: cannot write %s: %s\n", o->write_baseline, strerror(errno));
+    } else if (o->baseline && apply_baseline(o->baseline, &fs) != 0) {
+      /* said */
+    } else if (write_report(&fs, fmt, o->out) != 0) {
       fprintf(stderr, "b24spec lint: cannot write %s: %s\n", o->out ? o->out : "stdout",
               strerror(errno));
     } else {
-      rc = 0;
-      for (size_t i = 0; i < fs.n && !rc; i++)
+      rc = 0; /* a baseline just written accepts every finding */
+      for (size_t i = 0; i < fs.n && !rc && !o->write_baseline; i++)
         if ((int)fs.items[i].severity >= fail_level) rc = 1;
     }
     b24_findings_free(&fs);
@@ -186,6 +222,10 @@ int cmd_lint(int argc, char **argv) {
   }
   if (rc == 0 && parse_fail_on(o.fail_on, &fail_level) != 0) {
     fprintf(stderr, "b24spec lint: --fail-on %s: expected error, warning, note or never\n", o.fail_on);
+    rc = 2;
+  }
+  if (rc == 0 && o.baseline && o.write_baseline) {
+    fputs("b24spec lint: --baseline and --write-baseline exclude each other\n", stderr);
     rc = 2;
   }
   if (rc == 0 && o.list) {

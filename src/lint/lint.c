@@ -145,6 +145,15 @@ static void finding_free(b24_finding *f) {
   free(f->message);
 }
 
+void b24_findings_drop_baselined(b24_findings *fs) {
+  size_t keep = 0;
+  for (size_t i = 0; i < fs->n; i++) {
+    if (fs->items[i].baselined) finding_free(&fs->items[i]);
+    else fs->items[keep++] = fs->items[i];
+  }
+  fs->n = keep;
+}
+
 void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
                   b24_findings *out) {
   b24_lint_run_focus(m, diags, cfg, NULL, out);

@@ -49,6 +49,7 @@ typedef struct b24_finding {
   bool relative;  /* path is relative to the docs root */
   int line, col;  /* 1-based, 0 when unknown */
   char *message;
+  bool baselined; /* matched by an entry of the baseline (baseline.c) */
 } b24_finding;
 
 typedef struct b24_findings {
@@ -81,6 +82,33 @@ void b24_lint_focus_free(b24_lint_focus *f);
 void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
                         const b24_lint_focus *focus, b24_findings *out);
 void b24_findings_free(b24_findings *f);
+/* Removes the findings the baseline holds: what is left is what is new. */
+void b24_findings_drop_baselined(b24_findings *fs);
+
+/* ---- the baseline (baseline.c; docs/lint.md) ---- */
+
+typedef struct b24_baseline_entry {
+  char *rule, *path, *fingerprint, *message;
+  int line;       /* where it was when the baseline was written (shown, not matched) */
+  bool matched;   /* found again by b24_baseline_apply */
+} b24_baseline_entry;
+
+typedef struct b24_baseline {
+  b24_baseline_entry *items;
+  size_t n;
+} b24_baseline;
+
+/* The content fingerprint of a finding: 16 hex digits of a SHA-256 over rule,
+ * page and message, the line numbers the message quotes left out. */
+void b24_finding_fingerprint(const b24_finding *f, char out[17]);
+/* Writes every finding as a baseline, atomically; 0 on success (errno set). */
+int b24_baseline_write(const b24_findings *fs, const char *path);
+/* 0, or -1 with "file:line:col: why" in err. */
+int b24_baseline_read(const char *path, b24_baseline *b, char *err, size_t errlen);
+/* Marks the findings the baseline holds (baselined) and its entries found
+ * again (matched); returns how many matched. */
+size_t b24_baseline_apply(b24_baseline *b, b24_findings *fs);
+void b24_baseline_free(b24_baseline *b);
 
 typedef enum { B24_LINT_TEXT, B24_LINT_JSON, B24_LINT_SARIF, B24_LINT_GITHUB } b24_lint_format;
 

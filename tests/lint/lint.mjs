@@ -4,7 +4,7 @@
 // and the real corpus (skipped when absent) are linted too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -305,6 +305,54 @@ cases.alone = () => {
     const two = sample.slice(0, 2);
     assert.deepEqual(lintJson('--fail-on', 'never', ...two.map((p) => `${docs}/${p}`)).findings.map(show),
       all.filter((f) => two.includes(f.path)).map(show));
+  }
+};
+
+// The baseline: written, it accepts every finding (exit 0); read back, nothing
+// is new. Lines moving leave its entries matched; a defect fixed is told as
+// fixed; a new one (also one more of an accepted kind) fails.
+cases.baseline = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'b24lint-'));
+  try {
+    const docs = join(dir, 'bad');
+    cpSync(`${data}/bad`, docs, { recursive: true });
+    const bl = join(dir, 'baseline.json');
+    let r = run(docs, '--write-baseline', bl);
+    assert.equal(r.status, 0, r.stderr);
+    const saved = JSON.parse(readFileSync(bl, 'utf8'));
+    assert.equal(saved.version, 1);
+    assert.equal(saved.findings.length, lintJson('--fail-on', 'never', docs).findings.length);
+    for (const e of saved.findings) assert.match(e.fingerprint, /^[0-9a-f]{16}$/);
+    r = run(docs, '--baseline', bl, '--fail-on', 'note');
+    assert.equal(r.stdout, '');
+    assert.equal(r.status, 0, r.stderr);
+    // Lines move: three lines above every finding of a page.
+    const page = join(docs, 'response-field-missing.md');
+    const text = readFileSync(page, 'utf8');
+    writeFileSync(page, text.replace('\n', '\n\nA new paragraph.\n\n'));
+    r = run(docs, '--baseline', bl, '--fail-on', 'note');
+    assert.equal(r.stdout, '', 'moved findings are still the baseline\'s');
+    assert.equal(r.status, 0);
+    // Fixed: the duplicated error row removed.
+    const dup = join(docs, 'error-duplicate.md');
+    const row = '|| `ERR_TITLE` | Title is empty | The title was not given ||\n';
+    writeFileSync(dup, readFileSync(dup, 'utf8').replace(row + row, row));
+    r = run(docs, '--baseline', bl);
+    assert.match(r.stderr, /error-duplicate\.md:91:1: note: fixed since the baseline: error code 'ERR_TITLE' is listed twice .*\[error-duplicate\]/);
+    assert.match(r.stderr, /1 fixed, 0 new/);
+    // New: a dead link (an error) fails, and only it is reported.
+    writeFileSync(page, readFileSync(page, 'utf8') + '\nSee [nothing](./no-such-page.md).\n');
+    r = lintJson('--baseline', bl, docs);
+    assert.deepEqual(r.findings.map((f) => f.rule), ['link-target-missing']);
+    assert.equal(r.status, 1);
+    // A baseline that is not one: exit 2 naming the file.
+    writeFileSync(bl, '{"version": 1, "findings": [}');
+    r = run(docs, '--baseline', bl);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /baseline\.json:1:\d+: baseline is not JSON/);
+    assert.equal(run(docs, '--baseline', bl, '--write-baseline', bl).status, 2);
+  } finally {
+    rmSync(dir, { recursive: true });
   }
 };
 
