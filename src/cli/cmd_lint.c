@@ -11,7 +11,7 @@
 static void usage(FILE *f) {
   fputs("usage: b24spec lint DOCS... [--format text|json|sarif|github] [--fail-on error|warning|note|never]\n"
         "                    [--config FILE] [--rule ID=off|note|warning|error ...] [-o FILE]\n"
-        "                    [--baseline FILE | --write-baseline FILE]\n"
+        "                    [--baseline FILE | --write-baseline FILE] [--fix [--dry-run]]\n"
         "       b24spec lint --list-rules\n"
         "  DOCS        a docs root (with toc.yaml) or single pages, or a model JSON file\n"
         "              (a model file has no parse findings: only the model rules run)\n"
@@ -24,6 +24,10 @@ static void usage(FILE *f) {
         "  --write-baseline  write every finding to FILE as the accepted baseline\n"
         "  --baseline  report and count for --fail-on only findings FILE does not hold; its\n"
         "              entries no longer found are listed on stderr as fixed\n"
+        "  --fix       correct in place the defects that have one safe correction (a list mark\n"
+        "              before a row, a row not closed, a dead anchor naming one heading in other\n"
+        "              letters); the report lists what is left\n"
+        "  --dry-run   with --fix: write the corrections as a unified diff to stdout instead\n"
         "Inline: <!-- b24spec-disable-line RULE --> or <!-- b24spec-disable-next-line RULE -->\n"
         "(RULE may be a comma-separated list, or omitted for every rule).\n"
         "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input\n"
@@ -51,7 +55,7 @@ typedef struct lint_opts {
   size_t n_rules;
   char **inputs;
   size_t n_inputs;
-  int list;
+  int list, fix, dry_run;
 } lint_opts;
 
 /* 0 ok, 1 help printed, 2 usage error. */
@@ -74,6 +78,10 @@ static int parse_args(int argc, char **argv, lint_opts *o) {
       else o->rules[o->n_rules++] = argv[++i];
     } else if (!strcmp(a, "--list-rules")) {
       o->list = 1;
+    } else if (!strcmp(a, "--fix")) {
+      o->fix = 1;
+    } else if (!strcmp(a, "--dry-run")) {
+      o->dry_run = 1;
     } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       usage(stdout);
       return 1;
@@ -169,6 +177,21 @@ static int apply_baseline(const char *path, b24_findings *fs) {
   return 0;
 }
 
+/* Applies the safe corrections; the findings corrected leave the report. With
+ * --dry-run the diff is the output. 0, or -1 when a page cannot be written. */
+static int fix(const lint_opts *o, b24_findings *fs) {
+  int made = b24_lint_fix(fs, o->dry_run, stdout);
+  if (made < 0) {
+    fprintf(stderr, "b24spec lint: --fix: cannot rewrite a page: %s\n", strerror(errno));
+    return -1;
+  }
+  fprintf(stderr, "b24spec lint: %d correction%s %s\n", made, made == 1 ? "" : "s",
+          o->dry_run ? "proposed" : "made");
+  for (size_t i = 0; i < fs->n && !o->dry_run; i++) fs->items[i].baselined = fs->items[i].fix_old != NULL;
+  b24_findings_drop_baselined(fs);
+  return 0;
+}
+
 static int run(const lint_opts *o, b24_lint_format fmt, int fail_level) {
   b24_diags diags;
   b24_diags_init(&diags);
@@ -191,6 +214,10 @@ static int run(const lint_opts *o, b24_lint_format fmt, int fail_level) {
       fprintf(stderr, "b24spec lint: cannot write %s: %s\n", o->write_baseline, strerror(errno));
     } else if (o->baseline && apply_baseline(o->baseline, &fs) != 0) {
       /* said */
+    } else if (o->fix && fix(o, &fs) != 0) {
+      /* said */
+    } else if (o->fix && o->dry_run) {
+      rc = 0; /* the diff is the output */
     } else if (write_report(&fs, fmt, o->out) != 0) {
       fprintf(stderr, "b24spec lint: cannot write %s: %s\n", o->out ? o->out : "stdout",
               strerror(errno));
@@ -222,6 +249,10 @@ int cmd_lint(int argc, char **argv) {
   }
   if (rc == 0 && parse_fail_on(o.fail_on, &fail_level) != 0) {
     fprintf(stderr, "b24spec lint: --fail-on %s: expected error, warning, note or never\n", o.fail_on);
+    rc = 2;
+  }
+  if (rc == 0 && o.dry_run && !o.fix) {
+    fputs("b24spec lint: --dry-run goes with --fix\n", stderr);
     rc = 2;
   }
   if (rc == 0 && o.baseline && o.write_baseline) {

@@ -50,6 +50,10 @@ typedef struct b24_finding {
   int line, col;  /* 1-based, 0 when unknown */
   char *message;
   bool baselined; /* matched by an entry of the baseline (baseline.c) */
+  /* The one safe correction, when there is one (--fix): on line fix_line the
+   * single occurrence of fix_old becomes fix_new. */
+  int fix_line;
+  char *fix_old, *fix_new;
 } b24_finding;
 
 typedef struct b24_findings {
@@ -84,6 +88,13 @@ void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_li
 void b24_findings_free(b24_findings *f);
 /* Removes the findings the baseline holds: what is left is what is new. */
 void b24_findings_drop_baselined(b24_findings *fs);
+
+/* Applies the safe corrections of the findings to their pages: each page read,
+ * edited, and written atomically (a temporary file renamed into place). A
+ * correction whose text is no longer on its line once is not applied. With
+ * dry_run nothing is written: a unified diff of the changes goes to out.
+ * Returns the number of corrections, or -1 when a page cannot be written. */
+int b24_lint_fix(const b24_findings *fs, bool dry_run, FILE *out);
 
 /* ---- the baseline (baseline.c; docs/lint.md) ---- */
 

@@ -93,6 +93,40 @@ static int ends_with(const char *s, const char *suf) {
   return a >= b && !strcmp(s + a - b, suf);
 }
 
+/* An anchor's consonants: "parametr-fields" (a transliterated heading) and
+ * "parameter-fields" (the English one) are the same, "checklistitem" and
+ * "checklist-item" too; into out. */
+static void skeleton(const char *a, char *out, size_t cap) {
+  size_t k = 0;
+  for (; *a && k + 1 < cap; a++) {
+    char ch = (char)tolower((unsigned char)*a);
+    if (isalnum((unsigned char)ch) && !strchr("aeiouy", ch)) out[k++] = ch;
+  }
+  out[k] = 0;
+}
+
+/* A dead anchor whose consonants are those of exactly one anchor of the
+ * target page meant that one: the link is corrected to it. */
+static void fix_anchor(b24_lint_ctx *c, const b24_page *to, const b24_link *l) {
+  char want[256], have[256];
+  skeleton(l->anchor, want, sizeof want);
+  const char *only = NULL;
+  for (size_t i = 0; i < to->n_anchors; i++) {
+    skeleton(to->anchors[i], have, sizeof have);
+    if (!*want || strcmp(want, have)) continue;
+    if (only) return; /* two candidates: no safe choice */
+    only = to->anchors[i];
+  }
+  const char *hash = only ? strchr(l->href, '#') : NULL;
+  if (!hash) return;
+  b24_buf old = B24_BUF_INIT, fixed = B24_BUF_INIT;
+  b24_buf_printf(&old, "](%s)", l->href);
+  b24_buf_printf(&fixed, "](%.*s#%s)", (int)(hash - l->href), l->href, only);
+  b24_lint_fix_last(c, l->loc.line, b24_buf_cstr(&old), b24_buf_cstr(&fixed));
+  b24_buf_free(&old);
+  b24_buf_free(&fixed);
+}
+
 static void check_link(b24_lint_ctx *c, const b24_page *from, const b24_link *l, int see_also) {
   if (!l->target) return; /* external */
   if (!strcmp(l->target, "..")) {
@@ -107,10 +141,12 @@ static void check_link(b24_lint_ctx *c, const b24_page *from, const b24_link *l,
                   "link '%s' points to %s, which does not exist", l->href, l->target);
     return;
   }
-  if (to && l->anchor && *l->anchor && !b24_lint_page_has_anchor(to, l->anchor))
+  if (to && l->anchor && *l->anchor && !b24_lint_page_has_anchor(to, l->anchor)) {
     b24_lint_emit(c, "link-anchor-missing", from->path, l->loc.line,
                   "link '%s': %s has no anchor #%s", l->href, to == from ? "this page" : to->path,
                   l->anchor);
+    fix_anchor(c, to, l);
+  }
 }
 
 void b24_rules_links(b24_lint_ctx *c) {

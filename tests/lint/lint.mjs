@@ -356,6 +356,43 @@ cases.baseline = () => {
   }
 };
 
+// --fix: the defects with one safe correction (a dead anchor that names one
+// heading in other letters, a list mark before a row, rows not closed) are
+// corrected in place; --dry-run writes the same as a diff that patch applies;
+// a second lint has none of them, and nothing else changed.
+cases.fix = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'b24lint-'));
+  try {
+    const a = join(dir, 'a'), b = join(dir, 'b');
+    cpSync(`${data}/fix`, a, { recursive: true });
+    cpSync(`${data}/fix`, b, { recursive: true });
+    const before = lintJson('--fail-on', 'never', a).findings;
+    assert.equal(before.length, 5);
+    const diff = run(a, '--fix', '--dry-run');
+    assert.equal(diff.status, 0, diff.stderr);
+    assert.match(diff.stderr, /4 corrections proposed/);
+    assert.equal(readFileSync(join(a, 'fix-item-add.md'), 'utf8'), readFileSync(join(b, 'fix-item-add.md'), 'utf8'), 'a dry run writes nothing');
+    assert.match(diff.stdout, /^--- a\/fix-item-add\.md\n\+\+\+ b\/fix-item-add\.md\n@@ -4,7 \+4,7 @@\n/);
+    assert.ok(diff.stdout.includes('-- || **OWNER**\n+|| **OWNER**\n'));
+    assert.ok(diff.stdout.includes('-`string` | Title\n+`string` | Title ||\n'));
+    assert.ok(diff.stdout.includes('+`integer` | Sort order ||\n+|#\n'));
+    const fixed = lintJson('--fix', a);
+    // What is left: the dead anchor with no heading to go to.
+    assert.deepEqual(fixed.findings.map((f) => [f.rule, f.line]), [['link-anchor-missing', 8]]);
+    assert.deepEqual(lintJson('--fail-on', 'never', a).findings.map((f) => [f.rule, f.line]), [['link-anchor-missing', 8]]);
+    const p = spawnSync('patch', ['-p1', '-s', '-d', b], { input: diff.stdout, encoding: 'utf8' });
+    assert.equal(p.status, 0, p.stderr);
+    assert.equal(readFileSync(join(a, 'fix-item-add.md'), 'utf8'), readFileSync(join(b, 'fix-item-add.md'), 'utf8'));
+    // Nothing else moved: the page is the same but for the four lines.
+    const lines = (d) => readFileSync(join(d, 'fix-item-add.md'), 'utf8').split('\n');
+    const orig = readFileSync(`${data}/fix/fix-item-add.md`, 'utf8').split('\n');
+    assert.equal(lines(a).length, orig.length + 1); // "||" and "|#" on lines of their own
+    assert.equal(run('--dry-run', a).status, 2);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+};
+
 const name = process.argv[2];
 if (!cases[name]) {
   console.error(`unknown case ${name}; one of ${Object.keys(cases).join(', ')}`);
