@@ -156,15 +156,22 @@ static void walk_tree(const char *root, const char *rel, pathlist *pages, int de
   struct dirent *e;
   while ((e = readdir(d))) {
     if (e->d_name[0] == '.' || e->d_name[0] == '_' || !strcmp(e->d_name, "node_modules")) continue;
-    pl_add(&names, strdup(e->d_name));
+    /* The entry's kind, when readdir knows it, saves a stat per file: 'd', 'f',
+     * or '?' to ask the file system. */
+    char kind = e->d_type == DT_DIR ? 'd' : e->d_type == DT_REG ? 'f' : '?';
+    b24_buf k = B24_BUF_INIT;
+    b24_buf_putc(&k, kind);
+    b24_buf_puts(&k, e->d_name);
+    pl_add(&names, b24_buf_take(&k));
   }
   closedir(d);
   for (size_t i = 0; i < names.n; i++) {
     b24_buf p = B24_BUF_INIT;
     if (*rel) b24_buf_printf(&p, "%s/", rel);
-    b24_buf_puts(&p, names.v[i]);
-    char *fp = b24_path_under(root, p.data);
-    if (fp && b24_is_dir(fp)) walk_tree(root, p.data, pages, depth + 1);
+    b24_buf_puts(&p, names.v[i] + 1);
+    char *fp = names.v[i][0] == '?' ? b24_path_under(root, p.data) : NULL;
+    int dir = names.v[i][0] == 'd' || (fp && b24_is_dir(fp));
+    if (dir) walk_tree(root, p.data, pages, depth + 1);
     else if (ends_with(p.data, ".md")) pl_add(pages, strdup(p.data));
     free(fp);
     b24_buf_free(&p);
@@ -220,10 +227,10 @@ static void discover(const char *root, int no_toc, b24_diags *diags, pathlist *o
 }
 
 char **b24_discover_pages(const char *root, size_t *n) {
-  b24_diags quiet; /* toc-missing-page is the whole root's finding, not a caller's */
+  b24_diags quiet;
   b24_diags_init(&quiet);
   pathlist out = {0};
-  discover(root, 0, &quiet, &out);
+  discover(root, 1, &quiet, &out);
   b24_diags_free(&quiet);
   pl_add(&out, NULL);
   *n = out.n - 1;

@@ -3,6 +3,7 @@
 // finding it did not report for the untouched page within a few lines of it.
 //
 //   node inject.mjs [--per-kind N] [--seed S] [--whole] [--kinds a,b] [--goal 0.95] [--verbose]
+//                   [--snapshot b24restdocs-2025-08-20]
 //
 // B24_BIN is the binary, B24_CORPUS the corpus folder (skipped, exit 77, when
 // absent). --whole lints the whole copied root each time (slow) instead of the
@@ -689,6 +690,7 @@ try {
       if (hit) results[kind].caught++;
       else missed[kind].push(`${rel}:${inj.at.map((a) => a + 1).join(',')}${news.length ? ` (reported elsewhere: ${news.map((f) => `${f.line} ${f.rule}`).join('; ')})` : ''}`);
     }
+    if (verbose) console.error(`${kind}: ${results[kind].caught}/${results[kind].planted}`);
   }
   let ok = true, planted = 0, caught = 0;
   console.log(`seed ${seed}, ${perKind} per kind, ${whole ? 'whole root' : 'the page alone'} linted, ${snapshot}`);
