@@ -35,13 +35,13 @@ static void add_type_links(b24_lint_ctx *c, const b24_method *m, const b24_param
   strset *s = arg;
   for (size_t i = 0; i < p->type.n_alts; i++) {
     const b24_type_alt *a = &p->type.alts[i];
-    const char *target = a->ref ? a->ref : a->page;
+    const char *target = a->ref ? a->ref : a->page ? a->page : a->reference_target;
     if (!target || !p->loc.file) continue;
     if (s->n == s->cap) {
       s->cap = s->cap ? s->cap * 2 : 256;
       s->v = realloc(s->v, s->cap * sizeof *s->v);
     }
-    s->v[s->n++] = type_key(p->loc.file, target, a->base);
+    s->v[s->n++] = type_key(p->loc.file, target, a->reference ? a->reference : a->base);
   }
 }
 

@@ -190,7 +190,7 @@ static int numeric_string(const char *s) {
 
 /* 1: v cannot be a value of alternative a; 0: it can; -1: the type is not checked. */
 static int mismatch(const b24_type_alt *a, const json_t *v) {
-  if (json_is_null(v)) return 0;
+  if (json_is_null(v) || a->reference) return a->reference ? -1 : 0; /* an id, or the object itself */
   int container = json_is_object(v) || json_is_array(v);
   if (a->array || !strcmp(a->base, "array") || !strcmp(a->base, "object")) return !container;
   const char *b = a->base;

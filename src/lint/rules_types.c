@@ -59,20 +59,21 @@ static void words_free(word_set *ws) {
   free(ws->w);
 }
 
-/* 1: the ref names an existing page and anchor; 0: it does not (reported). */
-static int check_ref(b24_lint_ctx *c, const b24_param *p, const b24_type_alt *a) {
-  const char *hash = strchr(a->ref, '#');
-  size_t pl = hash ? (size_t)(hash - a->ref) : strlen(a->ref);
-  char *path = strndup(a->ref, pl);
+/* 1: the ref names an existing page and anchor; 0: it does not (reported).
+ * word is the type as the page names it. */
+static int check_ref(b24_lint_ctx *c, const b24_param *p, const char *ref, const char *word) {
+  const char *hash = strchr(ref, '#');
+  size_t pl = hash ? (size_t)(hash - ref) : strlen(ref);
+  char *path = strndup(ref, pl);
   const b24_page *pg;
   int ok = 1;
   if (!b24_lint_page_exists(c, path, &pg)) {
     b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
-                  "type '%s' of '%s' links to %s, which is no page", a->base, p->name, path);
+                  "type '%s' of '%s' links to %s, which is no page", word, p->name, path);
     ok = 0;
   } else if (pg && hash && hash[1] && !b24_lint_page_has_anchor(pg, hash + 1)) {
     b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
-                  "type '%s' of '%s' links to anchor #%s, which %s does not have", a->base,
+                  "type '%s' of '%s' links to anchor #%s, which %s does not have", word,
                   p->name, hash + 1, path);
     ok = 0;
   }
@@ -113,8 +114,13 @@ static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p
     const b24_type_alt *a = &p->type.alts[i];
     if (!a->base || !*a->base) continue;
     if (a->ref) {
-      check_ref(c, p, a);
+      check_ref(c, p, a->ref, a->base);
       continue; /* a linked object type: documented where the link points */
+    }
+    if (a->reference) { /* model v2: an identifier of the object the word names */
+      if (a->reference_target && strchr(a->reference_target, '#'))
+        check_ref(c, p, a->reference_target, a->reference);
+      continue;
     }
     if (a->page) {
       size_t pl = strlen(a->page);

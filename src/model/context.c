@@ -106,7 +106,7 @@ static void want_type_targets(wanted *w, const b24_params *ps, int depth) {
   for (size_t i = 0; i < ps->n; i++) {
     const b24_param *p = &ps->items[i];
     for (size_t a = 0; a < p->type.n_alts; a++) {
-      const char *ref = p->type.alts[a].ref;
+      const char *ref = p->type.alts[a].ref ? p->type.alts[a].ref : p->type.alts[a].reference_target;
       if (ref && strchr(ref, '#')) want(w, ref, strcspn(ref, "#"));
     }
     want_type_targets(w, &p->children, depth + 1);
