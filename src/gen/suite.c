@@ -18,11 +18,12 @@
 #include "model/family.h"
 #include "suite/vars.h"
 #include "gen/gen.h"
+#include "gen/suite_synth.h"
 #include "schema/schema.h"
 #include "util/buf.h"
 #include "util/jsonschema.h"
 
-#define SUITE_VERSION 1
+#define SUITE_VERSION 2
 #define UNKNOWN_METHOD "b24spec.no.such.method"
 
 /* ---- small JSON helpers -------------------------------------------------- */
@@ -182,27 +183,15 @@ static char *result_conflict(const json_t *result_schema, const b24_method *meth
 
 /* ---- request bodies -------------------------------------------------------- */
 
-/* Validates body against the method's parameter schema the way the portal
- * reads it (keys in the documented spelling); errors (may be NULL) as from
- * b24_jsonschema_validate_ex. 0 when valid. */
-static int validate_params(const b24_method *meth, const json_t *schema, const json_t *body,
-                           int flags, b24_buf *errors) {
-  json_t *read = json_deep_copy(body);
-  b24_params_as_portal_reads(meth, read);
-  int n = b24_jsonschema_validate_ex(schema, read, flags, errors);
-  json_decref(read);
-  return n;
-}
-
 /* Valid however a portal reads the values: strict JSON types or form strings. */
 static int valid_request(const b24_method *meth, const json_t *schema, const json_t *body) {
-  return validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL) == 0;
+  return suite_validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL) == 0;
 }
 
 /* Invalid however the portal reads it: as JSON, and as form values. */
 static int surely_invalid(const b24_method *meth, const json_t *schema, const json_t *body) {
-  return validate_params(meth, schema, body, 0, NULL) &&
-         validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL);
+  return suite_validate_params(meth, schema, body, 0, NULL) &&
+         suite_validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL);
 }
 
 /* The body an example sends, without its `auth` (the runner adds credentials);
@@ -224,38 +213,6 @@ static json_t *example_body(const b24_example *e, const char **why) {
   return json_object();
 }
 
-/* A value of the documented type for a required parameter, for a request built
- * when the docs give no example. NULL when the type says too little. */
-static json_t *sample_value(const b24_param *p) {
-  if (!p->type.n_alts) return NULL;
-  const b24_type_alt *a = &p->type.alts[0];
-  if (a->array) return json_array();
-  if (p->n_enum) return json_string(p->enum_values[0]);
-  const char *b = a->base;
-  if (!strcmp(b, "integer")) return json_integer(1);
-  if (!strcmp(b, "double")) return json_real(1.5);
-  if (!strcmp(b, "boolean") || !strcmp(b, "char")) return json_string("Y");
-  if (!strcmp(b, "string") || !strcmp(b, "text")) return json_string("b24spec");
-  if (!strcmp(b, "object")) return json_object();
-  if (!strcmp(b, "array")) return json_array();
-  return NULL;
-}
-
-static json_t *synthesized_body(const b24_method *meth) {
-  json_t *b = json_object();
-  for (size_t i = 0; i < meth->params.n; i++) {
-    const b24_param *p = &meth->params.items[i];
-    if (!p->required || p->wildcard) continue;
-    json_t *v = sample_value(p);
-    if (!v) {
-      json_decref(b);
-      return NULL;
-    }
-    json_object_set_new(b, p->name, v);
-  }
-  return b;
-}
-
 /* ---- one method -------------------------------------------------------- */
 
 typedef struct method_gen {
@@ -270,6 +227,8 @@ typedef struct method_gen {
   char *result_conflict; /* the docs' example contradicts their result table */
   json_t *cases;
   json_t *not_generated;
+  unsigned seed;        /* of the synthesized values (gen --seed) */
+  json_t *sent_paths;   /* lower-cased parameter paths a success case sends -> true */
 } method_gen;
 
 static void not_generated(method_gen *g, const char *what, const char *why) {
@@ -308,6 +267,32 @@ static int fields_restorable(const b24_method *get, const char *record, const js
     }
   }
   return 1;
+}
+
+/* Whether the undo request, with the old values as the getter's docs example
+ * shows them, is one the method's parameter table accepts (a field the docs
+ * type by an object may read back as its id). fields_obj: where in undo the
+ * fields sit (NULL: at its top). True when there is no example to judge by. */
+static int undo_acceptable(method_gen *g, const b24_method *get, const char *record,
+                           const json_t *undo, const json_t *fields_obj, const json_t *fields) {
+  const json_t *rec = b24_jpath_get_icase(get->response.example, record);
+  if (!json_is_object(rec)) return 1;
+  json_t *probe = json_deep_copy(undo);
+  json_t *target = probe;
+  if (fields_obj) {
+    const char *k;
+    json_t *v;
+    json_object_foreach(probe, k, v) if (!strcasecmp(k, "fields") && json_is_object(v)) target = v;
+  }
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)fields, k, v) {
+    const json_t *old = b24_jpath_get_icase(rec, k);
+    if (old) json_object_set(target, k, (json_t *)old);
+  }
+  int ok = valid_request(g->meth, g->params_schema, probe);
+  json_decref(probe);
+  return ok;
 }
 
 /* How to undo an update: read the object through the family getter first, and
@@ -349,8 +334,15 @@ static json_t *restore_update(method_gen *g, const json_t *request, const char *
     b24_buf_printf(&var, "${before.%s}", k);
     json_object_set_new(target, k, json_string(var.data));
   }
-  json_decref(fields);
   b24_buf_free(&var);
+  if (!undo_acceptable(g, get, record, undo, target == undo ? NULL : target, fields)) {
+    *why = "the getter's example shows a value of a field the request writes that the method's "
+           "parameter table refuses, so it cannot be written back";
+    json_decref(fields), json_decref(read_body), json_decref(undo);
+    free(record);
+    return NULL;
+  }
+  json_decref(fields);
   json_t *plan = json_pack("{s:{s:s,s:o},s:s,s:{s:s,s:o}}", "read", "method", get->name, "body",
                            read_body, "record", record, "undo", "method", g->meth->name, "body",
                            undo);
@@ -454,7 +446,7 @@ static json_t *example_cases(method_gen *g) {
     b24_buf_printf(&id, "example/%d", ++n);
     b24_buf_printf(&title, "the docs' %s example", e->lang);
     b24_buf errs = B24_BUF_INIT;
-    int ok = validate_params(g->meth, g->params_schema, body, B24_JSONSCHEMA_FORM_SCALARS, &errs) == 0;
+    int ok = suite_validate_params(g->meth, g->params_schema, body, B24_JSONSCHEMA_FORM_SCALARS, &errs) == 0;
     if (ok && !base) base = json_incref(body);
     json_t *c = add_case(g, id.data, "example", title.data, from,
                          "portal", json_incref(body), ok ? "success" : "any");
@@ -641,8 +633,76 @@ static bool has_required(const b24_method *meth) {
   return false;
 }
 
-static json_t *method_suite(const b24_model *m, const b24_method *meth) {
-  method_gen g = {.m = m, .meth = meth};
+/* Records in set every path of body ("fields", "fields.title"; keys lower-cased,
+ * list elements looked into): what a success case sends. */
+static void collect_paths(const json_t *v, b24_buf *path, json_t *set) {
+  size_t i;
+  json_t *e;
+  if (json_is_array(v)) {
+    json_array_foreach(v, i, e) collect_paths(e, path, set);
+    return;
+  }
+  if (!json_is_object(v)) return;
+  const char *k;
+  json_object_foreach((json_t *)v, k, e) {
+    size_t mark = path->len;
+    b24_buf_printf(path, "%s%s", mark ? "." : "", k);
+    for (size_t j = mark; j < path->len; j++)
+      if (path->data[j] >= 'A' && path->data[j] <= 'Z') path->data[j] += 'a' - 'A';
+    json_object_set_new(set, path->data, json_true());
+    collect_paths(e, path, set);
+    path->len = mark;
+    path->data[mark] = 0;
+  }
+}
+
+static void note_sent(method_gen *g, const json_t *body) {
+  b24_buf path = B24_BUF_INIT;
+  b24_buf_puts(&path, "");
+  collect_paths(body, &path, g->sent_paths);
+  b24_buf_free(&path);
+}
+
+/* The success cases so far: their bodies' paths into g->sent_paths. */
+static size_t success_cases(method_gen *g) {
+  size_t i, n = 0;
+  json_t *c;
+  json_array_foreach(g->cases, i, c) {
+    if (strcmp(json_string_value(json_object_get(c, "expect")), "success")) continue;
+    note_sent(g, json_object_get(json_object_get(c, "request"), "body"));
+    n++;
+  }
+  return n;
+}
+
+/* Whether body sends a path no success case sends yet. */
+static int sends_more(method_gen *g, const json_t *body) {
+  json_t *mine = json_object();
+  b24_buf path = B24_BUF_INIT;
+  b24_buf_puts(&path, "");
+  collect_paths(body, &path, mine);
+  b24_buf_free(&path);
+  const char *k;
+  json_t *v;
+  int more = 0;
+  json_object_foreach(mine, k, v) if (!json_object_get(g->sent_paths, k)) more = 1;
+  json_decref(mine);
+  return more;
+}
+
+/* A success case with a body made from the parameter schema: when the docs give
+ * no example that the parameter table accepts, or to send the parameters no
+ * example sends. */
+static void synthesized_case(method_gen *g, json_t *body, const char *id, const char *title) {
+  char *from = loc_text(g->meth->source, g->meth->params_loc.line ? g->meth->params_loc.line : g->meth->line);
+  json_t *c = add_case(g, id, "synthesized", title, from, "portal", body, "success");
+  json_object_set_new(c, "body_source", json_pack("{s:s,s:i}", "kind", "schema", "seed", g->seed));
+  note_sent(g, body);
+  free(from);
+}
+
+static json_t *method_suite(const b24_model *m, const b24_method *meth, unsigned seed) {
+  method_gen g = {.m = m, .meth = meth, .seed = seed};
   g.stem = b24_schema_stem(meth);
   g.params_schema = b24_schema_for_params(m, meth);
   g.read_only = b24_method_is_read_only(meth->name);
@@ -653,16 +713,21 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth) {
   b24_family_of(m, meth, &g.fam);
   g.cases = json_array();
   g.not_generated = json_array();
+  g.sent_paths = json_object();
 
   json_t *base = example_cases(&g);
-  if (!base) {
-    json_t *s = synthesized_body(meth);
-    if (s && !valid_request(meth, g.params_schema, s)) {
-      json_decref(s);
-      s = NULL;
-    }
-    base = s;
-  }
+  size_t n_success = success_cases(&g);
+  json_t *required = suite_synth_body(meth, g.params_schema, SUITE_SYNTH_REQUIRED, seed);
+  json_t *all = suite_synth_body(meth, g.params_schema, SUITE_SYNTH_ALL, seed);
+  if (!n_success && required && (!all || !json_equal(required, all)))
+    synthesized_case(&g, json_incref(required), "synth/required",
+                     "the required parameters with documented or type-correct values");
+  if (all && (!n_success || sends_more(&g, all)))
+    synthesized_case(&g, json_incref(all), "synth/all",
+                     "every documented parameter with a documented or type-correct value");
+  if (!base) base = required ? json_incref(required) : all ? json_incref(all) : NULL;
+  json_decref(required);
+  json_decref(all);
   if (base) negative_cases(&g, base, &meth->params, NULL);
   else if (g.has_required) {
     add_case(&g, "missing/all", "missing_required", "no parameters at all", NULL, "portal",
@@ -687,6 +752,7 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth) {
   json_decref(g.not_generated);
   free(src);
   json_decref(g.params_schema);
+  json_decref(g.sent_paths);
   b24_family_free(&g.fam);
   free(g.stem);
   return doc;
@@ -872,13 +938,13 @@ static void count_modes(const json_t *cases, size_t *reads, size_t *writes) {
   }
 }
 
-int b24_gen_suite(const b24_model *m, b24_outputs *o) {
+int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o) {
   json_t *methods = json_array(), *sequences = json_array(), *skipped_families = json_array();
   size_t n_cases = 0, reads = 0, writes = 0;
   b24_buf path = B24_BUF_INIT;
   for (size_t i = 0; i < m->n_methods; i++) {
     const b24_method *meth = &m->methods[i];
-    json_t *doc = method_suite(m, meth);
+    json_t *doc = method_suite(m, meth, seed);
     char *stem = b24_schema_stem(meth);
     b24_buf_clear(&path);
     b24_buf_printf(&path, "methods/%s.json", stem);
@@ -935,9 +1001,9 @@ int b24_gen_suite(const b24_model *m, b24_outputs *o) {
     json_array_append_new(checks, json_pack("{s:s,s:s}", "name", b24_checks[i].name, "summary",
                                             b24_checks[i].summary));
   json_t *index = json_pack(
-      "{s:i,s:s,s:o,s:{s:I,s:I,s:I,s:I,s:I},s:s,s:o,s:o,s:o}", "suite_version", SUITE_VERSION,
+      "{s:i,s:s,s:i,s:o,s:{s:I,s:I,s:I,s:I,s:I},s:s,s:o,s:o,s:o}", "suite_version", SUITE_VERSION,
       "about", "The conformance suite b24spec generated from the docs; run it with `b24spec check`. Format: docs/check.md",
-      "checks", checks, "counts", "methods", (json_int_t)json_array_size(methods), "cases",
+      "seed", (int)seed, "checks", checks, "counts", "methods", (json_int_t)json_array_size(methods), "cases",
       (json_int_t)n_cases, "sequences", (json_int_t)json_array_size(sequences), "read",
       (json_int_t)reads, "write", (json_int_t)writes, "global", "global.json", "methods", methods,
       "sequences", sequences, "families_without_sequence", skipped_families);
@@ -945,4 +1011,8 @@ int b24_gen_suite(const b24_model *m, b24_outputs *o) {
   json_decref(index);
   b24_buf_free(&path);
   return 0;
+}
+
+int b24_gen_suite(const b24_model *m, b24_outputs *o) {
+  return b24_gen_suite_seeded(m, B24_SUITE_DEFAULT_SEED, o);
 }

@@ -136,6 +136,31 @@ case $CASE in
     passes_against_mock "$WORK/model.json"
     ;;
 
+  coverage_corpus)
+    # the goals of the suite on the corpus, measured from the model and the suite's files
+    [ -d "$CORPUS26" ] || skip "no corpus at $CORPUS26"
+    command -v node >/dev/null || skip "node is not installed"
+    "$BIN" model "$CORPUS26" -o "$WORK/model.json" 2>/dev/null || true
+    gen_suite "$WORK/model.json" "$WORK/gen"
+    node "$ROOT/tests/check/coverage.mjs" "$WORK/model.json" "$WORK/gen/suite" \
+      --min-success 99 --min-paths 90 --min-sequences 40 || fail "the suite's coverage fell under its goals"
+    ;;
+
+  seed)
+    # synthesized values come from the seed written into the suite: the same seed
+    # gives the same bytes, another seed other values
+    gen_suite "$FAMILY" "$WORK/a"
+    "$BIN" gen "$FAMILY" -o "$WORK/b" --only suite --seed 1 2>/dev/null || fail "gen --seed 1"
+    "$BIN" gen "$FAMILY" -o "$WORK/c" --only suite --seed 77 2>/dev/null || fail "gen --seed 77"
+    diff -r "$WORK/a/suite" "$WORK/b/suite" >/dev/null || fail "the default seed is not 1"
+    grep -q '"seed": 77' "$WORK/c/suite/index.json" || fail "the seed is not written into index.json"
+    ! diff -q "$WORK/a/suite/methods/demo.item.update.json" "$WORK/c/suite/methods/demo.item.update.json" >/dev/null ||
+      fail "another seed gave the same synthesized values"
+    grep -q '"kind": "synthesized"' "$WORK/a/suite/methods/demo.item.update.json" || fail "no synthesized case"
+    RC=0; "$BIN" gen "$FAMILY" -o "$WORK/d" --only suite --seed -3 2>"$WORK/err" || RC=$?
+    [ "$RC" = 2 ] && grep -q -- '--seed takes a number' "$WORK/err" || fail "a bad seed was accepted"
+    ;;
+
   faults_family) faults_detected "$FAMILY" ;;
   faults_corpus)
     [ -d "$CORPUS26" ] || skip "no corpus at $CORPUS26"
