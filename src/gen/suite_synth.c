@@ -43,9 +43,11 @@ static json_t *value(const synth *s, const json_t *schema, b24_buf *path, int de
 static json_t *string_value(const synth *s, const json_t *schema, const char *path) {
   const char *pattern = json_string_value(json_object_get(schema, "pattern"));
   if (pattern && strstr(pattern, "[0-9]")) return json_string("1");
-  const char *format = json_string_value(json_object_get(schema, "format"));
-  if (format && !strcmp(format, "date")) return json_string("2026-01-15");
-  if (format && !strcmp(format, "date-time")) return json_string("2026-01-15T10:30:00+03:00");
+  /* schema/schema.c says a date's format in the description, not in "format"
+   * (the docs' own examples write dates in several forms) */
+  const char *desc = json_string_value(json_object_get(schema, "description"));
+  if (desc && strstr(desc, "A date and time, YYYY-MM-DD")) return json_string("2026-01-15T10:30:00+03:00");
+  if (desc && strstr(desc, "A date, YYYY-MM-DD")) return json_string("2026-01-15");
   char mark[64];
   suite_synth_mark(s->seed, s->method, path, mark, sizeof mark);
   const json_t *max = json_object_get(schema, "maxLength");

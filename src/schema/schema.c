@@ -276,13 +276,9 @@ static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_
   case K_TIMESTAMP: s = with_description(integer_schema(), "Unix time in seconds"); break;
   case K_DOUBLE: s = number_schema(); break;
   case K_STRING: s = type1("string"); break;
-  case K_DATE:
-    s = with_description(type1("string"), "A date, YYYY-MM-DD");
-    json_object_set_new(s, "format", json_string("date"));
-    break;
+  case K_DATE: s = with_description(type1("string"), "A date, YYYY-MM-DD"); break;
   case K_DATETIME:
     s = with_description(type1("string"), "A date and time, YYYY-MM-DDThh:mm:ss+hh:mm");
-    json_object_set_new(s, "format", json_string("date-time"));
     break;
   case K_BOOLEAN: s = boolean_schema(); break;
   case K_FILE:
