@@ -18,24 +18,25 @@
 #include "model/family.h"
 #include "suite/vars.h"
 #include "gen/gen.h"
+#include "gen/suite_internal.h"
 #include "gen/suite_synth.h"
 #include "schema/schema.h"
 #include "util/buf.h"
 #include "util/jsonschema.h"
 
-#define SUITE_VERSION 2
+
 #define UNKNOWN_METHOD "b24spec.no.such.method"
 
 /* ---- small JSON helpers -------------------------------------------------- */
 
-static json_t *checks_list(const b24_check_id *ids, size_t n) {
+json_t *suite_checks_list(const b24_check_id *ids, size_t n) {
   json_t *a = json_array();
   for (size_t i = 0; i < n; i++) json_array_append_new(a, json_string(b24_checks[ids[i]].name));
   return a;
 }
 
 /* The checks each kind of case asks for. */
-static json_t *checks_for(const char *expect, int auth_case) {
+json_t *suite_checks_for(const char *expect, int auth_case) {
   static const b24_check_id ok[] = {B24_CHECK_NOT_SERVER_ERROR, B24_CHECK_STATUS_CODE,
                                     B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
                                     B24_CHECK_VALID_INPUT_ACCEPTED, B24_CHECK_RESULT_SCHEMA};
@@ -51,14 +52,14 @@ static json_t *checks_for(const char *expect, int auth_case) {
                                      B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
                                      B24_CHECK_RESULT_SCHEMA, B24_CHECK_ERROR_CODE_DOCUMENTED};
 #define N(a) (sizeof a / sizeof *a)
-  if (auth_case) return checks_list(auth, N(auth));
-  if (!strcmp(expect, "success")) return checks_list(ok, N(ok));
-  if (!strcmp(expect, "error")) return checks_list(bad, N(bad));
-  return checks_list(any, N(any));
+  if (auth_case) return suite_checks_list(auth, N(auth));
+  if (!strcmp(expect, "success")) return suite_checks_list(ok, N(ok));
+  if (!strcmp(expect, "error")) return suite_checks_list(bad, N(bad));
+  return suite_checks_list(any, N(any));
 #undef N
 }
 
-static char *loc_text(const char *file, int line) {
+char *suite_loc_text(const char *file, int line) {
   b24_buf b = B24_BUF_INIT;
   b24_buf_printf(&b, "%s:%d", file ? file : "?", line);
   return b24_buf_take(&b);
@@ -94,7 +95,7 @@ static json_t *error_table(const b24_error *errs, size_t n) {
 /* Takes a check off a case, saying why in its notes: the docs themselves make
  * the promise unverifiable there (their example contradicts their table, or
  * they document no error to expect). */
-static void drop_check(json_t *c, b24_check_id id, const char *why) {
+void suite_drop_check(json_t *c, b24_check_id id, const char *why) {
   json_t *checks = json_object_get(c, "checks");
   size_t i;
   json_t *v;
@@ -184,7 +185,7 @@ static char *result_conflict(const json_t *result_schema, const b24_method *meth
 /* ---- request bodies -------------------------------------------------------- */
 
 /* Valid however a portal reads the values: strict JSON types or form strings. */
-static int valid_request(const b24_method *meth, const json_t *schema, const json_t *body) {
+int suite_valid_request(const b24_method *meth, const json_t *schema, const json_t *body) {
   return suite_validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL) == 0;
 }
 
@@ -290,7 +291,7 @@ static int undo_acceptable(method_gen *g, const b24_method *get, const char *rec
     const json_t *old = b24_jpath_get_icase(rec, k);
     if (old) json_object_set(target, k, (json_t *)old);
   }
-  int ok = valid_request(g->meth, g->params_schema, probe);
+  int ok = suite_valid_request(g->meth, g->params_schema, probe);
   json_decref(probe);
   return ok;
 }
@@ -402,11 +403,11 @@ static json_t *add_case(method_gen *g, const char *id, const char *kind, const c
   json_object_set_new(c, "auth", json_string(auth));
   json_object_set_new(c, "request", json_pack("{s:s,s:o}", "method", g->meth->name, "body", body));
   json_object_set_new(c, "expect", json_string(expect));
-  json_object_set_new(c, "checks", checks_for(expect, auth_case));
+  json_object_set_new(c, "checks", suite_checks_for(expect, auth_case));
   if (!auth_case && strcmp(expect, "success") && !g->input_errors)
-    drop_check(c, B24_CHECK_ERROR_CODE_DOCUMENTED,
+    suite_drop_check(c, B24_CHECK_ERROR_CODE_DOCUMENTED,
                "the page documents no error for bad input, so any error code is accepted");
-  if (g->result_conflict) drop_check(c, B24_CHECK_RESULT_SCHEMA, g->result_conflict);
+  if (g->result_conflict) suite_drop_check(c, B24_CHECK_RESULT_SCHEMA, g->result_conflict);
   json_array_append_new(g->cases, c);
   return c;
 }
@@ -419,7 +420,7 @@ static json_t *example_cases(method_gen *g) {
   for (size_t i = 0; i < g->meth->n_examples; i++) {
     const b24_example *e = &g->meth->examples[i];
     if (!e->is_curl) continue;
-    char *from = loc_text(e->loc.file ? e->loc.file : g->meth->source, e->loc.line);
+    char *from = suite_loc_text(e->loc.file ? e->loc.file : g->meth->source, e->loc.line);
     const char *why = NULL;
     json_t *body = example_body(e, &why);
     if (!body) {
@@ -575,6 +576,50 @@ static json_t *wrong_type_body(method_gen *g, const json_t *base, const char *pa
   return found;
 }
 
+/* A case asks for the check `to` where the kind of case usually asks for `from`. */
+static void swap_check(json_t *c, b24_check_id from, b24_check_id to) {
+  json_t *checks = json_object_get(c, "checks");
+  size_t i;
+  json_t *v;
+  json_array_foreach(checks, i, v) {
+    if (!strcmp(json_string_value(v), b24_checks[from].name)) {
+      json_array_set_new(checks, i, json_string(b24_checks[to].name));
+      return;
+    }
+  }
+}
+
+/* base with p given a value outside the enum its schema documents, when the
+ * schema refuses that however the portal reads it; *values: the documented
+ * members (new reference). NULL when p has no enum. */
+static json_t *out_of_enum_body(method_gen *g, const json_t *base, const char *parent,
+                                const b24_param *p, json_t **values) {
+  const json_t *ps = param_schema(g->params_schema, parent, p->name);
+  const char *ref = json_string_value(json_object_get(ps, "$ref"));
+  if (ref) ps = b24_jsonschema_resolve_ref(g->params_schema, ref);
+  const json_t *e = json_object_get(ps, "enum");
+  if (!json_array_size(e)) return NULL;
+  int numbers = 0;
+  size_t i;
+  json_t *v;
+  json_array_foreach(e, i, v) if (json_is_integer(v)) numbers = 1;
+  json_t *body = json_deep_copy(base);
+  json_t *cont = container(body, parent);
+  if (!json_is_object(cont)) {
+    json_decref(body);
+    return NULL;
+  }
+  json_object_set_new(cont, p->name, numbers && !json_is_string(json_array_get(e, 0))
+                                         ? json_integer(987654321)
+                                         : json_string("b24spec-not-in-enum"));
+  if (!surely_invalid(g->meth, g->params_schema, body)) {
+    json_decref(body);
+    return NULL;
+  }
+  *values = json_deep_copy(e);
+  return body;
+}
+
 /* Negative cases for the parameters ps, which live at top level (parent NULL)
  * or inside the object parameter `parent` of base. */
 static void negative_cases(method_gen *g, const json_t *base, const b24_params *ps,
@@ -584,7 +629,7 @@ static void negative_cases(method_gen *g, const json_t *base, const b24_params *
     if (p->wildcard || !strcmp(p->name, "auth")) continue;
     json_t *here = container((json_t *)base, parent);
     b24_buf name = B24_BUF_INIT, id = B24_BUF_INIT, title = B24_BUF_INIT;
-    char *from = loc_text(p->loc.file ? p->loc.file : g->meth->source, p->loc.line);
+    char *from = suite_loc_text(p->loc.file ? p->loc.file : g->meth->source, p->loc.line);
     b24_buf_printf(&name, "%s%s%s", parent ? parent : "", parent ? "." : "", p->name);
     if (p->required && json_object_get(here, p->name)) {
       json_t *body = json_deep_copy(base);
@@ -606,6 +651,18 @@ static void negative_cases(method_gen *g, const json_t *base, const b24_params *
       b24_buf_printf(&title, "%s (%s) is given %s", name.data, p->type.written, desc);
       json_t *c = add_case(g, id.data, "wrong_type", title.data, from, "portal", body, "error");
       json_object_set_new(c, "param", json_string(name.data));
+    }
+    json_t *values = NULL;
+    body = out_of_enum_body(g, base, parent, p, &values);
+    if (body) {
+      b24_buf_clear(&id);
+      b24_buf_clear(&title);
+      b24_buf_printf(&id, "out_of_enum/%s", name.data);
+      b24_buf_printf(&title, "%s is given a value outside its documented list", name.data);
+      json_t *c = add_case(g, id.data, "out_of_enum", title.data, from, "portal", body, "error");
+      json_object_set_new(c, "param", json_string(name.data));
+      json_object_set_new(c, "constraint", json_pack("{s:s,s:o}", "kind", "enum", "values", values));
+      swap_check(c, B24_CHECK_INVALID_INPUT_REJECTED, B24_CHECK_CONSTRAINT_REJECTED);
     }
     if (!parent && p->children.n && json_is_object(json_object_get(here, p->name)))
       negative_cases(g, base, &p->children, p->name);
@@ -694,7 +751,7 @@ static int sends_more(method_gen *g, const json_t *body) {
  * no example that the parameter table accepts, or to send the parameters no
  * example sends. */
 static void synthesized_case(method_gen *g, json_t *body, const char *id, const char *title) {
-  char *from = loc_text(g->meth->source, g->meth->params_loc.line ? g->meth->params_loc.line : g->meth->line);
+  char *from = suite_loc_text(g->meth->source, g->meth->params_loc.line ? g->meth->params_loc.line : g->meth->line);
   json_t *c = add_case(g, id, "synthesized", title, from, "portal", body, "success");
   json_object_set_new(c, "body_source", json_pack("{s:s,s:i}", "kind", "schema", "seed", g->seed));
   note_sent(g, body);
@@ -737,7 +794,7 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth, unsigned
   json_decref(base);
   auth_cases(&g);
 
-  char *src = loc_text(meth->source, meth->line);
+  char *src = suite_loc_text(meth->source, meth->line);
   json_t *doc = json_pack("{s:i,s:s,s:i,s:s,s:s,s:i}", "suite_version", SUITE_VERSION, "method",
                           meth->name, "rest_version", meth->rest_version, "source", src, "mode",
                           g.read_only ? "read" : "write", "success_status",
@@ -761,14 +818,14 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth, unsigned
 /* ---- CRUD sequences ------------------------------------------------------ */
 
 /* One step of a sequence: a call of meth that should succeed or fail. */
-static json_t *step(const b24_model *m, const b24_method *meth, const char *name, json_t *body,
+json_t *suite_step(const b24_model *m, const b24_method *meth, const char *name, json_t *body,
                     const char *expect, json_t *checks) {
   json_t *s = json_pack("{s:s,s:{s:s,s:o},s:s,s:o}", "name", name, "request", "method",
                         meth->name, "body", body, "expect", expect, "checks", checks);
   if (!strcmp(expect, "success")) {
     json_t *schema = b24_schema_for_result(m, meth);
     char *conflict = result_conflict(schema, meth);
-    if (conflict) drop_check(s, B24_CHECK_RESULT_SCHEMA, conflict);
+    if (conflict) suite_drop_check(s, B24_CHECK_RESULT_SCHEMA, conflict);
     free(conflict);
     json_decref(schema);
   } else {
@@ -776,7 +833,7 @@ static json_t *step(const b24_model *m, const b24_method *meth, const char *name
     json_t *codes = not_found_codes(meth);
     if (json_array_size(codes)) json_object_set(s, "codes", codes);
     else
-      drop_check(s, B24_CHECK_ERROR_CODE_DOCUMENTED,
+      suite_drop_check(s, B24_CHECK_ERROR_CODE_DOCUMENTED,
                  "the page documents no error for an object that does not exist, so any error is accepted");
     json_decref(codes);
   }
@@ -790,12 +847,12 @@ static void verify_step(json_t *s, const b24_method *get, const char *record, js
       json_is_array(json_object_get(get->response.example, "result")))
     json_object_set_new(s, "verify", json_pack("{s:s,s:O}", "record", record, "fields", fields));
   else
-    drop_check(s, B24_CHECK_READ_AFTER_WRITE,
+    suite_drop_check(s, B24_CHECK_READ_AFTER_WRITE,
                "the docs give no example of the getter's answer, so where the object sits in it is unknown");
 }
 
 /* The body of a family member's example with its id key set to the variable. */
-static json_t *with_id(const b24_method *meth, const char *var, const char **why) {
+json_t *suite_with_id(const b24_method *meth, const char *var, const char **why) {
   const b24_example *e = b24_method_curl_example(meth);
   const char *key = e ? b24_object_id_key(meth, e->body) : NULL;
   if (!key) {
@@ -846,7 +903,7 @@ static json_t *crud_sequence(const b24_model *m, const b24_family *f, const char
   for (size_t i = 0; i < 4; i++) {
     const b24_example *e = b24_method_curl_example(members[i]);
     json_t *schema = b24_schema_for_params(m, members[i]);
-    int ok = e && valid_request(members[i], schema, e->body);
+    int ok = e && suite_valid_request(members[i], schema, e->body);
     json_decref(schema);
     if (!ok) {
       free(idpath);
@@ -859,9 +916,9 @@ static json_t *crud_sequence(const b24_model *m, const b24_family *f, const char
   free(idpath);
   json_t *add_body = json_deep_copy(ae->body);
   json_object_del(add_body, "auth");
-  json_t *get_body = with_id(f->get, var.data, why);
-  json_t *upd_body = get_body ? with_id(f->update, var.data, why) : NULL;
-  json_t *del_body = upd_body ? with_id(f->del, var.data, why) : NULL;
+  json_t *get_body = suite_with_id(f->get, var.data, why);
+  json_t *upd_body = get_body ? suite_with_id(f->update, var.data, why) : NULL;
+  json_t *del_body = upd_body ? suite_with_id(f->del, var.data, why) : NULL;
   if (!del_body) {
     json_decref(add_body), json_decref(get_body), json_decref(upd_body);
     b24_buf_free(&var);
@@ -883,25 +940,25 @@ static json_t *crud_sequence(const b24_model *m, const b24_family *f, const char
                                       B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
                                       B24_CHECK_ERROR_CODE_DOCUMENTED, B24_CHECK_DELETE_REMOVES};
   json_t *steps = json_array();
-  json_array_append_new(steps, step(m, f->add, "add", json_incref(add_body), "success",
-                                    checks_for("success", 0)));
-  json_t *s = step(m, f->get, "get", json_deep_copy(get_body), "success", checks_list(raw, 7));
+  json_array_append_new(steps, suite_step(m, f->add, "add", json_incref(add_body), "success",
+                                    suite_checks_for("success", 0)));
+  json_t *s = suite_step(m, f->get, "get", json_deep_copy(get_body), "success", suite_checks_list(raw, 7));
   verify_step(s, f->get, record, added);
   json_array_append_new(steps, s);
-  json_array_append_new(steps, step(m, f->update, "update", json_incref(upd_body), "success",
-                                    checks_for("success", 0)));
-  s = step(m, f->get, "get_updated", json_deep_copy(get_body), "success", checks_list(raw, 7));
+  json_array_append_new(steps, suite_step(m, f->update, "update", json_incref(upd_body), "success",
+                                    suite_checks_for("success", 0)));
+  s = suite_step(m, f->get, "get_updated", json_deep_copy(get_body), "success", suite_checks_list(raw, 7));
   verify_step(s, f->get, record, updated);
   json_array_append_new(steps, s);
-  json_array_append_new(steps, step(m, f->del, "delete", json_deep_copy(del_body), "success",
-                                    checks_for("success", 0)));
-  json_array_append_new(steps, step(m, f->get, "get_deleted", json_incref(get_body), "error",
-                                    checks_list(gone, 6)));
-  json_array_append_new(steps, step(m, f->update, "update_deleted", json_incref(upd_body),
-                                    "error", checks_list(gone, 6)));
+  json_array_append_new(steps, suite_step(m, f->del, "delete", json_deep_copy(del_body), "success",
+                                    suite_checks_for("success", 0)));
+  json_array_append_new(steps, suite_step(m, f->get, "get_deleted", json_incref(get_body), "error",
+                                    suite_checks_list(gone, 6)));
+  json_array_append_new(steps, suite_step(m, f->update, "update_deleted", json_incref(upd_body),
+                                    "error", suite_checks_list(gone, 6)));
   b24_buf id = B24_BUF_INIT;
   b24_buf_printf(&id, "crud/%s%s", f->name, f->rest_version == 3 ? ".v3" : "");
-  char *from = loc_text(f->add->source, f->add->line);
+  char *from = suite_loc_text(f->add->source, f->add->line);
   json_t *seq = json_pack("{s:i,s:s,s:s,s:i,s:s,s:s,s:b,s:o,s:[{s:s,s:s,s:{s:s,s:o}}]}",
                           "suite_version", SUITE_VERSION, "id", id.data, "family", f->name,
                           "rest_version", f->rest_version, "from", from, "mode", "write",
@@ -924,7 +981,7 @@ static json_t *global_cases(void) {
                         "a method that does not exist", "mode", "read", "auth", "portal",
                         "request", "method", UNKNOWN_METHOD, "body", "expect", "error", "status",
                         404, "codes", "ERROR_METHOD_NOT_FOUND");
-  json_object_set_new(c, "checks", checks_for("error", 0));
+  json_object_set_new(c, "checks", suite_checks_for("error", 0));
   return json_pack("{s:i,s:i,s:i,s:[],s:[],s:[o]}", "suite_version", SUITE_VERSION,
                    "rest_version", 1, "success_status", 200, "errors", "system_errors", "cases", c);
 }
@@ -973,8 +1030,8 @@ int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o) {
         b24_buf file = B24_BUF_INIT;
         b24_buf_printf(&file, "sequences/%s%s.json", fam_file, f.rest_version == 3 ? ".v3" : "");
         if (seq) {
-          json_array_append_new(sequences, json_pack("{s:s,s:i,s:s}", "family", f.name,
-                                                     "rest_version", f.rest_version, "file",
+          json_array_append_new(sequences, json_pack("{s:s,s:s,s:i,s:s}", "kind", "crud", "family",
+                                                     f.name, "rest_version", f.rest_version, "file",
                                                      file.data));
           b24_buf_clear(&path);
           b24_buf_printf(&path, "suite/%s", file.data);
@@ -985,6 +1042,19 @@ int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o) {
           json_array_append_new(skipped_families,
                                 json_pack("{s:s,s:s}", "family", f.name, "why", why));
         b24_buf_free(&file);
+        json_t *lseq = suite_list_sequence(m, &f, seed, &why);
+        if (lseq) {
+          b24_buf_clear(&path);
+          b24_buf_printf(&path, "sequences/%s.list.json", f.name);
+          json_array_append_new(sequences, json_pack("{s:s,s:s,s:i,s:s}", "kind", "list", "family",
+                                                     f.name, "rest_version", f.rest_version, "file",
+                                                     path.data));
+          b24_buf_clear(&path);
+          b24_buf_printf(&path, "suite/sequences/%s.list.json", f.name);
+          b24_outputs_add_json(o, path.data, lseq);
+          writes++;
+          json_decref(lseq);
+        }
       }
       b24_family_free(&f);
     }

@@ -22,6 +22,20 @@ const mock_fault_info mock_faults[] = {
      "a read after an update returns what was written"},
     {"skip-type-check", MOCK_FAULT_SKIP_TYPE_CHECK,
      "a parameter of the wrong type fails with a documented error"},
+    {"list-ignores-start", MOCK_FAULT_LIST_IGNORE_START,
+     "a list answers the page that `start` names"},
+    {"list-wrong-total", MOCK_FAULT_LIST_WRONG_TOTAL,
+     "a list's `total` is the number of objects that pass its filter"},
+    {"list-ignores-filter", MOCK_FAULT_LIST_IGNORE_FILTER,
+     "a list answers only the objects that pass its filter"},
+    {"list-ignores-select", MOCK_FAULT_LIST_IGNORE_SELECT,
+     "a list answers only the selected fields (and the id)"},
+    {"keep-one-old-value", MOCK_FAULT_KEEP_ONE_OLD_VALUE,
+     "a read after an update shows every value written (one keeps its old value)"},
+    {"error-status-200", MOCK_FAULT_ERROR_STATUS_200,
+     "an error is answered with an error status (HTTP 200 instead)"},
+    {"accept-out-of-enum", MOCK_FAULT_ACCEPT_OUT_OF_ENUM,
+     "a value outside a documented list of values is refused"},
 };
 const unsigned mock_n_faults = sizeof mock_faults / sizeof mock_faults[0];
 

@@ -84,6 +84,13 @@ expected_checks() {
     wrong-content-type) echo content_type ;;
     ignore-auth) echo auth_not_ignored ;;
     lose-writes) echo read_after_write ;;
+    keep-one-old-value) echo read_after_write ;;
+    list-ignores-start) echo list_paging ;;
+    list-wrong-total) echo list_paging ;;
+    list-ignores-filter) echo list_filter ;;
+    list-ignores-select) echo list_select ;;
+    error-status-200) echo "invalid_input_rejected status_code" ;;
+    accept-out-of-enum) echo constraint_rejected ;;
     *) echo "" ;;
   esac
 }
@@ -298,7 +305,7 @@ case $CASE in
     grep -q '^failed checks: content_type ([0-9]*)$' "$WORK/out" || fail "other checks ran: $(tail -1 "$WORK/out")"
     check --checks content_typo
     [ "$RC" = 2 ] && grep -q 'unknown check "content_typo"' "$WORK/err" || fail "a bad check name was not refused"
-    [ "$("$BIN" check --list-checks | wc -l)" = 11 ] || fail "--list-checks does not list 11 checks"
+    [ "$("$BIN" check --list-checks | wc -l)" = 17 ] || fail "--list-checks does not list 17 checks"
     ;;
 
   usage)

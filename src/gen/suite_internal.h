@@ -1,0 +1,33 @@
+/* What the suite generator's files share (gen/suite.c, gen/suite_lists.c). */
+#ifndef B24_GEN_SUITE_INTERNAL_H
+#define B24_GEN_SUITE_INTERNAL_H
+#include <jansson.h>
+
+#include "model/family.h"
+#include "model/model.h"
+#include "suite/check_names.h"
+
+#define SUITE_VERSION 2
+
+/* The names of checks ids[0..n) as a JSON array. */
+json_t *suite_checks_list(const b24_check_id *ids, size_t n);
+/* The checks a case expecting expect ("success", "error", "any") asks for. */
+json_t *suite_checks_for(const char *expect, int auth_case);
+/* "file:line", malloc'd. */
+char *suite_loc_text(const char *file, int line);
+/* Takes check id off c (a case or step), saying why in its notes. */
+void suite_drop_check(json_t *c, b24_check_id id, const char *why);
+/* Valid however a portal reads the values: strict JSON types or form strings. */
+int suite_valid_request(const b24_method *meth, const json_t *schema, const json_t *body);
+/* One sequence step calling meth (takes body and checks). */
+json_t *suite_step(const b24_model *m, const b24_method *meth, const char *name, json_t *body,
+                   const char *expect, json_t *checks);
+/* meth's example body with its id key set to var; NULL with why. */
+json_t *suite_with_id(const b24_method *meth, const char *var, const char **why);
+
+/* A sequence over the family's list: two objects added, then list calls that
+ * must find them by id and by a field, order them, select, count and page;
+ * both deleted at the end. NULL with why when the docs do not give what it needs. */
+json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned seed, const char **why);
+
+#endif
