@@ -995,6 +995,21 @@ static void count_modes(const json_t *cases, size_t *reads, size_t *writes) {
   }
 }
 
+/* Writes a sequence to suite/sequences/<family><suffix>.json and lists it in
+ * the index (takes seq). */
+static void add_sequence(b24_outputs *o, json_t *index_entries, const b24_family *f,
+                         const char *kind, const char *suffix, json_t *seq) {
+  b24_buf file = B24_BUF_INIT, path = B24_BUF_INIT;
+  b24_buf_printf(&file, "sequences/%s%s.json", f->name, suffix);
+  b24_buf_printf(&path, "suite/%s", file.data);
+  json_array_append_new(index_entries, json_pack("{s:s,s:s,s:i,s:s}", "kind", kind, "family", f->name,
+                                                 "rest_version", f->rest_version, "file", file.data));
+  b24_outputs_add_json(o, path.data, seq);
+  json_decref(seq);
+  b24_buf_free(&file);
+  b24_buf_free(&path);
+}
+
 int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o) {
   json_t *methods = json_array(), *sequences = json_array(), *skipped_families = json_array();
   size_t n_cases = 0, reads = 0, writes = 0;
@@ -1026,35 +1041,13 @@ int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o) {
       if (f.add == meth) {
         const char *why = NULL;
         json_t *seq = crud_sequence(m, &f, &why);
-        const char *fam_file = f.name;
-        b24_buf file = B24_BUF_INIT;
-        b24_buf_printf(&file, "sequences/%s%s.json", fam_file, f.rest_version == 3 ? ".v3" : "");
-        if (seq) {
-          json_array_append_new(sequences, json_pack("{s:s,s:s,s:i,s:s}", "kind", "crud", "family",
-                                                     f.name, "rest_version", f.rest_version, "file",
-                                                     file.data));
-          b24_buf_clear(&path);
-          b24_buf_printf(&path, "suite/%s", file.data);
-          b24_outputs_add_json(o, path.data, seq);
-          writes++;
-          json_decref(seq);
-        } else if (f.get || f.update || f.del)
+        if (seq) add_sequence(o, sequences, &f, "crud", f.rest_version == 3 ? ".v3" : "", seq);
+        else if (f.get || f.update || f.del)
           json_array_append_new(skipped_families,
                                 json_pack("{s:s,s:s}", "family", f.name, "why", why));
-        b24_buf_free(&file);
         json_t *lseq = suite_list_sequence(m, &f, seed, &why);
-        if (lseq) {
-          b24_buf_clear(&path);
-          b24_buf_printf(&path, "sequences/%s.list.json", f.name);
-          json_array_append_new(sequences, json_pack("{s:s,s:s,s:i,s:s}", "kind", "list", "family",
-                                                     f.name, "rest_version", f.rest_version, "file",
-                                                     path.data));
-          b24_buf_clear(&path);
-          b24_buf_printf(&path, "suite/sequences/%s.list.json", f.name);
-          b24_outputs_add_json(o, path.data, lseq);
-          writes++;
-          json_decref(lseq);
-        }
+        if (lseq) add_sequence(o, sequences, &f, "list", ".list", lseq);
+        writes += (seq != NULL) + (lseq != NULL);
       }
       b24_family_free(&f);
     }
