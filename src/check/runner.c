@@ -233,6 +233,7 @@ static void evaluate(unit_run *ur, b24_result *res, const json_t *def, unsigned 
   RUN(B24_CHECK_VALID_INPUT_ACCEPTED, b24_check_accepted(a, &why));
   RUN(B24_CHECK_AUTH_NOT_IGNORED, b24_check_auth_rejected(a, codes, &why));
   RUN(B24_CHECK_CONSTRAINT_REJECTED, b24_check_rejected(a, &why));
+  RUN(B24_CHECK_BATCH, b24_check_batch(a, json_object_get(def, "batch"), &why));
   const json_t *verify = json_object_get(def, "verify");
   if (verify && check_on(r, checks, B24_CHECK_READ_AFTER_WRITE)) {
     b24_buf_clear(&why);

@@ -840,17 +840,6 @@ json_t *suite_step(const b24_model *m, const b24_method *meth, const char *name,
   return s;
 }
 
-/* Asks a get step to compare what it reads with what was written, where the
- * object sits in the answer (known only from the getter's docs example). */
-static void verify_step(json_t *s, const b24_method *get, const char *record, json_t *fields) {
-  if (json_is_object(json_object_get(get->response.example, "result")) ||
-      json_is_array(json_object_get(get->response.example, "result")))
-    json_object_set_new(s, "verify", json_pack("{s:s,s:O}", "record", record, "fields", fields));
-  else
-    suite_drop_check(s, B24_CHECK_READ_AFTER_WRITE,
-               "the docs give no example of the getter's answer, so where the object sits in it is unknown");
-}
-
 /* The body of a family member's example with its id key set to the variable. */
 json_t *suite_with_id(const b24_method *meth, const char *var, const char **why) {
   const b24_example *e = b24_method_curl_example(meth);
@@ -865,125 +854,19 @@ json_t *suite_with_id(const b24_method *meth, const char *var, const char **why)
   return b;
 }
 
-/* Keys of a request besides the id that the object needs (such as
- * entityTypeId) are taken from the add request, so every step addresses the
- * object the add made. */
-static void align_with_add(json_t *body, const json_t *add_body, const char *id_var) {
-  const char *k;
-  json_t *v;
-  json_object_foreach(body, k, v) {
-    if (json_is_string(v) && !strcmp(json_string_value(v), id_var)) continue;
-    if (strcasecmp(k, "fields") && json_object_get(add_body, k) && !json_is_object(v))
-      json_object_set(body, k, json_object_get(add_body, k));
-  }
-}
-
-/* A sequence add -> get -> update -> get -> delete -> get, update (both fail)
- * for a family; NULL with why when the docs do not give what it needs. */
-static json_t *crud_sequence(const b24_model *m, const b24_family *f, const char **why) {
-  if (!f->add || !f->get || !f->update || !f->del) {
-    *why = "the family lacks one of add, get, update, delete";
-    return NULL;
-  }
-  const b24_example *ae = b24_method_curl_example(f->add);
-  char *idpath = b24_added_id_path(f->add->response.example);
-  if (!ae || !idpath) {
-    free(idpath);
-    *why = !ae ? "add has no cURL example with a JSON body"
-               : "add's response example does not show where the new id is";
-    return NULL;
-  }
-  /* a sequence must be made of requests the docs' own tables accept */
-  const b24_method *members[] = {f->add, f->get, f->update, f->del};
-  static const char *const refused[] = {
-      "add's example does not match its parameter table",
-      "get's example does not match its parameter table",
-      "update's example does not match its parameter table",
-      "delete's example does not match its parameter table"};
-  for (size_t i = 0; i < 4; i++) {
-    const b24_example *e = b24_method_curl_example(members[i]);
-    json_t *schema = b24_schema_for_params(m, members[i]);
-    int ok = e && suite_valid_request(members[i], schema, e->body);
-    json_decref(schema);
-    if (!ok) {
-      free(idpath);
-      *why = refused[i];
-      return NULL;
-    }
-  }
-  b24_buf var = B24_BUF_INIT;
-  b24_buf_printf(&var, "${add.%s}", idpath);
-  free(idpath);
-  json_t *add_body = json_deep_copy(ae->body);
-  json_object_del(add_body, "auth");
-  json_t *get_body = suite_with_id(f->get, var.data, why);
-  json_t *upd_body = get_body ? suite_with_id(f->update, var.data, why) : NULL;
-  json_t *del_body = upd_body ? suite_with_id(f->del, var.data, why) : NULL;
-  if (!del_body) {
-    json_decref(add_body), json_decref(get_body), json_decref(upd_body);
-    b24_buf_free(&var);
-    return NULL;
-  }
-  align_with_add(get_body, add_body, var.data);
-  align_with_add(upd_body, add_body, var.data);
-  align_with_add(del_body, add_body, var.data);
-  const b24_example *ue = b24_method_curl_example(f->update);
-  const char *uid = b24_object_id_key(f->update, ue->body);
-  json_t *added = b24_written_fields(add_body, NULL), *updated = b24_written_fields(upd_body, uid);
-  char *record = b24_record_path(f->get->response.example);
-
-  static const b24_check_id raw[] = {B24_CHECK_NOT_SERVER_ERROR, B24_CHECK_STATUS_CODE,
-                                     B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
-                                     B24_CHECK_VALID_INPUT_ACCEPTED, B24_CHECK_RESULT_SCHEMA,
-                                     B24_CHECK_READ_AFTER_WRITE};
-  static const b24_check_id gone[] = {B24_CHECK_NOT_SERVER_ERROR, B24_CHECK_STATUS_CODE,
-                                      B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
-                                      B24_CHECK_ERROR_CODE_DOCUMENTED, B24_CHECK_DELETE_REMOVES};
-  json_t *steps = json_array();
-  json_array_append_new(steps, suite_step(m, f->add, "add", json_incref(add_body), "success",
-                                    suite_checks_for("success", 0)));
-  json_t *s = suite_step(m, f->get, "get", json_deep_copy(get_body), "success", suite_checks_list(raw, 7));
-  verify_step(s, f->get, record, added);
-  json_array_append_new(steps, s);
-  json_array_append_new(steps, suite_step(m, f->update, "update", json_incref(upd_body), "success",
-                                    suite_checks_for("success", 0)));
-  s = suite_step(m, f->get, "get_updated", json_deep_copy(get_body), "success", suite_checks_list(raw, 7));
-  verify_step(s, f->get, record, updated);
-  json_array_append_new(steps, s);
-  json_array_append_new(steps, suite_step(m, f->del, "delete", json_deep_copy(del_body), "success",
-                                    suite_checks_for("success", 0)));
-  json_array_append_new(steps, suite_step(m, f->get, "get_deleted", json_incref(get_body), "error",
-                                    suite_checks_list(gone, 6)));
-  json_array_append_new(steps, suite_step(m, f->update, "update_deleted", json_incref(upd_body),
-                                    "error", suite_checks_list(gone, 6)));
-  b24_buf id = B24_BUF_INIT;
-  b24_buf_printf(&id, "crud/%s%s", f->name, f->rest_version == 3 ? ".v3" : "");
-  char *from = suite_loc_text(f->add->source, f->add->line);
-  json_t *seq = json_pack("{s:i,s:s,s:s,s:i,s:s,s:s,s:b,s:o,s:[{s:s,s:s,s:{s:s,s:o}}]}",
-                          "suite_version", SUITE_VERSION, "id", id.data, "family", f->name,
-                          "rest_version", f->rest_version, "from", from, "mode", "write",
-                          "restorable", 1, "steps", steps, "cleanup", "after", "add", "unless",
-                          "delete", "request", "method", f->del->name, "body", del_body);
-  free(from);
-  b24_buf_free(&id);
-  json_decref(added), json_decref(updated), json_decref(add_body), json_decref(get_body),
-      json_decref(upd_body);
-  free(record);
-  b24_buf_free(&var);
-  return seq;
-}
-
 /* ---- the whole suite --------------------------------------------------- */
 
-static json_t *global_cases(void) {
+static json_t *global_cases(const b24_model *m, unsigned seed) {
   json_t *c = json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:{}},s:s,s:[i],s:[s]}", "id",
                         "global/unknown_method", "kind", "unknown_method", "title",
                         "a method that does not exist", "mode", "read", "auth", "portal",
                         "request", "method", UNKNOWN_METHOD, "body", "expect", "error", "status",
                         404, "codes", "ERROR_METHOD_NOT_FOUND");
   json_object_set_new(c, "checks", suite_checks_for("error", 0));
-  return json_pack("{s:i,s:i,s:i,s:[],s:[],s:[o]}", "suite_version", SUITE_VERSION,
-                   "rest_version", 1, "success_status", 200, "errors", "system_errors", "cases", c);
+  json_t *cases = json_pack("[o]", c);
+  suite_batch_cases(m, seed, cases);
+  return json_pack("{s:i,s:i,s:i,s:[],s:[],s:o}", "suite_version", SUITE_VERSION,
+                   "rest_version", 1, "success_status", 200, "errors", "system_errors", "cases", cases);
 }
 
 static void count_modes(const json_t *cases, size_t *reads, size_t *writes) {
@@ -1040,7 +923,7 @@ int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o) {
       b24_family_of(m, meth, &f);
       if (f.add == meth) {
         const char *why = NULL;
-        json_t *seq = crud_sequence(m, &f, &why);
+        json_t *seq = suite_crud_sequence(m, &f, seed, &why);
         if (seq) add_sequence(o, sequences, &f, "crud", f.rest_version == 3 ? ".v3" : "", seq);
         else if (f.get || f.update || f.del)
           json_array_append_new(skipped_families,
@@ -1053,11 +936,11 @@ int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o) {
     }
     free(stem);
   }
-  json_t *global = global_cases();
+  json_t *global = global_cases(m, seed);
   b24_outputs_add_json(o, "suite/global.json", global);
+  count_modes(json_object_get(global, "cases"), &reads, &writes);
+  n_cases += json_array_size(json_object_get(global, "cases"));
   json_decref(global);
-  reads++;
-  n_cases++;
 
   json_t *checks = json_array();
   for (int i = 0; i < B24_CHECK_COUNT; i++)

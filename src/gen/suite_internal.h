@@ -5,6 +5,7 @@
 
 #include "model/family.h"
 #include "model/model.h"
+#include "gen/suite_synth.h"
 #include "suite/check_names.h"
 
 #define SUITE_VERSION 2
@@ -29,5 +30,34 @@ json_t *suite_with_id(const b24_method *meth, const char *var, const char **why)
  * must find them by id and by a field, order them, select, count and page;
  * both deleted at the end. NULL with why when the docs do not give what it needs. */
 json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned seed, const char **why);
+
+/* The add request of a sequence: the docs' example when the parameter table
+ * accepts it, else one synthesized from the table; *source says which
+ * ("example", "schema"). NULL when neither can be made. */
+json_t *suite_add_body(const b24_model *m, const b24_method *add, unsigned seed, const char **source);
+
+/* Where add's answer holds the new id ("result", "result.id", ...): from the
+ * docs' response example, else "result" when the result table says integer.
+ * malloc'd, NULL when unknown. */
+char *suite_added_id_path(const b24_model *m, const b24_method *add);
+
+/* The request of a get, update or delete about the object var names: the
+ * docs' example when the table accepts it, else a synthesized one (scope),
+ * with the id key set to var. *id_key: that key. NULL with why. */
+json_t *suite_member_body(const b24_model *m, const b24_method *meth, const char *var,
+                          suite_synth_scope scope, unsigned seed, const char **id_key,
+                          const char **why);
+
+/* The portal-wide batch cases (gen/suite_batch.c), appended to cases. */
+void suite_batch_cases(const b24_model *m, unsigned seed, json_t *cases);
+
+/* The CRUD sequence (gen/suite_crud.c); NULL with why. */
+json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned seed, const char **why);
+
+/* A step "list_by_id" of the family's list: filtered on the id var names, the
+ * object must be there and show fields. NULL when the list documents no
+ * filter or its docs example shows no objects with an id. */
+json_t *suite_list_by_id_step(const b24_model *m, const b24_family *f, const json_t *add_body,
+                              const char *var, const json_t *fields, unsigned seed);
 
 #endif

@@ -45,22 +45,6 @@ static int list_shape(const json_t *v, b24_buf *path, const char **id_key, int d
   return 0;
 }
 
-/* The add body: the docs' example when the table accepts it, else one made
- * from the schema. New reference or NULL. */
-static json_t *add_body(const b24_model *m, const b24_method *add, unsigned seed) {
-  json_t *schema = b24_schema_for_params(m, add);
-  const b24_example *e = b24_method_curl_example(add);
-  json_t *b = NULL;
-  if (e && suite_valid_request(add, schema, e->body)) {
-    b = json_deep_copy(e->body);
-    json_object_del(b, "auth");
-  }
-  if (!b) b = suite_synth_body(add, schema, SUITE_SYNTH_ALL, seed);
-  if (!b) b = suite_synth_body(add, schema, SUITE_SYNTH_REQUIRED, seed);
-  json_decref(schema);
-  return b;
-}
-
 /* The first written field holding free text (not an id, not a code from a
  * list): the one the sequence gives each object a mark in. */
 static const char *text_field(json_t *fields) {
@@ -132,13 +116,14 @@ json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned se
     *why = "the list method documents no filter";
     return NULL;
   }
-  char *idpath = b24_added_id_path(f->add->response.example);
+  char *idpath = suite_added_id_path(m, f->add);
   b24_buf items = B24_BUF_INIT;
   b24_buf_puts(&items, "result");
   const char *id_key = NULL;
   json_t *list_result = json_object_get(f->list->response.example, "result");
   int shaped = list_shape(list_result, &items, &id_key, 0);
-  json_t *body = idpath && shaped ? add_body(m, f->add, seed) : NULL;
+  const char *source;
+  json_t *body = idpath && shaped ? suite_add_body(m, f->add, seed, &source) : NULL;
   if (!body) {
     *why = !idpath ? "add's response example does not show where the new id is"
            : !shaped ? "the list's response example shows no objects with an id"
@@ -243,4 +228,23 @@ json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned se
   json_decref(fields_a);
   b24_buf_free(&va), b24_buf_free(&vb), b24_buf_free(&ma), b24_buf_free(&mb), b24_buf_free(&items);
   return seq;
+}
+
+json_t *suite_list_by_id_step(const b24_model *m, const b24_family *f, const json_t *add_body,
+                              const char *var, const json_t *fields, unsigned seed) {
+  if (!f->list || f->rest_version == 3 || !find_param(f->list, "filter")) return NULL;
+  b24_buf items = B24_BUF_INIT;
+  b24_buf_puts(&items, "result");
+  const char *id_key = NULL;
+  json_t *s = NULL;
+  if (list_shape(json_object_get(f->list->response.example, "result"), &items, &id_key, 0)) {
+    json_t *lbase = list_base(m, f->list, add_body, seed);
+    s = list_step(m, f, lbase, "list_by_id", json_pack("{s:{s:s}}", "filter", id_key, var),
+                  json_pack("{s:s,s:s,s:[s],s:O}", "items", items.data, "id_key", id_key, "has", var,
+                            "fields", fields),
+                  B24_CHECK_LIST_FILTER);
+    json_decref(lbase);
+  }
+  b24_buf_free(&items);
+  return s;
 }

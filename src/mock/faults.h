@@ -15,6 +15,7 @@ enum {
   MOCK_FAULT_LOSE_WRITES = 1 << 8,          /* update answers success but stores nothing */
   MOCK_FAULT_SKIP_TYPE_CHECK = 1 << 9,      /* params of the wrong type accepted */
   MOCK_FAULT_LIST_IGNORE_START = 1 << 10,   /* list answers the first page whatever start says */
+  MOCK_FAULT_BATCH_IGNORE_HALT = 1 << 11,   /* batch runs every subquery whatever halt says */
   MOCK_FAULT_LIST_WRONG_TOTAL = 1 << 12,    /* list's "total" one more than there is */
   MOCK_FAULT_LIST_IGNORE_FILTER = 1 << 13,  /* list answers every object */
   MOCK_FAULT_LIST_IGNORE_SELECT = 1 << 14,  /* list answers every field */

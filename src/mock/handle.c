@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "mock/answer.h"
+#include "mock/batch.h"
 #include "mock/faults.h"
 #include "mock/form.h"
 #include "mock/route.h"
@@ -165,7 +166,14 @@ static void handle_request(const mock_catalog *c, const mock_config *cfg, const 
     return;
   }
   json_object_del(params, "auth");
-  const mock_method *mm = mock_catalog_find(c, r.method, r.v3);
+  if (!r.v3 && !strcmp(r.method, "batch")) mock_batch(c, cfg, rq, params, out);
+  else mock_call(c, cfg, rq, r.method, r.v3, params, out);
+  json_decref(params);
+}
+
+void mock_call(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
+               const char *lname, int v3, json_t *params, mock_response *out) {
+  const mock_method *mm = mock_catalog_find(c, lname, v3);
   if (!mm) {
     fail(out, 404, 0, MOCK_CODE_NO_METHOD, "Method not found!", NULL, NULL);
   } else if (cfg->faults & MOCK_FAULT_UNDOCUMENTED_ERROR) {
@@ -182,7 +190,6 @@ static void handle_request(const mock_catalog *c, const mock_config *cfg, const 
     case MOCK_VALID: call_method(cfg, mm, rq, params, out); break;
     }
   }
-  json_decref(params);
 }
 
 void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,

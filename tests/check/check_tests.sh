@@ -85,6 +85,7 @@ expected_checks() {
     ignore-auth) echo auth_not_ignored ;;
     lose-writes) echo read_after_write ;;
     keep-one-old-value) echo read_after_write ;;
+    batch-ignores-halt) echo batch ;;
     list-ignores-start) echo list_paging ;;
     list-wrong-total) echo list_paging ;;
     list-ignores-filter) echo list_filter ;;

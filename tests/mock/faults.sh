@@ -78,6 +78,9 @@ probe() {
     req "${J[@]}" -d "{\"id\":$item,\"fields\":{\"TITLE\":\"b\",\"SORT\":2}}" "$H/demo.item.update"
     req "${J[@]}" -d "{\"id\":$item}" "$H/demo.item.get"
     check "$1 (faulty=$FAULTY): both values read back" test "$(has '"TITLE":"b"' && has '"SORT":2' && echo 0 || echo 1)" = "$FAULTY" ;;
+  batch-ignores-halt)
+    req "${J[@]}" -d '{"halt":1,"cmd":{"bad":"no.such.method","after":"demo.item.list"}}' "$H/batch"
+    check "$1 (faulty=$FAULTY): halted" test "$(has '"after":' && echo 1 || echo 0)" = "$FAULTY" ;;
   error-status-200)
     req "${J[@]}" -d '{}' "$H/user.update"
     check "$1 (faulty=$FAULTY): status of an error" test "$STATUS" = "$([ "$FAULTY" = 1 ] && echo 200 || echo 400)" ;;
@@ -99,7 +102,7 @@ FAMILY_DOCS=$(cd "$(dirname "$0")/../data/check/family" && pwd)
 docs_for() {
   if [ "$1" = lose-writes ]; then
     echo "$DEALS"/crm-deal-add.md "$DEALS"/crm-deal-get.md "$DEALS"/crm-deal-update.md
-  elif [[ $1 == list-* || $1 == keep-one-old-value || $1 == accept-out-of-enum ]]; then
+  elif [[ $1 == list-* || $1 == keep-one-old-value || $1 == accept-out-of-enum || $1 == batch-* ]]; then
     echo "$FAMILY_DOCS"
   else
     echo "$DOCS"
