@@ -26,6 +26,7 @@
 
 
 #define UNKNOWN_METHOD "b24spec.no.such.method"
+#define SUITE_MAX_VARIANT_CASES 64 /* per method */
 
 /* ---- small JSON helpers -------------------------------------------------- */
 
@@ -782,6 +783,17 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth, unsigned
   if (all && (!n_success || sends_more(&g, all)))
     synthesized_case(&g, json_incref(all), "synth/all",
                      "every documented parameter with a documented or type-correct value");
+  int variants = suite_synth_variants(g.params_schema);
+  for (int v = 0; v < variants && v < SUITE_MAX_VARIANT_CASES; v++) {
+    json_t *body = suite_synth_variant(meth, g.params_schema, SUITE_SYNTH_ALL, seed, v);
+    if (body && sends_more(&g, body)) {
+      char id[48];
+      snprintf(id, sizeof id, "synth/variant/%d", v + 1);
+      synthesized_case(&g, json_incref(body), id,
+                       "every documented parameter of one variant (a tab of a per-variant table)");
+    }
+    json_decref(body);
+  }
   if (!base) base = required ? json_incref(required) : all ? json_incref(all) : NULL;
   json_decref(required);
   json_decref(all);

@@ -20,6 +20,7 @@ typedef struct synth {
   const char *method;
   unsigned seed;
   suite_synth_scope scope;
+  int branch; /* the if/then variant of an object to fill in (its index in allOf); -1: none */
 } synth;
 
 /* FNV-1a over the seed, the method and the path: a value's own stable hash, so
@@ -56,6 +57,57 @@ static json_t *string_value(const synth *s, const json_t *schema, const char *pa
   return json_string(mark);
 }
 
+/* The variant s->branch of an object whose schema picks members by a
+ * discriminator (allOf of {"if": {KEY: enum}, "then": {properties}}, as
+ * schema/schema.c writes a tabbed table): the discriminator set to the
+ * variant's first value, the variant's members filled in. */
+/* Alternative s->branch of an object typed by anyOf/oneOf of object shapes
+ * (a per-variant table without a discriminator): its members filled in. */
+static void apply_alternative(const synth *s, const json_t *schema, json_t *o, b24_buf *path,
+                              int depth) {
+  const json_t *alts = json_object_get(schema, "anyOf");
+  if (!alts) alts = json_object_get(schema, "oneOf");
+  const json_t *alt = s->branch >= 0 ? json_array_get(alts, (size_t)s->branch) : NULL;
+  const char *k;
+  json_t *v;
+  json_object_foreach(json_object_get(alt, "properties"), k, v) {
+    size_t mark = path->len;
+    b24_buf_printf(path, "%s%s", mark ? "." : "", k);
+    json_t *x = value(s, v, path, depth + 1);
+    path->len = mark;
+    path->data[mark] = 0;
+    if (x) json_object_set_new(o, k, x);
+  }
+}
+
+static void apply_variant(const synth *s, const json_t *schema, json_t *o, b24_buf *path, int depth) {
+  apply_alternative(s, schema, o, path, depth);
+  const json_t *all = json_object_get(schema, "allOf");
+  int n = 0;
+  size_t i;
+  json_t *branch;
+  json_array_foreach(all, i, branch) {
+    const json_t *when = json_object_get(branch, "if"), *then = json_object_get(branch, "then");
+    if (!when || !then || n++ != s->branch) continue;
+    const char *k;
+    json_t *v;
+    json_object_foreach(json_object_get(when, "properties"), k, v) {
+      const json_t *e = json_object_get(v, "enum");
+      if (json_array_size(e)) json_object_set(o, k, json_array_get(e, 0));
+    }
+    json_object_foreach(json_object_get(then, "properties"), k, v) {
+      size_t mark = path->len;
+      b24_buf_printf(path, "%s%s", mark ? "." : "", k);
+      json_t *x = value(s, v, path, depth + 1);
+      path->len = mark;
+      path->data[mark] = 0;
+      const json_t *had = json_object_get(o, k);
+      if (x && json_is_object(had) && json_is_object(x)) json_object_update_missing(x, (json_t *)had);
+      if (x) json_object_set_new(o, k, x);
+    }
+  }
+}
+
 static json_t *of_type(const synth *s, const json_t *schema, const char *type, b24_buf *path,
                        int depth) {
   if (!strcmp(type, "object")) {
@@ -76,6 +128,7 @@ static json_t *of_type(const synth *s, const json_t *schema, const char *type, b
       path->data[mark] = 0;
       if (v) json_object_set_new(o, key, v);
     }
+    apply_variant(s, schema, o, path, depth);
     return o;
   }
   if (!strcmp(type, "array")) {
@@ -187,7 +240,46 @@ static int remove_at(json_t *body, const char *line) {
 
 json_t *suite_synth_body(const b24_method *meth, const json_t *params_schema,
                          suite_synth_scope scope, unsigned seed) {
-  synth s = {.root = params_schema, .method = meth->name, .seed = seed, .scope = scope};
+  return suite_synth_variant(meth, params_schema, scope, seed, -1);
+}
+
+/* The most if/then variants any object of schema has (depth-limited walk). */
+static int count_variants(const json_t *v, int depth) {
+  if (depth > 8) return 0;
+  int most = 0, here = 0;
+  if (json_is_object(v)) {
+    const json_t *all = json_object_get(v, "allOf");
+    size_t i;
+    json_t *b;
+    json_array_foreach(all, i, b) if (json_object_get(b, "if") && json_object_get(b, "then")) here++;
+    static const char *const alts[] = {"anyOf", "oneOf"};
+    for (int a = 0; a < 2; a++) {
+      int shapes = 0;
+      json_array_foreach(json_object_get(v, alts[a]), i, b) if (json_object_get(b, "properties")) shapes++;
+      if (shapes > here) here = shapes;
+    }
+    const char *k;
+    json_t *c;
+    json_object_foreach((json_t *)v, k, c) {
+      int n = count_variants(c, depth + 1);
+      if (n > most) most = n;
+    }
+  } else if (json_is_array(v)) {
+    size_t i;
+    json_t *c;
+    json_array_foreach(v, i, c) {
+      int n = count_variants(c, depth + 1);
+      if (n > most) most = n;
+    }
+  }
+  return here > most ? here : most;
+}
+
+int suite_synth_variants(const json_t *params_schema) { return count_variants(params_schema, 0); }
+
+json_t *suite_synth_variant(const b24_method *meth, const json_t *params_schema,
+                            suite_synth_scope scope, unsigned seed, int branch) {
+  synth s = {.root = params_schema, .method = meth->name, .seed = seed, .scope = scope, .branch = branch};
   b24_buf path = B24_BUF_INIT;
   b24_buf_puts(&path, "");
   json_t *body = of_type(&s, params_schema, "object", &path, 0);

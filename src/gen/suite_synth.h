@@ -23,6 +23,15 @@ typedef enum {
 json_t *suite_synth_body(const b24_method *meth, const json_t *params_schema,
                          suite_synth_scope scope, unsigned seed);
 
+/* How many variants the parameter schema has at most in one object (tabs of a
+ * per-variant table: the SETTINGS of each user-field type, the fields of each
+ * CRM entity type); 0 when none. */
+int suite_synth_variants(const json_t *params_schema);
+/* suite_synth_body with variant number branch (0-based) of every object that
+ * has variants filled in, its discriminator set accordingly; -1: none. */
+json_t *suite_synth_variant(const b24_method *meth, const json_t *params_schema,
+                            suite_synth_scope scope, unsigned seed, int branch);
+
 /* A short text mark for a value at path: "b24spec-s<seed>-<hash>", the same for
  * the same seed, method and path. Written into out (size n). */
 void suite_synth_mark(unsigned seed, const char *method, const char *path, char *out, size_t n);
