@@ -81,10 +81,14 @@ json_t *suite_member_body(const b24_model *m, const b24_method *meth, const char
   }
   if (!b) {
     json_t *s = suite_synth_body(meth, schema, scope, seed);
-    /* made up, the request names the object only by a documented `id`: a
-     * required `entityId` of a getter may name what the objects belong to */
-    const char *key = s ? b24_object_id_key(meth, s) : NULL;
-    if (key && strcasecmp(key, "id")) key = NULL;
+    /* made up, the request names the object by the key the model found for
+     * its entity, else only by a documented `id`: a required `entityId` of a
+     * getter may name what the objects belong to */
+    const char *key = b24_entity_object_key(meth);
+    if (!key && s) {
+      key = b24_object_id_key(meth, s);
+      if (key && strcasecmp(key, "id")) key = NULL;
+    }
     if (key) {
       *id_key = key;
       json_object_set_new(s, key, json_string(var));

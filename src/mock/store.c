@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "mock/faults.h"
+#include "model/family.h"
 #include "mock/list_query.h"
 #include "mock/validate.h"
 
@@ -96,11 +97,13 @@ static const char *find_param(const b24_method *m, const char *name) {
   return NULL;
 }
 
-/* The parameter that names the object: `id` in any case, else the first required
- * integer parameter whose name ends in "id" (userfieldId). */
+/* The parameter that names the object: the id key the model found for the
+ * method's entity, else `id` in any case, else the first required integer
+ * parameter whose name ends in "id" (userfieldId). */
 static const char *find_id_param(const b24_method *m) {
-  const char *p = find_param(m, "id");
+  const char *p = b24_entity_object_key(m);
   if (p) return p;
+  if ((p = find_param(m, "id"))) return p;
   for (size_t i = 0; i < m->params.n; i++) {
     const b24_param *q = &m->params.items[i];
     size_t n = strlen(q->name);
