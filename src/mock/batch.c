@@ -35,9 +35,7 @@ static const json_t *reference(const json_t *results, const char *s, size_t n) {
   return v;
 }
 
-/* The query with every $result[...] replaced by the text of what it names
- * (form-encoded; a reference to nothing becomes empty, as the portal does). */
-static char *expand(const char *q, const json_t *results) {
+char *mock_batch_expand(const char *q, const json_t *results) {
   b24_buf b = B24_BUF_INIT;
   b24_buf_puts(&b, "");
   static const char mark[] = "$result[";
@@ -84,7 +82,7 @@ static void sub_error(json_t *errors, const char *key, const char *code, const c
  * 0 on success, -1 on an error. */
 static int run_one(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
                    const char *key, const char *cmd, json_t *maps[5]) {
-  char *query = expand(cmd, maps[0]);
+  char *query = mock_batch_expand(cmd, maps[0]);
   char *qm = strchr(query, '?');
   size_t mlen = qm ? (size_t)(qm - query) : strlen(query);
   char lname[256];

@@ -13,6 +13,11 @@
 
 #define MOCK_BATCH_MAX 50
 
+/* The subquery q with every $result[key][field]... replaced by the text of what
+ * it names in results (form-encoded; a reference to nothing becomes empty).
+ * malloc'd. */
+char *mock_batch_expand(const char *q, const json_t *results);
+
 void mock_batch(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
                 const json_t *params, mock_response *out);
 
