@@ -168,6 +168,18 @@ static const char *pick_type(const json_t *t) {
   return NULL;
 }
 
+/* For a parameter the docs give no type: an id by its name ("CONFIG_ID",
+ * "taskId") is a number, anything else text. */
+static const char *untyped_guess(const char *path) {
+  const char *name = strrchr(path, '.');
+  name = name ? name + 1 : path;
+  size_t n = strlen(name);
+  return n >= 2 && (!strcmp(name + n - 2, "ID") || !strcmp(name + n - 2, "Id") ||
+                    !strcmp(name + n - 2, "id"))
+             ? "integer"
+             : "string";
+}
+
 static json_t *value(const synth *s, const json_t *schema, b24_buf *path, int depth) {
   if (!json_is_object(schema) || depth > MAX_DEPTH) return NULL;
   const json_t *v;
@@ -192,6 +204,8 @@ static json_t *value(const synth *s, const json_t *schema, b24_buf *path, int de
       if ((v = json_object_get(schema, branches[i])) && json_array_size(v))
         return value(s, json_array_get(v, 0), path, depth + 1);
     if (json_object_get(schema, "properties")) type = "object";
+    else if (!json_object_size(schema) || (json_object_size(schema) == 1 && json_object_get(schema, "description")))
+      type = untyped_guess(path->data ? path->data : ""); /* any value will do: one by the name */
     else return NULL; /* the docs do not pin the value down */
   }
   return of_type(s, schema, type, path, depth);

@@ -38,10 +38,15 @@ static const char *id_key(const json_t *obj) {
 
 static int is_id_value(const json_t *v) { return mock_id_value(v) >= 0; }
 
+/* Follows keys, and digits as indexes into lists ("result", "0"). */
 static json_t *at_path(json_t *root, const json_t *path) {
   size_t i;
   json_t *k;
-  json_array_foreach(path, i, k) root = json_object_get(root, json_string_value(k));
+  json_array_foreach(path, i, k) {
+    const char *s = json_string_value(k);
+    root = json_is_array(root) && s[0] >= '0' && s[0] <= '9' ? json_array_get(root, strtoul(s, NULL, 10))
+                                                           : json_object_get(root, s);
+  }
   return root;
 }
 
@@ -64,10 +69,14 @@ static int find_id(const json_t *obj, json_t *path, int depth) {
   return 0;
 }
 
-/* Keys to the object that is the record in a get answer's result: through
- * wrappers of one object-valued key ({"item": {...}}, {"task": {...}}), the first
- * object with an id field or more than one field. */
+/* Keys to the object that is the record in a get answer's result: into a list
+ * of one, through wrappers of one object-valued key ({"item": {...}}, {"task":
+ * {...}}), the first object with an id field or more than one field. */
 static int find_record(const json_t *v, json_t *path, int depth) {
+  if (json_is_array(v) && json_is_object(json_array_get(v, 0)) && depth <= 4) {
+    json_array_append_new(path, json_string("0")); /* a get that answers a list of one */
+    return find_record(json_array_get(v, 0), path, depth + 1);
+  }
   if (!json_is_object(v) || depth > 4) return 0;
   if (id_key(v) || json_object_size(v) != 1) return 1;
   void *it = json_object_iter((json_t *)v);
