@@ -2,6 +2,7 @@
 #ifndef B24_GEN_SUITE_INTERNAL_H
 #define B24_GEN_SUITE_INTERNAL_H
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "model/family.h"
 #include "model/model.h"
@@ -9,6 +10,33 @@
 #include "suite/check_names.h"
 
 #define SUITE_VERSION 2
+
+/* What the generator knows while it makes one method's cases. */
+typedef struct method_gen {
+  const b24_model *m;
+  const b24_method *meth;
+  char *stem;
+  json_t *params_schema;
+  bool read_only;
+  bool has_required;
+  b24_family fam;
+  bool input_errors;    /* the page documents an error for bad input */
+  char *result_conflict; /* the docs' example contradicts their result table */
+  json_t *cases;
+  json_t *not_generated;
+  unsigned seed;        /* of the synthesized values (gen --seed) */
+  json_t *sent_paths;   /* lower-cased parameter paths a success case sends -> true */
+} method_gen;
+
+/* Adds one case to g->cases (id under the method's stem; takes body). expect:
+ * "success", "error" or "any"; auth: "portal", "none", "wrong". Returns it. */
+json_t *suite_add_case(method_gen *g, const char *id, const char *kind, const char *title,
+                       const char *from, const char *auth, json_t *body, const char *expect);
+/* Invalid however the portal reads it: as JSON, and as form values. */
+int suite_surely_invalid(const b24_method *meth, const json_t *schema, const json_t *body);
+/* The negative cases for the parameters ps, at top level (parent NULL) or
+ * inside the object parameter parent of base (gen/suite_negatives.c). */
+void suite_negative_cases(method_gen *g, const json_t *base, const b24_params *ps, const char *parent);
 
 /* The names of checks ids[0..n) as a JSON array. */
 json_t *suite_checks_list(const b24_check_id *ids, size_t n);

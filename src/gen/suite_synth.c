@@ -61,6 +61,23 @@ static json_t *string_value(const synth *s, const json_t *schema, const char *pa
  * discriminator (allOf of {"if": {KEY: enum}, "then": {properties}}, as
  * schema/schema.c writes a tabbed table): the discriminator set to the
  * variant's first value, the variant's members filled in. */
+/* Sets a value for each of props on o (an object already there keeps the
+ * members the new one lacks). */
+static void fill_members(const synth *s, const json_t *props, json_t *o, b24_buf *path, int depth) {
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)props, k, v) {
+    size_t mark = path->len;
+    b24_buf_printf(path, "%s%s", mark ? "." : "", k);
+    json_t *x = value(s, v, path, depth + 1);
+    path->len = mark;
+    path->data[mark] = 0;
+    const json_t *had = json_object_get(o, k);
+    if (x && json_is_object(had) && json_is_object(x)) json_object_update_missing(x, (json_t *)had);
+    if (x) json_object_set_new(o, k, x);
+  }
+}
+
 /* Alternative s->branch of an object typed by anyOf/oneOf of object shapes
  * (a per-variant table without a discriminator): its members filled in. */
 static void apply_alternative(const synth *s, const json_t *schema, json_t *o, b24_buf *path,
@@ -68,16 +85,7 @@ static void apply_alternative(const synth *s, const json_t *schema, json_t *o, b
   const json_t *alts = json_object_get(schema, "anyOf");
   if (!alts) alts = json_object_get(schema, "oneOf");
   const json_t *alt = s->branch >= 0 ? json_array_get(alts, (size_t)s->branch) : NULL;
-  const char *k;
-  json_t *v;
-  json_object_foreach(json_object_get(alt, "properties"), k, v) {
-    size_t mark = path->len;
-    b24_buf_printf(path, "%s%s", mark ? "." : "", k);
-    json_t *x = value(s, v, path, depth + 1);
-    path->len = mark;
-    path->data[mark] = 0;
-    if (x) json_object_set_new(o, k, x);
-  }
+  fill_members(s, json_object_get(alt, "properties"), o, path, depth);
 }
 
 static void apply_variant(const synth *s, const json_t *schema, json_t *o, b24_buf *path, int depth) {
@@ -95,16 +103,7 @@ static void apply_variant(const synth *s, const json_t *schema, json_t *o, b24_b
       const json_t *e = json_object_get(v, "enum");
       if (json_array_size(e)) json_object_set(o, k, json_array_get(e, 0));
     }
-    json_object_foreach(json_object_get(then, "properties"), k, v) {
-      size_t mark = path->len;
-      b24_buf_printf(path, "%s%s", mark ? "." : "", k);
-      json_t *x = value(s, v, path, depth + 1);
-      path->len = mark;
-      path->data[mark] = 0;
-      const json_t *had = json_object_get(o, k);
-      if (x && json_is_object(had) && json_is_object(x)) json_object_update_missing(x, (json_t *)had);
-      if (x) json_object_set_new(o, k, x);
-    }
+    fill_members(s, json_object_get(then, "properties"), o, path, depth);
   }
 }
 
