@@ -1,6 +1,7 @@
 #include "mock/store.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -194,19 +195,35 @@ static json_t *written_fields(const mock_family *f, mock_op op, const json_t *pa
   return w;
 }
 
+/* A written number as the documented answer writes that field: classic REST
+ * answers numbers as strings ("SORT": "100") where the docs' example does. */
+static json_t *as_shown(const json_t *v, const json_t *shown) {
+  char buf[64];
+  if (json_is_string(shown) && json_is_integer(v)) {
+    snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    return json_string(buf);
+  }
+  if (json_is_string(shown) && json_is_real(v)) {
+    snprintf(buf, sizeof buf, "%.17g", json_real_value(v));
+    return json_string(buf);
+  }
+  return json_deep_copy(v);
+}
+
 /* Sets each written field on obj, under obj's own spelling of the key when it
- * has one that differs only in case. */
+ * has one that differs only in case, in the form obj shows it. */
 static void overlay(json_t *obj, const json_t *written) {
   const char *key;
   json_t *v;
   json_object_foreach((json_t *)written, key, v) {
     const char *k = key, *ok;
-    json_t *ov;
+    json_t *ov, *shown = NULL;
     json_object_foreach(obj, ok, ov) if (!strcasecmp(ok, key)) {
       k = ok;
+      shown = ov;
       break;
     }
-    json_object_set_new(obj, k, json_deep_copy(v));
+    json_object_set_new(obj, k, as_shown(v, shown));
   }
 }
 
