@@ -17,7 +17,7 @@
 #define BATCH_UNKNOWN "b24spec.no.such.method"
 
 /* PHP-style form encoding of a body (fields[TITLE]=x&fields[0]=...), the
- * subquery syntax; "$result[...]" kept as is, for the portal to replace. */
+ * subquery syntax. */
 static void form_encode(b24_buf *out, const json_t *v, b24_buf *key) {
   if (json_is_object(v) || json_is_array(v)) {
     const char *k;
@@ -54,14 +54,15 @@ static void form_encode(b24_buf *out, const json_t *v, b24_buf *key) {
   if (out->len) b24_buf_putc(out, '&');
   b24_buf_puts(out, key->data);
   b24_buf_putc(out, '=');
-  int ref = !strncmp(text, "$result[", 8);
+  /* references are kept for the portal ($result[...]) or the runner (${...}) to replace */
+  int ref = !strncmp(text, "$result[", 8) || !strncmp(text, "${", 2);
   for (const char *t = text; *t; t++) {
     if (ref || isalnum((unsigned char)*t) || strchr("-_.~", *t)) b24_buf_putc(out, *t);
     else b24_buf_printf(out, "%%%02X", (unsigned char)*t);
   }
 }
 
-static char *subquery(const char *method, const json_t *body) {
+char *suite_batch_subquery(const char *method, const json_t *body) {
   b24_buf q = B24_BUF_INIT, key = B24_BUF_INIT;
   b24_buf_puts(&q, "");
   b24_buf_puts(&key, "");
@@ -144,7 +145,7 @@ static json_t *reference_case(const b24_model *m, unsigned seed) {
     json_t *v;
     if (json_is_object(rec)) json_object_foreach((json_t *)rec, k, v) if (!strcasecmp(k, "id")) rid = k;
     if (rid) {
-      char *qa = subquery(x->name, add), *qg = subquery(f.get->name, get), *qd = subquery(f.del->name, del);
+      char *qa = suite_batch_subquery(x->name, add), *qg = suite_batch_subquery(f.get->name, get), *qd = suite_batch_subquery(f.del->name, del);
       b24_buf got = B24_BUF_INIT, made = B24_BUF_INIT;
       b24_buf_printf(&got, "result.result.get%s.%s", record + strlen("result"), rid);
       b24_buf_printf(&made, "result.result.add%s", idpath + strlen("result"));

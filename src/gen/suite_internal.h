@@ -76,6 +76,11 @@ json_t *suite_member_body(const b24_model *m, const b24_method *meth, const char
                           suite_synth_scope scope, unsigned seed, const char **id_key,
                           const char **why);
 
+/* A batch subquery "method?fields[TITLE]=x&..." for body, form-encoded the PHP
+ * way; values that are "$result[...]" or "${...}" references are kept as they
+ * are. malloc'd. */
+char *suite_batch_subquery(const char *method, const json_t *body);
+
 /* The portal-wide batch cases (gen/suite_batch.c), appended to cases. */
 void suite_batch_cases(const b24_model *m, unsigned seed, json_t *cases);
 

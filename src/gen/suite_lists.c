@@ -107,6 +107,96 @@ static json_t *list_step(const b24_model *m, const b24_family *f, const json_t *
   return s;
 }
 
+/* Whether body form-encodes without loss: an empty object or list would
+ * vanish from a batch subquery. */
+static int form_safe(const json_t *v) {
+  if (json_is_object(v) || json_is_array(v)) {
+    if (!json_is_object(v) ? !json_array_size(v) : !json_object_size(v)) return 0;
+    const char *k;
+    json_t *c;
+    size_t i;
+    if (json_is_object(v)) json_object_foreach((json_t *)v, k, c) if (!form_safe(c)) return 0;
+    if (json_is_array(v)) json_array_foreach(v, i, c) if (!form_safe(c)) return 0;
+  }
+  return 1;
+}
+
+/* "${add_a.result.item.id}" -> ".item.id": where an add's id sits below its result. */
+static const char *idpath_of(const char *var) {
+  const char *p = strstr(var, ".result");
+  static const char none[] = "";
+  if (!p) return none;
+  p += strlen(".result");
+  size_t n = strlen(p);
+  return n && p[n - 1] == '}' ? p : none;
+}
+
+#define PAGE 50 /* the portal's page */
+
+/* Paging over more than a page: PAGE - 1 more objects added in one batch
+ * ("fill"), then the first page of all PAGE + 1 by id (`next` must say where
+ * the second starts, `total` count them all) and the page `next` names (it
+ * starts with the object after the first page's last). Returns the cleanup
+ * entry that deletes the batch's objects in one batch. */
+static json_t *paging_steps(const b24_model *m, const b24_family *f, const json_t *lbase,
+                            json_t *steps, const json_t *body, const char *field, const char *mark,
+                            const char *in_key, const char *id_key, const char *items,
+                            const char *va, const char *vb, const char *below) {
+  json_t *cmd = json_object(), *del = json_object(), *ids = json_pack("[s,s]", va, vb);
+  json_t *results = json_array();
+  size_t blen = strlen(below);
+  for (int i = 0; i < PAGE - 1; i++) {
+    char key[16], text[96];
+    snprintf(key, sizeof key, "f%02d", i);
+    json_t *b = json_deep_copy(body);
+    if (field) {
+      json_t *w = (json_t *)b24_jpath_get_icase(b, "fields");
+      snprintf(text, sizeof text, "%s-f%02d", mark, i);
+      json_object_set_new(json_is_object(w) ? w : b, field, json_string(text));
+    }
+    char *q = suite_batch_subquery(f->add->name, b);
+    json_object_set_new(cmd, key, json_string(q));
+    free(q);
+    json_decref(b);
+    b24_buf var = B24_BUF_INIT;
+    b24_buf_printf(&var, "${fill.result.result.%s%.*s}", key, (int)(blen ? blen - 1 : 0), below);
+    json_array_append_new(ids, json_string(var.data));
+    json_t *d = delete_body(f->del, var.data);
+    char *dq = suite_batch_subquery(f->del->name, d);
+    json_object_set_new(del, key, json_string(dq));
+    free(dq);
+    json_decref(d);
+    b24_buf_free(&var);
+    json_array_append_new(results, json_string(key));
+  }
+  static const b24_check_id ok[] = {B24_CHECK_NOT_SERVER_ERROR, B24_CHECK_STATUS_CODE,
+                                    B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
+                                    B24_CHECK_VALID_INPUT_ACCEPTED, B24_CHECK_BATCH};
+  json_t *s = json_pack("{s:s,s:{s:s,s:{s:i,s:o}},s:s,s:o,s:{s:o}}", "name", "fill", "request",
+                        "method", "batch", "body", "halt", 0, "cmd", cmd, "expect", "success",
+                        "checks", suite_checks_list(ok, sizeof ok / sizeof *ok), "batch",
+                        "results", results);
+  json_array_append_new(steps, s);
+  json_array_append_new(
+      steps, list_step(m, f, lbase, "page_1",
+                       json_pack("{s:{s:O},s:{s:s},s:i}", "filter", in_key, ids, "order", id_key, "ASC",
+                                 "start", 0),
+                       json_pack("{s:s,s:s,s:s,s:s,s:i}", "items", items, "id_key", id_key, "first", va,
+                                 "total", "counted", "start", 0),
+                       B24_CHECK_LIST_PAGING));
+  json_array_append_new(
+      steps, list_step(m, f, lbase, "page_2",
+                       json_pack("{s:{s:O},s:{s:s},s:s}", "filter", in_key, ids, "order", id_key, "ASC",
+                                 "start", "${page_1.next}"),
+                       json_pack("{s:s,s:s,s:O,s:s,s:s}", "items", items, "id_key", id_key, "first",
+                                 json_array_get(ids, PAGE), "total", "counted", "start",
+                                 "${page_1.next}"),
+                       B24_CHECK_LIST_PAGING));
+  json_decref(ids);
+  return json_pack("{s:s,s:s,s:{s:s,s:{s:i,s:o}}}", "name", "cleanup_fill", "after", "fill",
+                   "request", "method", "batch", "body", "halt", 0, "cmd", del);
+}
+
 json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned seed, const char **why) {
   if (!f->add || !f->list || !f->del || f->rest_version == 3) {
     *why = f->rest_version == 3 ? "REST 3.0 lists page differently" : "the family lacks add, list or delete";
@@ -210,9 +300,14 @@ json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned se
                        json_pack("{s:s,s:s,s:s}", "items", items.data, "id_key", id_key, "total", "absent"),
                        B24_CHECK_LIST_PAGING));
   json_t *del_a = delete_body(f->del, va.data), *del_b = delete_body(f->del, vb.data);
+  json_t *fill_cleanup = NULL;
+  if (del_a && del_b && find_param(f->list, "order") && form_safe(body_a))
+    fill_cleanup = paging_steps(m, f, lbase, steps, body_a, field_name, mark, in_key, id_key,
+                                items.data, va.data, vb.data, idpath_of(va.data));
   json_t *cleanup = json_array();
   if (del_a) json_array_append_new(cleanup, json_pack("{s:s,s:s,s:{s:s,s:o}}", "name", "cleanup_a", "after", "add_a", "request", "method", f->del->name, "body", del_a));
   if (del_b) json_array_append_new(cleanup, json_pack("{s:s,s:s,s:{s:s,s:o}}", "name", "cleanup_b", "after", "add_b", "request", "method", f->del->name, "body", del_b));
+  if (fill_cleanup) json_array_append_new(cleanup, fill_cleanup);
   b24_buf id = B24_BUF_INIT;
   b24_buf_printf(&id, "list/%s", f->name);
   char *from = suite_loc_text(f->list->source, f->list->line);

@@ -26,6 +26,8 @@ const mock_fault_info mock_faults[] = {
      "a list answers the page that `start` names"},
     {"batch-ignores-halt", MOCK_FAULT_BATCH_IGNORE_HALT,
      "a batch with halt 1 stops at the first failing subquery"},
+    {"list-drops-next", MOCK_FAULT_LIST_DROP_NEXT,
+     "a list with more than one page says in `next` where the following one starts"},
     {"list-wrong-total", MOCK_FAULT_LIST_WRONG_TOTAL,
      "a list's `total` is the number of objects that pass its filter"},
     {"list-ignores-filter", MOCK_FAULT_LIST_IGNORE_FILTER,

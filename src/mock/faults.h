@@ -22,6 +22,7 @@ enum {
   MOCK_FAULT_KEEP_ONE_OLD_VALUE = 1 << 15,  /* update stores all but the last field written */
   MOCK_FAULT_ERROR_STATUS_200 = 1 << 16,    /* errors answered with HTTP 200 */
   MOCK_FAULT_ACCEPT_OUT_OF_ENUM = 1 << 17,  /* values outside a documented enum accepted */
+  MOCK_FAULT_LIST_DROP_NEXT = 1 << 18,      /* list answers without "next" */
 };
 
 typedef struct mock_fault_info {

@@ -337,7 +337,7 @@ static mock_store_outcome do_list(mock_family *f, const json_t *params, unsigned
       json_object_del(a, "next");
     } else {
       json_object_set_new(a, "total", json_integer(live + !!(faults & MOCK_FAULT_LIST_WRONG_TOTAL)));
-      if (start + MOCK_STORE_PAGE < live)
+      if (start + MOCK_STORE_PAGE < live && !(faults & MOCK_FAULT_LIST_DROP_NEXT))
         json_object_set_new(a, "next", json_integer(start + MOCK_STORE_PAGE));
       else json_object_del(a, "next");
     }
