@@ -88,6 +88,7 @@ expected_checks() {
     batch-ignores-halt) echo batch ;;
     list-ignores-start) echo list_paging ;;
     list-wrong-total) echo list_paging ;;
+    list-drops-next) echo list_paging ;;
     list-ignores-filter) echo list_filter ;;
     list-ignores-select) echo list_select ;;
     error-status-200) echo "invalid_input_rejected status_code" ;;
@@ -167,6 +168,26 @@ case $CASE in
     grep -q '"kind": "synthesized"' "$WORK/a/suite/methods/demo.item.update.json" || fail "no synthesized case"
     RC=0; "$BIN" gen "$FAMILY" -o "$WORK/d" --only suite --seed -3 2>"$WORK/err" || RC=$?
     [ "$RC" = 2 ] && grep -q -- '--seed takes a number' "$WORK/err" || fail "a bad seed was accepted"
+    ;;
+
+  suite_schema)
+    # every file of a generated suite validates against docs/suite.schema.json
+    command -v node >/dev/null || skip "node is not installed"
+    validate_suite() {
+      local rc=0
+      B24_NODE_MODULES=$ROOT/tools/npm/node_modules node "$ROOT/tests/check/suite-schema.mjs" \
+        "$ROOT/docs/suite.schema.json" "$1" || rc=$?
+      [ "$rc" = 77 ] && skip "ajv is not installed (tools/npm-install.sh)"
+      [ "$rc" = 0 ] || fail "$1 does not match docs/suite.schema.json"
+    }
+    gen_suite "$FAMILY" "$WORK/family"
+    validate_suite "$WORK/family/suite"
+    validate_suite "$ROOT/generated/suite"
+    if [ -d "$CORPUS26" ]; then
+      "$BIN" model "$CORPUS26" -o "$WORK/model.json" 2>/dev/null || true
+      gen_suite "$WORK/model.json" "$WORK/corpus"
+      validate_suite "$WORK/corpus/suite"
+    fi
     ;;
 
   faults_family) faults_detected "$FAMILY" ;;
