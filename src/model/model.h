@@ -373,11 +373,18 @@ typedef struct b24_load_options {
 } b24_load_options;
 
 /* Models the docs under each input (a docs root, or single pages with the root
- * found by looking upward for toc.yaml or _includes). Returns NULL only when
+ * found upward: the nearest directory with toc.yaml or presets.yaml, else the
+ * nearest with _includes). Returns NULL only when
  * nothing could be read; problems with pages become diagnostics. */
 b24_model *b24_model_load(const char *const *inputs, size_t n_inputs,
                           const b24_load_options *opt);
 void b24_model_free(b24_model *m);
+
+/* Single pages linted as in the whole root (context.c): the other pages of m's
+ * root that rules over m's pages read: the type dictionaries, the targets of
+ * their links and type links, the pages of sibling methods. Paths relative to
+ * the root, NULL-terminated, malloc'd (each path too); *n their count. */
+char **b24_model_context(const b24_model *m, size_t *n);
 
 /* JSON form (docs/model.md). */
 json_t *b24_model_to_json(const b24_model *m);
