@@ -70,7 +70,7 @@ const expected = {
   'toc-missing-page': [['toc.yaml', 0]],
   'type-ref-missing': [['type-ref-missing.md', 27]],
   'type-unknown': [['type-unknown.md', 25]],
-  'type-examples-disagree': [['family-item-update.md', 23]],
+  'type-examples-disagree': [['family-item-update.md', 23], ['response-result-type.md', 68]],
   'identifier-object-type': [['identifier-object-type.md', 15]],
   'example-deprecated-method': [['example-deprecated-method.md', 16]],
   'unterminated-block': [['unterminated-block.md', 93]],
