@@ -32,7 +32,7 @@ timed() {
 build_time() {
   local src=$1 dir=$2 cc=$3
   shift 3
-  cmake -S "$src" -B "$dir" -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE= \
+  cmake -S "$src" -B "$dir" -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE=None \
     -DCMAKE_C_FLAGS="$flags" "$@" >/dev/null
   timed cmake --build "$dir" -j2 --target "$target"
 }

@@ -22,7 +22,7 @@ set_tests_properties(cgen.unit PROPERTIES LABELS cgen)
 # give (a rule change shows up here as a build error).
 function(cgen_stub_test name docs test_source files)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/cgen-${name})
-  set(sources ${out}/c/src/b24api_support.c)
+  set(sources)
   set(headers ${out}/c/include/b24/api.h ${out}/c/include/b24/api_support.h)
   foreach(f ${files})
     list(APPEND sources ${out}/c/src/api/${f}.c)
@@ -75,3 +75,11 @@ add_test(NAME cgen.corpus.deterministic
           ${CMAKE_CURRENT_BINARY_DIR}/cgen-deterministic)
 set_tests_properties(cgen.corpus.deterministic PROPERTIES LABELS "cgen;corpus"
   SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# The generated C installed like a user installs it, and the generated example built
+# against the package (pkg-config and find_package) and run against the mock.
+add_test(NAME cgen.install.seed
+  COMMAND sh ${CGEN_TEST_DIR}/install_api.sh ${B24_BIN} ${CMAKE_BINARY_DIR} ${B24_ROOT}/docs-input
+          ${CMAKE_CURRENT_BINARY_DIR}/cgen-install-seed ${B24_ROOT}/generated/c/examples/example.c)
+set_tests_properties(cgen.install.seed PROPERTIES LABELS cgen SKIP_RETURN_CODE 77 TIMEOUT 300
+  ENVIRONMENT "CC=${CMAKE_C_COMPILER}")

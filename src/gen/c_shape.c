@@ -288,11 +288,43 @@ static void shape_result(c_shape_ctx *ctx, c_method_shape *sh) {
                         "result", res, &src, true);
 }
 
+/* --- list methods ------------------------------------------------------------------------ */
+
+static const char *param_key(const c_struct *s, const char *a, const char *b) {
+  for (size_t i = 0; i < s->n; i++)
+    if (s->members[i].key && (!strcmp(s->members[i].key, a) || !strcmp(s->members[i].key, b)))
+      return s->members[i].key;
+  return NULL;
+}
+
+/* A list method takes `start`; its items are the result or the one list member of it;
+ * their id is the key ID or id. */
+static void shape_list(c_method_shape *sh) {
+  c_list_info *l = &sh->list;
+  if (!param_key(sh->params, "start", "start")) return;
+  l->is_list = true;
+  l->filter_key = param_key(sh->params, "filter", "FILTER");
+  l->order_key = param_key(sh->params, "order", "ORDER");
+  const c_struct *item = NULL;
+  const c_result *r = &sh->result;
+  if (r->kind == C_STRUCT_ARRAY) item = r->sub;
+  else if (r->kind == C_STRUCT) {
+    const c_member *list = NULL;
+    size_t lists = 0;
+    for (size_t i = 0; i < r->sub->n; i++)
+      if (r->sub->members[i].kind == C_STRUCT_ARRAY) list = &r->sub->members[i], lists++;
+    if (lists == 1) l->items_key = list->key, item = list->sub;
+  }
+  l->id_key = item ? param_key(item, "ID", "id") : NULL;
+  if (!l->id_key) l->id_key = "ID";
+}
+
 void c_shape_method(c_shape_ctx *ctx, c_method_shape *sh) {
   ctx->depth = 0;
   struct_source src = {&sh->method->params, NULL, 0, NULL};
   sh->params = build_struct(ctx, sh->params_type, NULL, NULL, &src, false);
   shape_result(ctx, sh);
+  shape_list(sh);
 }
 
 const char *c_kind_doc(c_kind k) {

@@ -76,13 +76,23 @@ typedef struct c_result {
   c_struct *sub;
 } c_result;
 
+/* What paging a list method needs (b24/list.h). */
+typedef struct c_list_info {
+  bool is_list;                /* the method takes `start` and answers `next` */
+  const char *items_key;       /* the result member holding the items; NULL: result */
+  const char *id_key;          /* the items' identifier key */
+  const char *filter_key, *order_key; /* NULL when the method has none */
+} c_list_info;
+
 typedef struct c_method_shape {
   const b24_method *method;
   const char *fn;              /* b24_user_update */
   const char *file;            /* user_update: c/include/b24/api/<file>.h, c/src/api/<file>.c */
   const char *params_type, *result_type, *result_free;
+  const char *desc;            /* b24_user_update_method: the b24_method_desc */
   c_struct *params;
   c_result result;
+  c_list_info list;
 } c_method_shape;
 
 /* What the shapes of one generation share: the model (for linked object types), the
