@@ -8,6 +8,10 @@
 #                              gcc and clang, -Wall -Wextra -Wpedantic -Wshadow -Werror
 #   cgen.corpus.compile.*      the same for the whole 2026 corpus (skipped when absent)
 #   cgen.corpus.deterministic  corpus stubs generated twice are identical
+#   cgen.cxx.* / cgen.corpus.cxx  every generated header in one C++ translation unit,
+#                              g++ -std=c++11 -Wall -Wextra -Wpedantic -Werror
+#   cgen.install.seed          the seed's C installed as a package, its example built
+#                              with pkg-config and find_package and run against the mock
 set(CGEN_TEST_DIR ${B24_ROOT}/tests/cgen)
 set(CGEN_RT_TEST_DIR ${B24_ROOT}/tests/runtime)
 set(CGEN_CORPUS ${B24_CORPUS}/b24restdocs-2026-08-21)
@@ -83,3 +87,20 @@ add_test(NAME cgen.install.seed
           ${CMAKE_CURRENT_BINARY_DIR}/cgen-install-seed ${B24_ROOT}/generated/c/examples/example.c)
 set_tests_properties(cgen.install.seed PROPERTIES LABELS cgen SKIP_RETURN_CODE 77 TIMEOUT 300
   ENVIRONMENT "CC=${CMAKE_C_COMPILER}")
+
+foreach(docs seed hostile corpus)
+  if(docs STREQUAL "seed")
+    set(dir ${B24_ROOT}/docs-input)
+    set(name cgen.cxx.seed)
+  elseif(docs STREQUAL "hostile")
+    set(dir ${B24_ROOT}/tests/data/cgen/hostile)
+    set(name cgen.cxx.hostile)
+  else()
+    set(dir ${CGEN_CORPUS})
+    set(name cgen.corpus.cxx)
+  endif()
+  add_test(NAME ${name}
+    COMMAND sh ${CGEN_TEST_DIR}/cxx_include.sh ${B24_BIN} ${dir}
+            ${CMAKE_CURRENT_BINARY_DIR}/cgen-cxx-${docs} ${B24_ROOT}/src/runtime g++)
+  set_tests_properties(${name} PROPERTIES LABELS cgen SKIP_RETURN_CODE 77 TIMEOUT 600)
+endforeach()

@@ -37,6 +37,7 @@ void c_emit_member_comment(b24_buf *b, const b24_model *model, const c_member *m
       b24_buf_printf(&t, "\nDefault: %s", p->default_value);
     if (m->kind == C_YN) b24_buf_puts(&t, "\nSent as \"Y\" / \"N\".");
     if (m->count_ident) b24_buf_printf(&t, "\n%s: number of items.", m->count_ident);
+    if (m->read_only) b24_buf_puts(&t, "\nRead-only: decoded, never sent.");
     if (result && m->kind == C_JSON) b24_buf_puts(&t, "\nBorrowed from the result.");
     else if (!result && m->kind == C_JSON) b24_buf_puts(&t, "\nBorrowed: any JSON value.");
   }
@@ -101,15 +102,25 @@ void c_emit_result_member_decl(b24_buf *b, const c_member *m) {
   case C_STRUCT_ARRAY:
     b24_buf_printf(b, "  %s *%s;\n  size_t %s;\n", m->sub->type_name, id, m->count_ident);
     break;
+  case C_INT_ARRAY: b24_buf_printf(b, "  const long long *%s;\n  size_t %s;\n", id, m->count_ident); break;
+  case C_STR_ARRAY:
+    b24_buf_printf(b, "  const char *const *%s;\n  size_t %s;\n", id, m->count_ident);
+    break;
   default: b24_buf_printf(b, "  json_t *%s;\n", id); break;
   }
 }
 
 /* Typedefs of s and of every struct below it, innermost first. */
+/* true when s is printed in the file `own` (NULL: a method's file). */
+static bool printed_in(const c_struct *s, const char *own) {
+  return own ? s->shared_file && !strcmp(s->shared_file, own) : !s->shared_file;
+}
+
 void c_emit_typedefs(b24_buf *b, const b24_model *model, const c_struct *s, bool result,
-                     const char *lead) {
+                     const char *lead, const char *own) {
+  if (!printed_in(s, own)) return;
   for (size_t i = 0; i < s->n; i++)
-    if (s->members[i].sub) c_emit_typedefs(b, model, s->members[i].sub, result, NULL);
+    if (s->members[i].sub) c_emit_typedefs(b, model, s->members[i].sub, result, NULL, own);
   b24_buf t = B24_BUF_INIT;
   if (!lead) b24_buf_printf(&t, result ? "Decoded %s." : "%s.", s->what);
   struct_comment(b, model, s, lead ? lead : t.data);
@@ -124,7 +135,7 @@ void c_emit_typedefs(b24_buf *b, const b24_model *model, const c_struct *s, bool
     if (result) c_emit_result_member_decl(b, &s->members[i]);
     else param_member_decl(b, &s->members[i]);
   }
-  if (!result)
+  if (!result || s->both_ways)
     b24_buf_puts(b, "  /** Keys the docs do not list: a JSON object (borrowed) or NULL. Each of its\n"
                     "   * keys is sent unless a member above already sent that key. */\n"
                     "  json_t *extra;\n");
@@ -135,7 +146,7 @@ void c_emit_typedefs(b24_buf *b, const b24_model *model, const c_struct *s, bool
 
 static void key_arg(b24_buf *b, const char *key) { c_text_string(b, key); }
 
-static void encode_clause(b24_buf *b, const c_member *m) {
+static void encode_clause(b24_buf *b, const c_member *m, bool both_ways) {
   const char *id = m->ident, *req = m->required ? "true" : "false";
   static const char *const SETTERS[][2] = {
       [C_INT] = {"b24_params_set_int", "b24_params_set_opt_int"},
@@ -165,7 +176,9 @@ static void encode_clause(b24_buf *b, const c_member *m) {
   case C_STRUCT:
     b24_buf_puts(b, "b24_enc_struct(obj, &k, ");
     key_arg(b, m->key);
-    b24_buf_printf(b, ", v->%s, %s, %s)", id, req, m->sub->fn_encode);
+    if (both_ways) /* embedded: sent when it was decoded or set present */
+      b24_buf_printf(b, ", v->%s.present ? &v->%s : NULL, false, %s)", id, id, m->sub->fn_encode);
+    else b24_buf_printf(b, ", v->%s, %s, %s)", id, req, m->sub->fn_encode);
     break;
   case C_STRUCT_ARRAY:
     b24_buf_puts(b, "b24_enc_struct_array(obj, &k, ");
@@ -181,17 +194,21 @@ static void encode_clause(b24_buf *b, const c_member *m) {
 
 /* Encoders of s and of every struct below it, innermost first: each writes the keys
  * that are set, in document order, then the extra keys. */
-void c_emit_encoders(b24_buf *b, const c_struct *s) {
-  for (size_t i = 0; i < s->n; i++)
-    if (s->members[i].sub) c_emit_encoders(b, s->members[i].sub);
+static const char *storage(const c_struct *s) { return s->exported ? "" : "static "; }
+
+void c_emit_encoders(b24_buf *b, const c_struct *s, const char *own) {
+  if (!printed_in(s, own) || !s->fn_encode) return;
+  for (size_t i = 0; i < s->n; i++) /* a read-only member is never sent: no encoder */
+    if (s->members[i].sub && !s->members[i].read_only) c_emit_encoders(b, s->members[i].sub, own);
   b24_buf_printf(b,
-                 "static const char *%s(const void *value, json_t *obj) {\n"
+                 "%sconst char *%s(const void *value, json_t *obj) {\n"
                  "  const %s *v = value;\n"
                  "  const char *k = NULL;\n"
                  "  if (",
-                 s->fn_encode, s->type_name);
+                 storage(s), s->fn_encode, s->type_name);
   for (size_t i = 0; i < s->n; i++) {
-    encode_clause(b, &s->members[i]);
+    if (s->members[i].read_only) continue; /* entity types: never sent */
+    encode_clause(b, &s->members[i], s->both_ways);
     b24_buf_puts(b, " ||\n      ");
   }
   b24_buf_puts(b, "b24_enc_extra(obj, &k, v->extra))\n    return k;\n  return NULL;\n}\n\n");
@@ -219,6 +236,12 @@ static void decode_statement(b24_buf *b, const c_member *m) {
     key_arg(b, m->key);
     b24_buf_printf(b, ", &v->%s, %s);\n", id, m->sub->fn_decode);
     break;
+  case C_INT_ARRAY:
+  case C_STR_ARRAY:
+    b24_buf_printf(b, "  v->%s = b24_dec_%s_list(d, json, ", id, m->kind == C_INT_ARRAY ? "int" : "str");
+    key_arg(b, m->key);
+    b24_buf_printf(b, ", &v->%s);\n", m->count_ident);
+    break;
   case C_STRUCT_ARRAY:
     b24_buf_printf(b, "  v->%s = b24_dec_items(d, json, ", id);
     key_arg(b, m->key);
@@ -234,40 +257,42 @@ static void decode_statement(b24_buf *b, const c_member *m) {
 
 /* Decoders of s and of every struct below it, innermost first. A decoder is called
  * with a JSON object only (b24_dec_struct and b24_dec_items check). */
-void c_emit_decoders(b24_buf *b, const c_struct *s) {
+void c_emit_decoders(b24_buf *b, const c_struct *s, const char *own) {
+  if (!printed_in(s, own)) return;
   for (size_t i = 0; i < s->n; i++)
-    if (s->members[i].sub) c_emit_decoders(b, s->members[i].sub);
+    if (s->members[i].sub) c_emit_decoders(b, s->members[i].sub, own);
   b24_buf_printf(b,
-                 "static void %s(b24_decoder *d, const json_t *json, void *out) {\n"
+                 "%svoid %s(b24_decoder *d, const json_t *json, void *out) {\n"
                  "  %s *v = out;\n"
                  "  v->present = true;\n"
                  "  v->json = json;\n",
-                 s->fn_decode, s->type_name);
+                 storage(s), s->fn_decode, s->type_name);
   bool uses_d = false;
   for (size_t i = 0; i < s->n; i++) {
     decode_statement(b, &s->members[i]);
-    uses_d |= s->members[i].kind != C_JSON && s->members[i].kind != C_INT_ARRAY &&
-              s->members[i].kind != C_STR_ARRAY;
+    uses_d |= s->members[i].kind != C_JSON;
   }
   if (!uses_d) b24_buf_puts(b, "  (void)d;\n");
   b24_buf_puts(b, "}\n\n");
 }
 
 /* Release functions of the structs that own arrays (here or below). */
-void c_emit_releasers(b24_buf *b, const c_struct *s) {
-  if (!s->needs_release) return;
+void c_emit_releasers(b24_buf *b, const c_struct *s, const char *own) {
+  if (!s->needs_release || !printed_in(s, own)) return;
   for (size_t i = 0; i < s->n; i++)
-    if (s->members[i].sub) c_emit_releasers(b, s->members[i].sub);
-  b24_buf_printf(b, "static void %s(void *value) {\n  %s *v = value;\n", s->fn_release,
+    if (s->members[i].sub) c_emit_releasers(b, s->members[i].sub, own);
+  b24_buf_printf(b, "%svoid %s(void *value) {\n  %s *v = value;\n", storage(s), s->fn_release,
                  s->type_name);
   for (size_t i = 0; i < s->n; i++) {
     const c_member *m = &s->members[i];
     const c_struct *sub = m->sub;
     if (m->kind == C_STRUCT_ARRAY)
-      b24_buf_printf(b, "  b24_free_items(v->%s, v->%s, sizeof *v->%s, %s);\n", m->ident,
+      b24_buf_printf(b, "  b24_free_items((void *)v->%s, v->%s, sizeof *v->%s, %s);\n", m->ident,
                      m->count_ident, m->ident, sub->fn_release ? sub->fn_release : "NULL");
     else if (m->kind == C_STRUCT && sub->needs_release)
       b24_buf_printf(b, "  %s(&v->%s);\n", sub->fn_release, m->ident);
+    else if (m->kind == C_INT_ARRAY || m->kind == C_STR_ARRAY)
+      b24_buf_printf(b, "  free((void *)v->%s);\n", m->ident);
   }
   b24_buf_puts(b, "}\n\n");
 }

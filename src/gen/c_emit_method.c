@@ -32,13 +32,15 @@ static void file_banner(b24_buf *b, const b24_model *model, const c_method_shape
   b24_buf_free(&t);
 }
 
-static const char *value_ident(const c_result *r) {
-  return r->kind == C_STRUCT_ARRAY ? "items" : "value";
+static bool is_list_kind(c_kind k) {
+  return k == C_STRUCT_ARRAY || k == C_INT_ARRAY || k == C_STR_ARRAY;
 }
+
+static const char *value_ident(const c_result *r) { return is_list_kind(r->kind) ? "items" : "value"; }
 
 static void result_typedef(b24_buf *b, const b24_model *model, const c_method_shape *sh) {
   const c_result *r = &sh->result;
-  if (r->sub) c_emit_typedefs(b, model, r->sub, true, NULL);
+  if (r->sub) c_emit_typedefs(b, model, r->sub, true, NULL, NULL);
   b24_buf t = B24_BUF_INIT;
   b24_buf_printf(&t, C_DOC_CMD "brief What %s returned.\nanswer is the envelope (the whole answer, its "
                      "raw result, time, total, next, decode errors)%s. Release it with %s() "
@@ -51,7 +53,7 @@ static void result_typedef(b24_buf *b, const b24_model *model, const c_method_sh
                  sh->result_type);
   if (r->kind != C_JSON) {
     c_member m = {.key = "result", .doc = r->doc, .kind = r->kind, .sub = r->sub,
-                  .ident = value_ident(r), .count_ident = r->kind == C_STRUCT_ARRAY ? "n_items" : NULL};
+                  .ident = value_ident(r), .count_ident = is_list_kind(r->kind) ? "n_items" : NULL};
     if (r->doc) c_emit_member_comment(b, model, &m, true);
     c_emit_result_member_decl(b, &m);
   }
@@ -92,12 +94,14 @@ void c_emit_header(b24_buf *b, const b24_model *model, const c_method_shape *sh)
   snprintf(guard, sizeof guard, "B24_API_%s_H", sh->file);
   for (char *p = guard; *p; p++)
     if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 32);
-  b24_buf_printf(b, "#ifndef %s\n#define %s\n#include <b24/api_support.h>\n\n", guard, guard);
+  b24_buf_printf(b, "#ifndef %s\n#define %s\n#include <b24/api_support.h>\n", guard, guard);
+  if (sh->uses_entity) b24_buf_printf(b, "#include <b24/api/types/%s.h>\n", sh->entity->file);
+  b24_buf_putc(b, '\n');
   b24_buf_puts(b, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
   b24_buf t = B24_BUF_INIT;
   b24_buf_printf(&t, C_DOC_CMD "brief Parameters of %s.\nStart from a zeroed struct: optional members "
                      "left unset (b24_opt_* not set, NULL pointers) are not sent.", mt->name);
-  c_emit_typedefs(b, model, sh->params, false, t.data);
+  c_emit_typedefs(b, model, sh->params, false, t.data, NULL);
   b24_buf_clear(&t);
   result_typedef(b, model, sh);
   b24_buf_printf(b, "/** The method as libb24rt calls it (b24/stub.h). */\nextern const b24_method_desc %s;\n\n",
@@ -131,7 +135,8 @@ static void descriptor(b24_buf *b, const c_method_shape *sh) {
   static const char *const KINDS[] = {
       [C_INT] = "B24_VALUE_INT", [C_DOUBLE] = "B24_VALUE_DOUBLE", [C_BOOL] = "B24_VALUE_BOOL",
       [C_STR] = "B24_VALUE_STR", [C_STRUCT] = "B24_VALUE_STRUCT",
-      [C_STRUCT_ARRAY] = "B24_VALUE_ITEMS", [C_JSON] = "B24_VALUE_NONE"};
+      [C_STRUCT_ARRAY] = "B24_VALUE_ITEMS", [C_JSON] = "B24_VALUE_NONE",
+      [C_INT_ARRAY] = "B24_VALUE_INT_LIST", [C_STR_ARRAY] = "B24_VALUE_STR_LIST"};
   const c_result *r = &sh->result;
   const char *rt = sh->result_type;
   b24_buf_printf(b, "const b24_method_desc %s = {\n    .name = ", sh->desc);
@@ -145,9 +150,8 @@ static void descriptor(b24_buf *b, const c_method_shape *sh) {
   if (r->sub && r->sub->fn_release) b24_buf_printf(b, "    .release = %s,\n", r->sub->fn_release);
   b24_buf_printf(b, "    .result_size = sizeof(%s),\n", rt);
   if (r->kind != C_JSON) b24_buf_printf(b, "    .value_offset = offsetof(%s, %s),\n", rt, value_ident(r));
-  if (r->kind == C_STRUCT_ARRAY)
-    b24_buf_printf(b, "    .count_offset = offsetof(%s, n_items),\n    .item_size = sizeof(%s),\n", rt,
-                   r->sub->type_name);
+  if (is_list_kind(r->kind)) b24_buf_printf(b, "    .count_offset = offsetof(%s, n_items),\n", rt);
+  if (r->kind == C_STRUCT_ARRAY) b24_buf_printf(b, "    .item_size = sizeof(%s),\n", r->sub->type_name);
   if (sh->list.is_list) {
     b24_buf_puts(b, "    .items_key = ");
     string_or_null(b, sh->list.items_key);
@@ -170,10 +174,10 @@ void c_emit_source(b24_buf *b, const c_method_shape *sh) {
   c_text_comment_block(b, t.data, "");
   b24_buf_free(&t);
   b24_buf_printf(b, "#include <b24/api/%s.h>\n\n", sh->file);
-  c_emit_encoders(b, sh->params);
+  c_emit_encoders(b, sh->params, NULL);
   if (sh->result.sub) {
-    c_emit_decoders(b, sh->result.sub);
-    c_emit_releasers(b, sh->result.sub);
+    c_emit_decoders(b, sh->result.sub, NULL);
+    c_emit_releasers(b, sh->result.sub, NULL);
   }
   descriptor(b, sh);
   b24_buf_printf(b,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen/c_example_rows.h"
 #include "util/buf.h"
 
 /* --- doc type words ---------------------------------------------------------------------- */
@@ -48,7 +49,7 @@ static c_kind type_kind(const b24_type *t, bool result) {
   for (size_t i = 0; i < t->n_alts; i++) {
     const b24_type_alt *a = &t->alts[i];
     c_kind k = strcmp(a->base, "array") ? word_kind(a->base) : C_JSON;
-    if (a->array) k = result ? C_JSON : k == C_INT ? C_INT_ARRAY : k == C_STR ? C_STR_ARRAY : C_JSON;
+    if (a->array) k = k == C_INT ? C_INT_ARRAY : k == C_STR ? C_STR_ARRAY : C_JSON;
     if (i && k != kind) return C_JSON;
     kind = k;
   }
@@ -131,6 +132,24 @@ static const b24_object_type *linked_object(c_shape_ctx *ctx, const b24_param *p
   return o;
 }
 
+/* The method's entity type when rows describe it: at least two literal keys, three in
+ * four of them fields of the entity (the others stay readable through `json` and
+ * sendable through `extra`). Entity types themselves are never substituted. */
+static c_struct *entity_for_rows(c_shape_ctx *ctx, const b24_params *rows) {
+  const c_entity_type *et = ctx->current;
+  if (!et || ctx->both_ways || !rows || rows->n < 2) return NULL;
+  size_t keys = 0, fields = 0;
+  for (size_t i = 0; i < rows->n; i++) {
+    const b24_param *p = &rows->items[i];
+    if (!is_literal_key(p, p->name)) continue;
+    keys++;
+    fields += b24_entity_find_field(et->entity, p->name) != NULL;
+  }
+  if (keys < 2 || fields * 4 < keys * 3) return NULL;
+  ctx->used_entity = true;
+  return et->s;
+}
+
 static void add_row(c_shape_ctx *ctx, c_struct *s, c_names *members, const b24_param *p,
                     const char *key, bool result) {
   c_member *m = add_member(ctx, s);
@@ -157,8 +176,10 @@ static void add_row(c_shape_ctx *ctx, c_struct *s, c_names *members, const b24_p
     }
     b24_buf what = B24_BUF_INIT;
     b24_buf_printf(&what, "%s%s%s", s->what ? s->what : "", s->what ? "." : "", key);
-    m->sub = build_struct(ctx, global_name(ctx, s->type_name, m->ident),
-                          b24_arena_strdup(ctx->arena, what.data), p, &sub, result);
+    m->sub = p->n_variants ? NULL : entity_for_rows(ctx, sub.rows);
+    if (!m->sub)
+      m->sub = build_struct(ctx, global_name(ctx, s->type_name, m->ident),
+                            b24_arena_strdup(ctx->arena, what.data), p, &sub, result);
     b24_buf_free(&what);
     if (obj) ctx->depth--;
   } else {
@@ -201,7 +222,7 @@ static c_struct *build_struct(c_shape_ctx *ctx, const char *type_name, const cha
   /* The members every struct has: params structs `extra`, result structs `present`
    * and `json`. */
   if (result) c_names_add(&members, "present"), c_names_add(&members, "json");
-  else c_names_add(&members, "extra");
+  if (!result || ctx->both_ways) c_names_add(&members, "extra");
   size_t strip = src->strip_prefix ? strlen(src->strip_prefix) : 0;
   for (size_t i = 0; src->rows && i < src->rows->n; i++) {
     const b24_param *p = &src->rows->items[i];
@@ -211,16 +232,19 @@ static c_struct *build_struct(c_shape_ctx *ctx, const char *type_name, const cha
     else add_not_key(ctx, s, p->name);
   }
   for (size_t i = 0; i < src->n_variants; i++) {
-    if (result) s->n_variants_skipped++;
+    if (result || ctx->both_ways) s->n_variants_skipped++;
     else add_variant(ctx, s, &members, &src->variants[i]);
   }
   c_names_free(&members);
   for (size_t i = 0; i < s->n; i++) {
     const c_member *m = &s->members[i];
     s->has_required |= m->required;
-    s->needs_release |= m->kind == C_STRUCT_ARRAY || (m->kind == C_STRUCT && m->sub->needs_release);
+    s->needs_release |= m->kind == C_STRUCT_ARRAY || (m->kind == C_STRUCT && m->sub->needs_release) ||
+                        (result && (m->kind == C_INT_ARRAY || m->kind == C_STR_ARRAY));
   }
-  s->fn_encode = result ? NULL : global_name(ctx, type_name, "encode");
+  s->both_ways = ctx->both_ways;
+  s->shared_file = ctx->both_ways ? ctx->current->file : NULL;
+  s->fn_encode = result && !s->both_ways ? NULL : global_name(ctx, type_name, "encode");
   s->fn_decode = result ? global_name(ctx, type_name, "decode") : NULL;
   s->fn_release = result && s->needs_release ? global_name(ctx, type_name, "release") : NULL;
   return s;
@@ -230,6 +254,53 @@ static c_struct *build_struct(c_shape_ctx *ctx, const char *type_name, const cha
 
 static bool is_envelope(const char *name) {
   return !strcmp(name, "time") || !strcmp(name, "total") || !strcmp(name, "next");
+}
+
+/* The result as a struct (or a list of structs) of src: the method's entity type when the
+ * rows are its fields, else a struct of its own. */
+static void result_struct(c_shape_ctx *ctx, c_method_shape *sh, c_kind kind, const b24_param *doc,
+                          const struct_source *src) {
+  c_result *r = &sh->result;
+  r->kind = kind;
+  r->sub = src->n_variants ? NULL : entity_for_rows(ctx, src->rows);
+  if (!r->sub)
+    r->sub = build_struct(ctx, global_name(ctx, sh->result_type, kind == C_STRUCT ? "value" : "item"),
+                          "result", doc, src, true);
+}
+
+/* A result the table says nothing about, shaped like the "result" of the response
+ * example (c_example_rows.h); left json_t * when the example tells nothing either. */
+/* A result kind that needs no struct of its own. */
+static bool is_value_kind(c_kind k) {
+  return k == C_INT || k == C_DOUBLE || k == C_BOOL || k == C_STR || k == C_INT_ARRAY ||
+         k == C_STR_ARRAY;
+}
+
+static void shape_from_example(c_shape_ctx *ctx, c_method_shape *sh) {
+  const json_t *v = json_object_get(sh->method->response.example, "result");
+  b24_param *row = b24_arena_alloc(ctx->arena, sizeof *row);
+  if (!c_example_row(ctx->arena, v, sh->method->response.example_loc, row)) return;
+  c_result *r = &sh->result;
+  if (!row->children.n) {
+    c_kind k = type_kind(&row->type, true);
+    if (is_value_kind(k)) r->kind = k;
+    return;
+  }
+  if (!r->doc) r->doc = row;
+  struct_source src = {&row->children, NULL, 0, NULL};
+  result_struct(ctx, sh, row->type.alts[0].array ? C_STRUCT_ARRAY : C_STRUCT, row, &src);
+}
+
+/* A result nothing describes, of a get or list method of an entity: the entity type. */
+static void shape_from_entity(c_shape_ctx *ctx, c_method_shape *sh) {
+  const b24_method *mt = sh->method;
+  if (sh->result.kind != C_JSON || !ctx->current) return;
+  b24_method_role role = b24_entity_role_of(ctx->current->entity, mt);
+  bool list_of = role == B24_ROLE_LIST && (!mt->list || !mt->list->items || !strcmp(mt->list->items, "result"));
+  if (role != B24_ROLE_GET && !list_of) return;
+  sh->result.kind = list_of ? C_STRUCT_ARRAY : C_STRUCT;
+  sh->result.sub = ctx->current->s;
+  ctx->used_entity = true;
 }
 
 /* How the "Returned Data" table describes the result member. The docs write it in three
@@ -262,18 +333,20 @@ static void shape_result(c_shape_ctx *ctx, c_method_shape *sh) {
       src.rows = &obj->fields, src.variants = NULL, src.n_variants = 0;
       ctx->expanding[ctx->depth++] = obj->id;
     }
-    r->kind = container;
-    r->sub = build_struct(ctx, global_name(ctx, sh->result_type, container == C_STRUCT ? "value" : "item"),
-                          "result", res, &src, true);
+    result_struct(ctx, sh, container, res, &src);
     ctx->depth = 0;
     return;
   }
-  if (res && !arrayish && !objectish) {
-    c_kind k = type_kind(&res->type, true);
-    if (k == C_INT || k == C_DOUBLE || k == C_BOOL || k == C_STR) r->kind = k;
+  c_kind documented = res ? type_kind(&res->type, true) : C_JSON;
+  if (res && is_value_kind(documented) &&
+      (documented == C_INT_ARRAY || documented == C_STR_ARRAY || (!arrayish && !objectish))) {
+    r->kind = documented;
     return;
   }
-  if (!others) return;
+  if (!others) {
+    shape_from_example(ctx, sh);
+    return;
+  }
   /* Flat rows: everything but the envelope and the result row itself. */
   b24_params rows = {b24_arena_alloc(ctx->arena, others * sizeof *rows.items), 0};
   for (size_t i = 0; i < fields->n; i++) {
@@ -283,9 +356,7 @@ static void shape_result(c_shape_ctx *ctx, c_method_shape *sh) {
   b24_params *kept = b24_arena_alloc(ctx->arena, sizeof *kept);
   *kept = rows;
   struct_source src = {kept, NULL, 0, "result."};
-  r->kind = res ? container : C_STRUCT;
-  r->sub = build_struct(ctx, global_name(ctx, sh->result_type, r->kind == C_STRUCT ? "value" : "item"),
-                        "result", res, &src, true);
+  result_struct(ctx, sh, res ? container : C_STRUCT, res, &src);
 }
 
 /* --- list methods ------------------------------------------------------------------------ */
@@ -297,10 +368,22 @@ static const char *param_key(const c_struct *s, const char *a, const char *b) {
   return NULL;
 }
 
-/* A list method takes `start`; its items are the result or the one list member of it;
- * their id is the key ID or id. */
+/* A list method pages with `start`. The model's list info says where the parameters and
+ * the items are; without it, the items are the result or its one list member. Their id
+ * is the entity's id field, else the key ID or id. */
 static void shape_list(c_method_shape *sh) {
   c_list_info *l = &sh->list;
+  const b24_list_info *info = sh->method->list;
+  const b24_entity *e = sh->method->entity;
+  if (info) {
+    if (!info->start) return;
+    l->is_list = true;
+    l->filter_key = info->filter;
+    l->order_key = info->order;
+    if (info->items && !strncmp(info->items, "result.", 7)) l->items_key = info->items + 7;
+    l->id_key = e && e->id_field ? e->id_field : "ID";
+    return;
+  }
   if (!param_key(sh->params, "start", "start")) return;
   l->is_list = true;
   l->filter_key = param_key(sh->params, "filter", "FILTER");
@@ -319,12 +402,137 @@ static void shape_list(c_method_shape *sh) {
   if (!l->id_key) l->id_key = "ID";
 }
 
+static const c_entity_type *entity_type_of(const c_shape_ctx *ctx, const b24_method *mt) {
+  for (size_t i = 0; mt->entity && i < ctx->n_entities; i++)
+    if (ctx->entities[i].entity == mt->entity) return &ctx->entities[i];
+  return NULL;
+}
+
+/* The entity's last word ("task" for tasks.task): the result member that holds one record
+ * in {"result": {"task": {...}}}. */
+static bool is_record_key(const b24_entity *e, const char *key) {
+  const char *word = strrchr(e->name, '.');
+  word = word ? word + 1 : e->name;
+  return !strcmp(key, word);
+}
+
+/* A result member of an add, get or update method that holds one record but is
+ * documented as a plain object: the entity type. */
+static void record_from_entity(c_shape_ctx *ctx, c_method_shape *sh) {
+  c_result *r = &sh->result;
+  if (!ctx->current || r->kind != C_STRUCT || r->sub->shared_file) return;
+  b24_method_role role = b24_entity_role_of(ctx->current->entity, sh->method);
+  if (role != B24_ROLE_ADD && role != B24_ROLE_GET && role != B24_ROLE_UPDATE) return;
+  for (size_t i = 0; i < r->sub->n; i++) {
+    c_member *m = &r->sub->members[i];
+    if (m->kind == C_JSON && m->key && is_record_key(ctx->current->entity, m->key)) {
+      m->kind = C_STRUCT;
+      m->sub = ctx->current->s;
+      r->sub->needs_release |= m->sub->needs_release;
+      if (r->sub->needs_release && !r->sub->fn_release)
+        r->sub->fn_release = global_name(ctx, r->sub->type_name, "release");
+      ctx->used_entity = true;
+    }
+  }
+}
+
+/* An add or update method's `fields` documented as a plain object: the entity type. */
+static void fields_from_entity(c_shape_ctx *ctx, c_method_shape *sh) {
+  if (!ctx->current) return;
+  b24_method_role role = b24_entity_role_of(ctx->current->entity, sh->method);
+  if (role != B24_ROLE_ADD && role != B24_ROLE_UPDATE) return;
+  for (size_t i = 0; i < sh->params->n; i++) {
+    c_member *m = &sh->params->members[i];
+    if (m->kind == C_JSON && (!strcmp(m->key, "fields") || !strcmp(m->key, "FIELDS"))) {
+      m->kind = C_STRUCT;
+      m->sub = ctx->current->s;
+      ctx->used_entity = true;
+    }
+  }
+}
+
 void c_shape_method(c_shape_ctx *ctx, c_method_shape *sh) {
   ctx->depth = 0;
+  ctx->current = sh->entity = entity_type_of(ctx, sh->method);
+  ctx->used_entity = false;
   struct_source src = {&sh->method->params, NULL, 0, NULL};
   sh->params = build_struct(ctx, sh->params_type, NULL, NULL, &src, false);
+  fields_from_entity(ctx, sh);
   shape_result(ctx, sh);
+  shape_from_entity(ctx, sh);
+  record_from_entity(ctx, sh);
   shape_list(sh);
+  sh->uses_entity = ctx->used_entity;
+}
+
+/* --- entity types ------------------------------------------------------------------------ */
+
+/* The row a field's page documents it with (for its description), by name and line. */
+static const b24_param *find_row(const b24_params *rows, const char *name, int line) {
+  for (size_t i = 0; rows && i < rows->n; i++) {
+    const b24_param *p = &rows->items[i];
+    if (p->loc.line == line && !strcmp(p->name, name)) return p;
+    const b24_param *c = find_row(&p->children, name, line);
+    if (c) return c;
+  }
+  return NULL;
+}
+
+/* The entity's fields as rows: merged type, the first source's description. */
+static b24_params entity_rows(c_shape_ctx *ctx, const b24_entity *e) {
+  b24_params rows = {b24_arena_alloc(ctx->arena, (e->n_fields + 1) * sizeof *rows.items), 0};
+  for (size_t i = 0; i < e->n_fields; i++) {
+    const b24_entity_field *f = &e->fields[i];
+    b24_param *p = &rows.items[rows.n++];
+    p->name = f->name;
+    if (f->type) p->type = *f->type;
+    for (size_t k = 0; k < f->n_sources && !p->description; k++) {
+      const b24_field_source *src = &f->sources[k];
+      const b24_param *row = find_row(&src->method->params, f->name, src->loc.line);
+      if (!row) row = find_row(&src->method->response.fields, f->name, src->loc.line);
+      if (row) {
+        p->description = row->description;
+        p->enum_values = row->enum_values, p->n_enum = row->n_enum;
+        p->children = row->children;
+      }
+      if (!p->loc.file) p->loc = src->loc;
+    }
+  }
+  return rows;
+}
+
+void c_shape_entities(c_shape_ctx *ctx) {
+  const b24_model *m = ctx->model;
+  ctx->entities = b24_arena_alloc(ctx->arena, (m->n_entities + 1) * sizeof *ctx->entities);
+  for (size_t i = 0; i < m->n_entities; i++) {
+    const b24_entity *e = &m->entities[i];
+    if (!e->n_fields) continue;
+    bool classic_too = e->rest_version == 3 && b24_model_find_entity(m, e->name, 1) &&
+                       b24_model_find_entity(m, e->name, 1)->rest_version != 3;
+    char *words = c_snake(e->name);
+    b24_buf want = B24_BUF_INIT;
+    b24_buf_printf(&want, "b24_%s%s", words, classic_too ? "_v3" : "");
+    free(words);
+    c_entity_type *et = &ctx->entities[ctx->n_entities++];
+    et->entity = e;
+    et->type_name = arena_take(ctx, ctx->globals, want.data);
+    et->file = et->type_name + strlen("b24_");
+    b24_buf_free(&want);
+    b24_params *rows = b24_arena_alloc(ctx->arena, sizeof *rows);
+    *rows = entity_rows(ctx, e);
+    struct_source src = {rows, NULL, 0, NULL};
+    ctx->current = et;
+    ctx->both_ways = true;
+    ctx->depth = 0;
+    et->s = build_struct(ctx, et->type_name, NULL, NULL, &src, true);
+    et->s->exported = true;
+    for (size_t k = 0; k < et->s->n; k++) {
+      const b24_entity_field *f = b24_entity_find_field(e, et->s->members[k].key);
+      et->s->members[k].read_only = f && f->read_only;
+    }
+    ctx->both_ways = false;
+  }
+  ctx->current = NULL;
 }
 
 const char *c_kind_doc(c_kind k) {

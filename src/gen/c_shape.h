@@ -50,6 +50,7 @@ typedef struct c_member {
   const char *count_ident;     /* arrays: the member holding the item count */
   c_kind kind;
   bool required;               /* parameters only */
+  bool read_only;              /* entity types: decoded, never sent */
   c_struct *sub;               /* C_STRUCT, C_STRUCT_ARRAY, C_VARIANT */
 } c_member;
 
@@ -65,7 +66,22 @@ struct c_struct {
   size_t n_variants_skipped;   /* results: per-variant tabs not decoded */
   bool has_required;           /* some member (here or below) is required */
   bool needs_release;          /* results: owns arrays (here or below) */
+  /* Entity types (c_entity.c): structs that both encode and decode, declared in a header
+   * of their own (b24/api/types/<file>.h) with extern functions; a method that uses one
+   * prints none of it. */
+  bool both_ways;              /* encodes (fn_encode) and decodes (fn_decode) */
+  bool exported;               /* the entity type itself: its functions are extern */
+  const char *shared_file;     /* the entity's file name when the struct is an entity
+                                  type or below one; NULL for a method's own struct */
 };
+
+/* An entity type: the model's entity and the struct of its fields. */
+typedef struct c_entity_type {
+  const b24_entity *entity;
+  const char *type_name;       /* b24_crm_deal */
+  const char *file;            /* crm_deal: b24/api/types/crm_deal.h */
+  c_struct *s;
+} c_entity_type;
 
 /* How the "result" member of an answer is decoded. */
 typedef struct c_result {
@@ -93,6 +109,8 @@ typedef struct c_method_shape {
   c_struct *params;
   c_result result;
   c_list_info list;
+  const c_entity_type *entity; /* the entity type the method works on, or NULL */
+  bool uses_entity;            /* some member or the result is that entity type */
 } c_method_shape;
 
 /* What the shapes of one generation share: the model (for linked object types), the
@@ -101,15 +119,25 @@ typedef struct c_shape_ctx {
   const b24_model *model;
   b24_arena *arena;
   c_names *globals;
+  /* the entity types, one per model entity with fields (c_shape_entities) */
+  c_entity_type *entities;
+  size_t n_entities;
   /* internal: object types being expanded (a type that contains itself stops there) */
   const char *expanding[8];
   size_t depth;
+  const c_entity_type *current; /* the entity of the method (or entity type) being shaped */
+  bool both_ways;               /* building an entity type */
+  bool used_entity;             /* the method being shaped uses its entity type */
 } c_shape_ctx;
 
 /* Fills the shape of `method`, whose function, file and type names were already chosen
  * (sh->fn, sh->file, sh->params_type, sh->result_type, sh->result_free). Nested type
  * names and helper names are taken from ctx->globals in document order. */
 void c_shape_method(c_shape_ctx *ctx, c_method_shape *sh);
+
+/* Builds ctx->entities: one type per entity with fields, named b24_<entity words>
+ * (REST 3.0 ones "_v3" when a classic one has the name), after the method names. */
+void c_shape_entities(c_shape_ctx *ctx);
 
 /* The member's C kind name for comments: "integer", "string[]", ... */
 const char *c_kind_doc(c_kind k);

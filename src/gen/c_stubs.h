@@ -21,13 +21,20 @@ void c_emit_source(b24_buf *b, const c_method_shape *sh);
 
 /* Structs and their functions (c_emit.c): typedefs of s and every struct below it
  * (`lead` is the top struct's comment; NULL: "Decoded <what>."), a member's comment and
- * result declaration, and the static encoders, decoders and release functions. */
+ * result declaration, and the encoders, decoders and release functions (static but an
+ * entity type's own). Only the structs that belong in the file `own` are printed: an
+ * entity type's (own: its file name) or a method's (own: NULL). */
 void c_emit_typedefs(b24_buf *b, const b24_model *model, const c_struct *s, bool result,
-                     const char *lead);
+                     const char *lead, const char *own);
 void c_emit_member_comment(b24_buf *b, const b24_model *model, const c_member *m, bool result);
 void c_emit_result_member_decl(b24_buf *b, const c_member *m);
-void c_emit_encoders(b24_buf *b, const c_struct *s);
-void c_emit_decoders(b24_buf *b, const c_struct *s);
-void c_emit_releasers(b24_buf *b, const c_struct *s);
+void c_emit_encoders(b24_buf *b, const c_struct *s, const char *own);
+void c_emit_decoders(b24_buf *b, const c_struct *s, const char *own);
+void c_emit_releasers(b24_buf *b, const c_struct *s, const char *own);
+
+/* The header and source of an entity type (c_entity.c): the struct, its extern
+ * encoder, decoder and release function, and typed filter helpers. */
+void c_entity_add(b24_outputs *o, const b24_model *model, const c_entity_type *et,
+                  c_names *globals);
 
 #endif

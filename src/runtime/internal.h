@@ -65,6 +65,8 @@ void b24rt_dec_fail(b24_decoder *d, const char *key, const char *what);
 void b24rt_dec_scalar(b24_decoder *d, const json_t *v, b24_value_kind kind, void *out);
 void *b24rt_dec_items_of(b24_decoder *d, const json_t *v, size_t *n, size_t size,
                          b24_decode_fn decode);
+/* A list value of scalars of `kind` (B24_VALUE_INT or B24_VALUE_STR). */
+void *b24rt_dec_list_of(b24_decoder *d, const json_t *v, b24_value_kind kind, size_t *n);
 
 /* A dotted method name that cannot alter a URL path or a batch command. */
 bool b24rt_method_name_ok(const char *m);

@@ -44,9 +44,12 @@ static void decode_value(const b24_method_desc *m, b24_decoder *d, const json_t 
     if (obj) m->decode(d, obj, value);
     break;
   }
-  case B24_VALUE_ITEMS: {
+  case B24_VALUE_ITEMS:
+  case B24_VALUE_INT_LIST:
+  case B24_VALUE_STR_LIST: {
     size_t n = 0;
-    void *items = b24rt_dec_items_of(d, raw, &n, m->item_size, m->decode);
+    void *items = m->kind == B24_VALUE_ITEMS ? b24rt_dec_items_of(d, raw, &n, m->item_size, m->decode)
+                  : b24rt_dec_list_of(d, raw, m->kind == B24_VALUE_INT_LIST ? B24_VALUE_INT : B24_VALUE_STR, &n);
     memcpy(value, &items, sizeof items);
     memcpy((char *)result + m->count_offset, &n, sizeof n);
     break;
@@ -108,12 +111,12 @@ void b24_result_free(const b24_method_desc *m, void *result) {
   b24_answer *a = result;
   char *value = (char *)result + m->value_offset;
   if (m->kind == B24_VALUE_STRUCT && m->release) m->release(value);
-  if (m->kind == B24_VALUE_ITEMS) {
+  if (m->kind == B24_VALUE_ITEMS || m->kind == B24_VALUE_INT_LIST || m->kind == B24_VALUE_STR_LIST) {
     void *items;
     size_t n;
     memcpy(&items, value, sizeof items);
     memcpy(&n, (char *)result + m->count_offset, sizeof n);
-    b24_free_items(items, n, m->item_size, m->release);
+    b24_free_items(items, n, m->item_size, m->kind == B24_VALUE_ITEMS ? m->release : NULL);
   }
   json_decref(a->raw);
   json_decref(a->response);

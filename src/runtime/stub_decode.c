@@ -168,6 +168,58 @@ void *b24_dec_items(b24_decoder *d, const json_t *obj, const char *key, size_t *
   return items;
 }
 
+void *b24rt_dec_list_of(b24_decoder *d, const json_t *v, b24_value_kind kind, size_t *n) {
+  *n = 0;
+  if (is_empty(v)) return NULL;
+  if (!json_is_array(v) && !json_is_object(v)) {
+    fail_here(d, "not a list");
+    return NULL;
+  }
+  size_t count = json_is_array(v) ? json_array_size(v) : json_object_size(v);
+  size_t size = kind == B24_VALUE_INT ? sizeof(long long) : sizeof(const char *);
+  char *items = calloc(count, size);
+  if (!items) {
+    fail_here(d, "out of memory");
+    return NULL;
+  }
+  void *it = json_is_object(v) ? json_object_iter((json_t *)v) : NULL;
+  for (size_t i = 0; i < count; i++) {
+    const json_t *item = it ? json_object_iter_value(it) : json_array_get(v, i);
+    size_t old = it ? b24rt_dec_push(d, json_object_iter_key(it)) : push_index(d, i);
+    if (kind == B24_VALUE_INT) {
+      b24_opt_int x = {false, 0};
+      b24rt_dec_scalar(d, item, kind, &x);
+      memcpy(items + i * size, &x.value, size);
+    } else {
+      b24rt_dec_scalar(d, item, kind, items + i * size);
+    }
+    pop(d, old);
+    if (it) it = json_object_iter_next((json_t *)v, it);
+  }
+  *n = count;
+  return items;
+}
+
+/* obj[key] as a list of `kind`, with the key in the path. */
+static void *member_list(b24_decoder *d, const json_t *obj, const char *key, b24_value_kind kind,
+                         size_t *n) {
+  *n = 0;
+  const json_t *v = json_object_get(obj, key);
+  if (!v) return NULL;
+  size_t old = b24rt_dec_push(d, key);
+  void *items = b24rt_dec_list_of(d, v, kind, n);
+  pop(d, old);
+  return items;
+}
+
+void *b24_dec_int_list(b24_decoder *d, const json_t *obj, const char *key, size_t *n) {
+  return member_list(d, obj, key, B24_VALUE_INT, n);
+}
+
+void *b24_dec_str_list(b24_decoder *d, const json_t *obj, const char *key, size_t *n) {
+  return member_list(d, obj, key, B24_VALUE_STR, n);
+}
+
 void b24_free_items(void *items, size_t n, size_t size, b24_release_fn release) {
   for (size_t i = 0; items && release && i < n; i++) release((char *)items + i * size);
   free(items);

@@ -69,7 +69,9 @@ typedef enum b24_value_kind {
   B24_VALUE_BOOL,     /* b24_opt_bool */
   B24_VALUE_STR,      /* const char * */
   B24_VALUE_STRUCT,   /* a struct decoded by `decode` */
-  B24_VALUE_ITEMS     /* T *items; size_t n_items; decoded by `decode` each */
+  B24_VALUE_ITEMS,    /* T *items; size_t n_items; decoded by `decode` each */
+  B24_VALUE_INT_LIST, /* const long long *items; size_t n_items */
+  B24_VALUE_STR_LIST  /* const char *const *items; size_t n_items (strings borrowed) */
 } b24_value_kind;
 
 /* One method, as its stub describes it. */
@@ -83,7 +85,7 @@ typedef struct b24_method_desc {
   b24_release_fn release;  /* NULL when the value owns no arrays */
   size_t result_size;      /* sizeof the result struct */
   size_t value_offset;     /* offsetof the value (or items) in the result struct */
-  size_t count_offset;     /* B24_VALUE_ITEMS: offsetof n_items */
+  size_t count_offset;     /* B24_VALUE_ITEMS and the lists: offsetof n_items */
   size_t item_size;        /* B24_VALUE_ITEMS: sizeof one item */
   /* List methods (b24/list.h); NULL elsewhere: */
   const char *items_key;   /* the result member holding the items ("tasks"), NULL: result */
@@ -151,6 +153,11 @@ B24RT_API void b24_dec_struct(b24_decoder *d, const json_t *obj, const char *key
  * malloc'd array of structs of `size` bytes; *n gets the count. NULL when empty. */
 B24RT_API void *b24_dec_items(b24_decoder *d, const json_t *obj, const char *key, size_t *n,
                               size_t size, b24_decode_fn decode);
+/* obj[key], a list of integers or of strings (or PHP's list with keys), into a malloc'd
+ * array (long long, or const char * borrowed from the answer); *n gets the count. An
+ * item that does not convert is recorded and left 0 / NULL. NULL when empty. */
+B24RT_API void *b24_dec_int_list(b24_decoder *d, const json_t *obj, const char *key, size_t *n);
+B24RT_API void *b24_dec_str_list(b24_decoder *d, const json_t *obj, const char *key, size_t *n);
 /* Releases each item (when release is not NULL), then the array. */
 B24RT_API void b24_free_items(void *items, size_t n, size_t size, b24_release_fn release);
 
