@@ -12,6 +12,9 @@
 #                              g++ -std=c++11 -Wall -Wextra -Wpedantic -Werror
 #   cgen.install.seed          the seed's C installed as a package, its example built
 #                              with pkg-config and find_package and run against the mock
+#   cgen.corpus.crm            the corpus's C installed the same way, and a CRM program
+#                              (tests/cgen/crm_program.c) run against the corpus mock
+#                              under valgrind
 set(CGEN_TEST_DIR ${B24_ROOT}/tests/cgen)
 set(CGEN_RT_TEST_DIR ${B24_ROOT}/tests/runtime)
 set(CGEN_CORPUS ${B24_CORPUS}/b24restdocs-2026-08-21)
@@ -104,3 +107,15 @@ foreach(docs seed hostile corpus)
             ${CMAKE_CURRENT_BINARY_DIR}/cgen-cxx-${docs} ${B24_ROOT}/src/runtime g++)
   set_tests_properties(${name} PROPERTIES LABELS cgen SKIP_RETURN_CODE 77 TIMEOUT 600)
 endforeach()
+
+find_program(CGEN_CRM_VALGRIND valgrind)
+set(CGEN_CRM_VALGRIND_ARG "")
+if(CGEN_CRM_VALGRIND AND NOT B24_SANITIZE)
+  set(CGEN_CRM_VALGRIND_ARG ${CGEN_CRM_VALGRIND})
+endif()
+add_test(NAME cgen.corpus.crm
+  COMMAND sh ${CGEN_TEST_DIR}/install_api.sh ${B24_BIN} ${CMAKE_BINARY_DIR} ${CGEN_CORPUS}
+          ${CMAKE_CURRENT_BINARY_DIR}/cgen-corpus-crm ${CGEN_TEST_DIR}/crm_program.c
+          ${CGEN_CRM_VALGRIND_ARG})
+set_tests_properties(cgen.corpus.crm PROPERTIES LABELS "cgen;corpus" SKIP_RETURN_CODE 77
+  TIMEOUT 2400 ENVIRONMENT "CC=${CMAKE_C_COMPILER}")

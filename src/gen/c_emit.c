@@ -87,6 +87,8 @@ static void param_member_decl(b24_buf *b, const c_member *m) {
   case C_STRUCT_ARRAY:
     b24_buf_printf(b, "  const %s *%s;\n  size_t %s;\n", m->sub->type_name, id, n);
     break;
+  case C_FILTER: b24_buf_printf(b, "  const b24_filter *%s;\n", id); break;
+  case C_ORDER: b24_buf_printf(b, "  const b24_order *%s;\n", id); break;
   }
 }
 
@@ -188,6 +190,12 @@ static void encode_clause(b24_buf *b, const c_member *m, bool both_ways) {
     break;
   case C_VARIANT:
     b24_buf_printf(b, "b24_enc_merge(obj, &k, v->%s, %s)", id, m->sub->fn_encode);
+    break;
+  case C_FILTER:
+  case C_ORDER:
+    b24_buf_printf(b, "b24_enc_%s(obj, k = ", m->kind == C_FILTER ? "filter" : "order");
+    key_arg(b, m->key);
+    b24_buf_printf(b, ", v->%s)", id);
     break;
   }
 }

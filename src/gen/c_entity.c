@@ -41,7 +41,7 @@ static void documented_ops(b24_buf *t, const b24_entity *e) {
 static void filter_function(b24_buf *b, const c_entity_type *et, size_t k, const b24_buf *keys,
                             bool array) {
   const char *word = FILTER_KINDS[k].word, *type = et->type_name;
-  b24_buf_printf(b, "static inline int %s_filter_%s%s(json_t *filter, b24_filter_op op,\n"
+  b24_buf_printf(b, "static inline int %s_filter_%s%s(b24_filter *filter, b24_filter_op op,\n"
                     "    %s_%s_field field, %s%s) {\n"
                     "  static const char *const KEYS[] = {%.*s};\n"
                     "  return %s%s(filter, op, KEYS[field], %s);\n}\n\n",

@@ -42,18 +42,36 @@ static bool alt_is_object(const b24_type_alt *a) {
   return !a->array && (!strcmp(a->base, "object") || a->ref != NULL);
 }
 
+/* One kind for a parameter whose alternatives mix kinds, or C_JSON: the array form when
+ * the other is its item, bool for boolean | integer (1/0), and a string when one of them
+ * is a string (PHP reads numbers from strings; other forms go through `extra`). */
+static c_kind mixed_param_kind(const c_kind *kinds, size_t n) {
+  bool has[C_ORDER + 1] = {false};
+  for (size_t i = 0; i < n; i++) has[kinds[i]] = true;
+  size_t distinct = 0;
+  for (size_t k = 0; k <= C_ORDER; k++) distinct += has[k];
+  if (distinct == 2 && has[C_INT] && has[C_INT_ARRAY]) return C_INT_ARRAY;
+  if (distinct == 2 && has[C_STR] && has[C_STR_ARRAY]) return C_STR_ARRAY;
+  if (distinct == 2 && has[C_BOOL] && has[C_INT]) return C_BOOL;
+  if (has[C_STR] && !has[C_STR_ARRAY] && !has[C_INT_ARRAY]) return C_STR;
+  return C_JSON;
+}
+
 /* The kind a parameter's type maps to when it has no nested rows. */
 static c_kind type_kind(const b24_type *t, bool result) {
   if (!t->n_alts) return C_JSON;
-  c_kind kind = C_JSON;
-  for (size_t i = 0; i < t->n_alts; i++) {
+  c_kind kinds[16];
+  size_t n = 0;
+  bool mixed = false;
+  for (size_t i = 0; i < t->n_alts && n < sizeof kinds / sizeof *kinds; i++) {
     const b24_type_alt *a = &t->alts[i];
     c_kind k = strcmp(a->base, "array") ? word_kind(a->base) : C_JSON;
     if (a->array) k = k == C_INT ? C_INT_ARRAY : k == C_STR ? C_STR_ARRAY : C_JSON;
-    if (i && k != kind) return C_JSON;
-    kind = k;
+    mixed |= n && k != kinds[0];
+    kinds[n++] = k;
   }
-  return kind;
+  if (!mixed) return kinds[0];
+  return result ? C_JSON : mixed_param_kind(kinds, n);
 }
 
 static bool is_yn_enum(const b24_param *p) {
@@ -112,7 +130,36 @@ typedef struct struct_source {
   const b24_variant *variants;
   size_t n_variants;
   const char *strip_prefix; /* results: "result." rows of a flat table */
+  /* parameters: the objects the page's request examples send at this level */
+  const json_t *const *samples;
+  size_t n_samples;
 } struct_source;
+
+enum { MAX_SAMPLES = 8 };
+
+/* The values the samples give for key (objects only; array items when `items`), into
+ * out (at most MAX_SAMPLES). */
+static size_t samples_of(const struct_source *src, const char *key, bool items, const json_t **out) {
+  size_t n = 0;
+  for (size_t i = 0; i < src->n_samples && n < MAX_SAMPLES; i++) {
+    const json_t *v = json_object_get(src->samples[i], key);
+    if (json_is_object(v)) out[n++] = v;
+    size_t k;
+    const json_t *item;
+    if (items && json_is_array(v))
+      json_array_foreach(v, k, item) if (json_is_object(item) && n < MAX_SAMPLES) out[n++] = item;
+  }
+  return n;
+}
+
+/* The first sample value of key that is not null, or NULL. */
+static const json_t *sample_value(const struct_source *src, const char *key) {
+  for (size_t i = 0; i < src->n_samples; i++) {
+    const json_t *v = json_object_get(src->samples[i], key);
+    if (v && !json_is_null(v)) return v;
+  }
+  return NULL;
+}
 
 static c_struct *build_struct(c_shape_ctx *ctx, const char *type_name, const char *what,
                               const b24_param *doc, const struct_source *src, bool result);
@@ -150,8 +197,49 @@ static c_struct *entity_for_rows(c_shape_ctx *ctx, const b24_params *rows) {
   return et->s;
 }
 
+/* A parameter member the type says nothing about, typed from what the request examples
+ * send (see c_shape.h): a struct of the keys of an object, a list of objects, integers
+ * or strings, or a scalar when the docs give no type word that means something. */
+static void param_from_samples(c_shape_ctx *ctx, c_struct *s, c_member *m, const b24_param *p,
+                               const struct_source *parent) {
+  const json_t *v = sample_value(parent, m->key);
+  b24_param *row = v ? b24_arena_alloc(ctx->arena, sizeof *row) : NULL;
+  if (!row || !c_example_row(ctx->arena, v, p->loc, row)) return;
+  bool typed = false; /* a type word other than object/array/unknown */
+  for (size_t i = 0; i < p->type.n_alts; i++)
+    typed |= word_kind(p->type.alts[i].base) != C_JSON;
+  if (!row->children.n) {
+    c_kind k = type_kind(&row->type, false);
+    if (k == C_INT_ARRAY || k == C_STR_ARRAY || !typed) m->kind = k;
+    return;
+  }
+  bool list = row->type.alts[0].array;
+  const json_t **samples = b24_arena_alloc(ctx->arena, MAX_SAMPLES * sizeof *samples);
+  struct_source sub = {&row->children, NULL, 0, NULL, samples, samples_of(parent, m->key, list, samples)};
+  m->kind = list ? C_STRUCT_ARRAY : C_STRUCT;
+  b24_buf what = B24_BUF_INIT;
+  b24_buf_printf(&what, "%s%s%s", s->what ? s->what : "", s->what ? "." : "", m->key);
+  m->sub = build_struct(ctx, global_name(ctx, s->type_name, m->ident),
+                        b24_arena_strdup(ctx->arena, what.data), p, &sub, false);
+  b24_buf_free(&what);
+}
+
+/* A list method's filter, order and select by their names: b24_filter, b24_order and a
+ * list of field names, when the docs type them as a plain object or array. */
+static c_kind list_param_kind(const c_shape_ctx *ctx, const char *key, c_kind kind) {
+  const b24_list_info *l = ctx->method ? ctx->method->list : NULL;
+  if (kind != C_JSON) return kind;
+  if ((l && l->filter && !strcmp(key, l->filter)) || !strcmp(key, "filter") || !strcmp(key, "FILTER"))
+    return C_FILTER;
+  if ((l && l->order && !strcmp(key, l->order)) || !strcmp(key, "order") || !strcmp(key, "ORDER"))
+    return C_ORDER;
+  if ((l && l->select && !strcmp(key, l->select)) || !strcmp(key, "select") || !strcmp(key, "SELECT"))
+    return C_STR_ARRAY;
+  return kind;
+}
+
 static void add_row(c_shape_ctx *ctx, c_struct *s, c_names *members, const b24_param *p,
-                    const char *key, bool result) {
+                    const char *key, bool result, const struct_source *parent) {
   c_member *m = add_member(ctx, s);
   m->key = key;
   m->doc = p;
@@ -160,7 +248,7 @@ static void add_row(c_shape_ctx *ctx, c_struct *s, c_names *members, const b24_p
   m->ident = arena_take(ctx, members, id);
   free(id);
   const b24_object_type *obj = NULL;
-  struct_source sub = {&p->children, p->variants, p->n_variants, NULL};
+  struct_source sub = {&p->children, p->variants, p->n_variants, NULL, NULL, 0};
   bool nested = p->children.n || p->n_variants;
   if (!nested && (obj = linked_object(ctx, p)) != NULL) sub.rows = &obj->fields;
   if (nested || obj) {
@@ -174,6 +262,9 @@ static void add_row(c_shape_ctx *ctx, c_struct *s, c_names *members, const b24_p
       sub.variants = NULL, sub.n_variants = 0;
       ctx->expanding[ctx->depth++] = obj->id;
     }
+    const json_t **samples = b24_arena_alloc(ctx->arena, MAX_SAMPLES * sizeof *samples);
+    sub.samples = samples;
+    sub.n_samples = samples_of(parent, key, m->kind == C_STRUCT_ARRAY, samples);
     b24_buf what = B24_BUF_INIT;
     b24_buf_printf(&what, "%s%s%s", s->what ? s->what : "", s->what ? "." : "", key);
     m->sub = p->n_variants ? NULL : entity_for_rows(ctx, sub.rows);
@@ -185,6 +276,10 @@ static void add_row(c_shape_ctx *ctx, c_struct *s, c_names *members, const b24_p
   } else {
     m->kind = type_kind(&p->type, result);
     if (m->kind == C_BOOL && !result && is_yn_enum(p)) m->kind = C_YN;
+    if (!result && !ctx->both_ways) {
+      m->kind = list_param_kind(ctx, key, m->kind);
+      if (m->kind == C_JSON) param_from_samples(ctx, s, m, p, parent);
+    }
   }
   if (m->kind == C_INT_ARRAY || m->kind == C_STR_ARRAY || m->kind == C_STRUCT_ARRAY) {
     b24_buf b = B24_BUF_INIT;
@@ -205,7 +300,7 @@ static void add_variant(c_shape_ctx *ctx, c_struct *s, c_names *members, const b
   m->ident = arena_take(ctx, members, b.data);
   b24_buf_clear(&b);
   b24_buf_printf(&b, "%s, variant %s", s->what ? s->what : "params", v->name);
-  struct_source sub = {&v->children, NULL, 0, NULL};
+  struct_source sub = {&v->children, NULL, 0, NULL, NULL, 0};
   m->sub = build_struct(ctx, global_name(ctx, s->type_name, m->ident),
                         b24_arena_strdup(ctx->arena, b.data), NULL, &sub, false);
   b24_buf_free(&b);
@@ -228,7 +323,7 @@ static c_struct *build_struct(c_shape_ctx *ctx, const char *type_name, const cha
     const b24_param *p = &src->rows->items[i];
     const char *key = p->name;
     if (strip && !strncmp(key, src->strip_prefix, strip)) key += strip;
-    if (is_literal_key(p, key)) add_row(ctx, s, &members, p, key, result);
+    if (is_literal_key(p, key)) add_row(ctx, s, &members, p, key, result, src);
     else add_not_key(ctx, s, p->name);
   }
   for (size_t i = 0; i < src->n_variants; i++) {
@@ -287,7 +382,7 @@ static void shape_from_example(c_shape_ctx *ctx, c_method_shape *sh) {
     return;
   }
   if (!r->doc) r->doc = row;
-  struct_source src = {&row->children, NULL, 0, NULL};
+  struct_source src = {&row->children, NULL, 0, NULL, NULL, 0};
   result_struct(ctx, sh, row->type.alts[0].array ? C_STRUCT_ARRAY : C_STRUCT, row, &src);
 }
 
@@ -328,7 +423,7 @@ static void shape_result(c_shape_ctx *ctx, c_method_shape *sh) {
   c_kind container = arrayish && !objectish ? C_STRUCT_ARRAY : C_STRUCT;
   const b24_object_type *obj = NULL;
   if (res && (res->children.n || res->n_variants || (obj = linked_object(ctx, res)) != NULL)) {
-    struct_source src = {&res->children, res->variants, res->n_variants, NULL};
+    struct_source src = {&res->children, res->variants, res->n_variants, NULL, NULL, 0};
     if (!res->children.n && !res->n_variants && obj) {
       src.rows = &obj->fields, src.variants = NULL, src.n_variants = 0;
       ctx->expanding[ctx->depth++] = obj->id;
@@ -355,7 +450,7 @@ static void shape_result(c_shape_ctx *ctx, c_method_shape *sh) {
   }
   b24_params *kept = b24_arena_alloc(ctx->arena, sizeof *kept);
   *kept = rows;
-  struct_source src = {kept, NULL, 0, "result."};
+  struct_source src = {kept, NULL, 0, "result.", NULL, 0};
   result_struct(ctx, sh, res ? container : C_STRUCT, res, &src);
 }
 
@@ -455,7 +550,12 @@ void c_shape_method(c_shape_ctx *ctx, c_method_shape *sh) {
   ctx->depth = 0;
   ctx->current = sh->entity = entity_type_of(ctx, sh->method);
   ctx->used_entity = false;
-  struct_source src = {&sh->method->params, NULL, 0, NULL};
+  ctx->method = sh->method;
+  const json_t *bodies[MAX_SAMPLES];
+  size_t n_bodies = 0;
+  for (size_t i = 0; i < sh->method->n_examples && n_bodies < MAX_SAMPLES; i++)
+    if (json_is_object(sh->method->examples[i].body)) bodies[n_bodies++] = sh->method->examples[i].body;
+  struct_source src = {&sh->method->params, NULL, 0, NULL, bodies, n_bodies};
   sh->params = build_struct(ctx, sh->params_type, NULL, NULL, &src, false);
   fields_from_entity(ctx, sh);
   shape_result(ctx, sh);
@@ -520,8 +620,9 @@ void c_shape_entities(c_shape_ctx *ctx) {
     b24_buf_free(&want);
     b24_params *rows = b24_arena_alloc(ctx->arena, sizeof *rows);
     *rows = entity_rows(ctx, e);
-    struct_source src = {rows, NULL, 0, NULL};
+    struct_source src = {rows, NULL, 0, NULL, NULL, 0};
     ctx->current = et;
+    ctx->method = NULL;
     ctx->both_ways = true;
     ctx->depth = 0;
     et->s = build_struct(ctx, et->type_name, NULL, NULL, &src, true);
@@ -548,6 +649,8 @@ const char *c_kind_doc(c_kind k) {
   case C_STRUCT: return "object";
   case C_STRUCT_ARRAY: return "object[]";
   case C_VARIANT: return "variant";
+  case C_FILTER: return "filter";
+  case C_ORDER: return "order";
   }
   return "";
 }

@@ -13,7 +13,14 @@
  *   a parameter with nested rows (children or per-variant tabs) -> a nested struct, or an
  *     array of them when the type is an array; a type linked to a documented object
  *     (data-types.md#crm_multifield) -> the object's fields, the same way
- *   anything else (object, array, any, file, unknown words) -> json_t *
+ *   alternatives that mix (parameters only): integer | integer[] -> integer[], string |
+ *     string[] -> string[], boolean | integer -> bool, string with objects or numbers ->
+ *     string (the other forms through `extra`)
+ *   filter / order of object type (parameters)           -> b24_filter / b24_order
+ *   select of array type (parameters)                    -> string[]
+ *   anything else (object, array, any, file, unknown words) -> json_t *, unless the
+ *     page's request examples (parameters) or response example (results) show the
+ *     value: then the type the example's value has, objects as structs of its keys
  * Names that are patterns or paths (UF_*, <field_code>, fields.X, items[]) are not keys:
  * they become no member and are listed in the struct's comment (use `extra`).
  */
@@ -37,7 +44,9 @@ typedef enum c_kind {
   C_JSON,
   C_STRUCT,       /* nested object */
   C_STRUCT_ARRAY, /* array of nested objects */
-  C_VARIANT       /* a per-variant set of keys, merged into the enclosing object */
+  C_VARIANT,      /* a per-variant set of keys, merged into the enclosing object */
+  C_FILTER,       /* parameters: a list method's filter (b24_filter, b24/list.h) */
+  C_ORDER         /* parameters: a list method's order (b24_order) */
 } c_kind;
 
 typedef struct c_struct c_struct;
@@ -128,6 +137,7 @@ typedef struct c_shape_ctx {
   const c_entity_type *current; /* the entity of the method (or entity type) being shaped */
   bool both_ways;               /* building an entity type */
   bool used_entity;             /* the method being shaped uses its entity type */
+  const b24_method *method;     /* the method being shaped, NULL for entity types */
 } c_shape_ctx;
 
 /* Fills the shape of `method`, whose function, file and type names were already chosen

@@ -1,9 +1,11 @@
-/* Filter conditions of list methods (see b24/list.h): the operator is a key prefix. */
+/* Filter conditions and sort orders of list methods (see b24/list.h): the operator is a
+ * key prefix. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "b24/list.h"
+#include "internal.h"
 
 const char *b24_filter_op_prefix(b24_filter_op op) {
   static const char *const PREFIX[] = {
@@ -14,8 +16,7 @@ const char *b24_filter_op_prefix(b24_filter_op op) {
   return (unsigned)op < sizeof PREFIX / sizeof *PREFIX ? PREFIX[op] : "";
 }
 
-/* filter[prefix(op) + field] = value (stolen). */
-static int set_condition(json_t *filter, b24_filter_op op, const char *field, json_t *value) {
+int b24rt_filter_set(json_t *filter, b24_filter_op op, const char *field, json_t *value) {
   if (!value) return -1;
   if (!json_is_object(filter) || !field) {
     json_decref(value);
@@ -34,23 +35,51 @@ static int set_condition(json_t *filter, b24_filter_op op, const char *field, js
   return rc;
 }
 
-int b24_filter_int(json_t *filter, b24_filter_op op, const char *field, long long v) {
+/* The condition into f, whose object is made on the first one (value stolen). */
+static int set_condition(b24_filter *f, b24_filter_op op, const char *field, json_t *value) {
+  if (f && !f->json) f->json = json_object();
+  if (!f || !f->json) {
+    json_decref(value);
+    return -1;
+  }
+  return b24rt_filter_set(f->json, op, field, value);
+}
+
+void b24_filter_free(b24_filter *f) {
+  if (!f) return;
+  json_decref(f->json);
+  f->json = NULL;
+}
+
+int b24_order_by(b24_order *o, const char *field, b24_order_dir dir) {
+  if (o && !o->json) o->json = json_object();
+  if (!o || !o->json || !field) return -1;
+  return json_object_set_new(o->json, field, json_string(dir == B24_DESC ? "DESC" : "ASC")) ? -1 : 0;
+}
+
+void b24_order_free(b24_order *o) {
+  if (!o) return;
+  json_decref(o->json);
+  o->json = NULL;
+}
+
+int b24_filter_int(b24_filter *filter, b24_filter_op op, const char *field, long long v) {
   return set_condition(filter, op, field, json_integer(v));
 }
 
-int b24_filter_double(json_t *filter, b24_filter_op op, const char *field, double v) {
+int b24_filter_double(b24_filter *filter, b24_filter_op op, const char *field, double v) {
   return set_condition(filter, op, field, json_real(v));
 }
 
-int b24_filter_str(json_t *filter, b24_filter_op op, const char *field, const char *v) {
+int b24_filter_str(b24_filter *filter, b24_filter_op op, const char *field, const char *v) {
   return set_condition(filter, op, field, v ? json_string(v) : NULL);
 }
 
-int b24_filter_yn(json_t *filter, b24_filter_op op, const char *field, bool v) {
+int b24_filter_yn(b24_filter *filter, b24_filter_op op, const char *field, bool v) {
   return set_condition(filter, op, field, json_string(v ? "Y" : "N"));
 }
 
-int b24_filter_int_array(json_t *filter, b24_filter_op op, const char *field,
+int b24_filter_int_array(b24_filter *filter, b24_filter_op op, const char *field,
                          const long long *v, size_t n) {
   json_t *a = json_array();
   for (size_t i = 0; a && i < n; i++)
@@ -58,7 +87,7 @@ int b24_filter_int_array(json_t *filter, b24_filter_op op, const char *field,
   return set_condition(filter, op, field, a);
 }
 
-int b24_filter_str_array(json_t *filter, b24_filter_op op, const char *field,
+int b24_filter_str_array(b24_filter *filter, b24_filter_op op, const char *field,
                          const char *const *v, size_t n) {
   json_t *a = json_array();
   for (size_t i = 0; a && i < n; i++)

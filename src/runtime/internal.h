@@ -8,6 +8,7 @@
 #include <curl/curl.h>
 #include "b24/client.h"
 #include "b24/stub.h"
+#include "b24/list.h"
 
 typedef enum { B24RT_AUTH_WEBHOOK, B24RT_AUTH_OAUTH } b24rt_auth;
 
@@ -67,6 +68,9 @@ void *b24rt_dec_items_of(b24_decoder *d, const json_t *v, size_t *n, size_t size
                          b24_decode_fn decode);
 /* A list value of scalars of `kind` (B24_VALUE_INT or B24_VALUE_STR). */
 void *b24rt_dec_list_of(b24_decoder *d, const json_t *v, b24_value_kind kind, size_t *n);
+
+/* filter[prefix(op) + field] = value (stolen), on a filter JSON object (filter.c). */
+int b24rt_filter_set(json_t *filter, b24_filter_op op, const char *field, json_t *value);
 
 /* A dotted method name that cannot alter a URL path or a batch command. */
 bool b24rt_method_name_ok(const char *m);

@@ -24,7 +24,7 @@ static int set_fast_mode(const b24_method_desc *m, json_t *body, const b24_list_
     json_decref(order);
     return -1;
   }
-  int rc = cur->pages ? b24_filter_int(filter, B24_GT, id, cur->last_id) : 0;
+  int rc = cur->pages ? b24rt_filter_set(filter, B24_GT, id, json_integer(cur->last_id)) : 0;
   rc |= json_object_set_new(body, filter_key, filter);
   rc |= json_object_set_new(body, m->order_key ? m->order_key : "order", order);
   rc |= json_object_set_new(body, "start", json_integer(-1));

@@ -65,6 +65,14 @@ int b24_enc_merge(json_t *obj, const char **failed, const void *value, b24_encod
   return bad ? -1 : 0;
 }
 
+int b24_enc_filter(json_t *obj, const char *key, const b24_filter *f) {
+  return f && f->json ? b24_params_set_json(obj, key, f->json) : 0;
+}
+
+int b24_enc_order(json_t *obj, const char *key, const b24_order *o) {
+  return o && o->json ? b24_params_set_json(obj, key, o->json) : 0;
+}
+
 int b24_enc_extra(json_t *obj, const char **failed, json_t *extra) {
   *failed = "extra";
   if (!extra) return 0;

@@ -24,7 +24,8 @@ typedef struct deal {
 } deal;
 
 typedef struct deal_list_params {
-  json_t *filter;
+  const b24_filter *filter;
+  const b24_order *order;
   b24_opt_int start;
   json_t *extra;
 } deal_list_params;
@@ -38,7 +39,7 @@ typedef struct deal_list_result {
 static const char *encode_deal_list(const void *value, json_t *obj) {
   const deal_list_params *v = value;
   const char *k = NULL;
-  if (b24_params_set_json(obj, k = "filter", v->filter) ||
+  if (b24_enc_filter(obj, k = "filter", v->filter) || b24_enc_order(obj, k = "order", v->order) ||
       b24_params_set_opt_int(obj, k = "start", v->start) || b24_enc_extra(obj, &k, v->extra))
     return k;
   return NULL;
@@ -114,9 +115,11 @@ static void test_list_next(void) {
       {200, "{\"result\": [{\"ID\": 3}], \"total\": 3}"}};
   test_server *s = ts_start_or_exit(script, 2);
   b24_client *c = client_for(s);
-  json_t *filter = json_object();
-  CHECK_INT(b24_filter_double(filter, B24_GT, "OPPORTUNITY", 1000), 0);
-  deal_list_params p = {filter, B24_UNSET, NULL};
+  b24_filter filter = B24_FILTER_INIT;
+  CHECK_INT(b24_filter_double(&filter, B24_GT, "OPPORTUNITY", 1000), 0);
+  b24_order order = B24_ORDER_INIT;
+  CHECK_INT(b24_order_by(&order, "ID", B24_DESC), 0);
+  deal_list_params p = {&filter, &order, B24_UNSET, NULL};
   b24_list_cursor cur = B24_LIST_CURSOR_INIT;
   deal_list_result page;
   b24_api_error err;
@@ -132,13 +135,16 @@ static void test_list_next(void) {
   }
   CHECK_INT(pages, 2);
   CHECK_INT(ids, 123);
-  CHECK_STR(body_of(s, 0), "{\"filter\":{\">OPPORTUNITY\":1000.0}}");
-  CHECK_STR(body_of(s, 1), "{\"filter\":{\">OPPORTUNITY\":1000.0},\"start\":2}");
+  CHECK_STR(body_of(s, 0), "{\"filter\":{\">OPPORTUNITY\":1000.0},\"order\":{\"ID\":\"DESC\"}}");
+  CHECK_STR(body_of(s, 1), "{\"filter\":{\">OPPORTUNITY\":1000.0},\"order\":{\"ID\":\"DESC\"},"
+                           "\"start\":2}");
   CHECK(!p.start.set);
   CHECK_INT(b24_list_next(c, &DEAL_LIST, &p, &cur, &page, &err), B24_ERR_USAGE);
   CHECK_STR(err.usage, "crm.deal.list: no page left");
   b24_result_free(&DEAL_LIST, &page);
-  json_decref(filter);
+  b24_filter_free(&filter);
+  b24_order_free(&order);
+  CHECK(filter.json == NULL && order.json == NULL);
   b24_client_free(c);
   ts_stop(s);
 }
@@ -154,7 +160,7 @@ static void test_list_fast(void) {
   const ts_reply script[] = {{200, full_page}, {200, "{\"result\": [{\"ID\": \"51\"}]}"}};
   test_server *s = ts_start_or_exit(script, 2);
   b24_client *c = client_for(s);
-  deal_list_params p = {NULL, B24_UNSET, NULL};
+  deal_list_params p = {NULL, NULL, B24_UNSET, NULL};
   b24_list_cursor cur = B24_LIST_CURSOR_INIT;
   b24_list_cursor_fast(&cur);
   deal_list_result page;
@@ -183,11 +189,11 @@ static void test_batch(void) {
   test_server *s = ts_start_or_exit(script, 1);
   b24_client *c = client_for(s);
   b24_batch *b = b24_batch_new();
-  json_t *filter = json_object();
-  b24_filter_str(filter, B24_LIKE, "TITLE", "a b&c");
+  b24_filter filter = B24_FILTER_INIT;
+  b24_filter_str(&filter, B24_LIKE, "TITLE", "a b&c");
   const long long ids[] = {1, 2};
-  b24_filter_int_array(filter, B24_IN, "ID", ids, 2);
-  deal_list_params p = {filter, B24_UNSET, NULL};
+  b24_filter_int_array(&filter, B24_IN, "ID", ids, 2);
+  deal_list_params p = {&filter, NULL, B24_UNSET, NULL};
   size_t first = 9, second = 9;
   b24_api_error err;
   CHECK_INT(b24_batch_add_call(b, &DEAL_LIST, &p, &first, &err), B24_OK);
@@ -222,7 +228,7 @@ static void test_batch(void) {
   CHECK_INT(b24_batch_add(b, "x.y", NULL, NULL, &err), B24_ERR_USAGE);
   CHECK_STR(err.usage, "batch: the batch is full (50 calls)");
   b24_batch_free(b);
-  json_decref(filter);
+  b24_filter_free(&filter);
   b24_client_free(c);
   ts_stop(s);
 }
@@ -243,17 +249,18 @@ static void test_query_and_filters(void) {
   CHECK_STR(b24_filter_op_prefix(B24_NOT_IN), "!@");
   CHECK_STR(b24_filter_op_prefix(B24_PATTERN), "=%");
   CHECK_STR(b24_filter_op_prefix((b24_filter_op)99), "");
-  json_t *f = json_object();
-  CHECK_INT(b24_filter_yn(f, B24_EQ, "OPENED", true), 0);
-  CHECK_INT(b24_filter_str(f, B24_NE, "STAGE_ID", "WON"), 0);
-  CHECK_INT(b24_filter_str(f, B24_NE, "X", NULL), -1);
+  b24_filter f = B24_FILTER_INIT;
+  CHECK_INT(b24_filter_yn(&f, B24_EQ, "OPENED", true), 0);
+  CHECK_INT(b24_filter_str(&f, B24_NE, "STAGE_ID", "WON"), 0);
+  CHECK_INT(b24_filter_str(&f, B24_NE, "X", NULL), -1);
   const char *stages[] = {"NEW", NULL};
-  CHECK_INT(b24_filter_str_array(f, B24_IN, "STAGE_ID", stages, 2), -1);
-  CHECK_INT(b24_filter_str_array(f, B24_IN, "STAGE_ID", stages, 1), 0);
-  char *text = json_dumps(f, JSON_COMPACT);
+  CHECK_INT(b24_filter_str_array(&f, B24_IN, "STAGE_ID", stages, 2), -1);
+  CHECK_INT(b24_filter_str_array(&f, B24_IN, "STAGE_ID", stages, 1), 0);
+  char *text = json_dumps(f.json, JSON_COMPACT);
   CHECK_STR(text, "{\"=OPENED\":\"Y\",\"!=STAGE_ID\":\"WON\",\"@STAGE_ID\":[\"NEW\"]}");
   free(text);
-  json_decref(f);
+  b24_filter_free(&f);
+  b24_filter_free(NULL);
   CHECK_INT(b24_filter_int(NULL, B24_EQ, "ID", 1), -1);
 }
 

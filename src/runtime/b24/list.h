@@ -16,9 +16,19 @@
  * count), the items ordered by their id ascending, and each page filtered to ids greater
  * than the last one seen; paging ends at a page shorter than 50 items.
  *
- * Filters are JSON objects whose keys carry an operator prefix (">OPPORTUNITY",
- * "@STAGE_ID"); b24_filter_* add one condition each. Generated entity headers add typed
- * helpers (b24_crm_deal_filter_int(filter, B24_GT, B24_CRM_DEAL_OPPORTUNITY, 1000)).
+ * A filter is a set of conditions, each a key with an operator prefix (">OPPORTUNITY",
+ * "@STAGE_ID"); b24_filter_* add one condition each, and generated entity headers add
+ * typed helpers:
+ *
+ *   b24_filter filter = B24_FILTER_INIT;
+ *   b24_crm_deal_filter_double(&filter, B24_GT, B24_CRM_DEAL_OPPORTUNITY, 1000);
+ *   b24_crm_deal_filter_str(&filter, B24_NE, B24_CRM_DEAL_STAGE_ID, "WON");
+ *   params.filter = &filter;
+ *   ...
+ *   b24_filter_free(&filter);
+ *
+ * An order is a list of fields with a direction (b24_order_by). Both keep a JSON object
+ * (`json`, NULL while empty) that a program may also edit directly.
  */
 #ifndef B24_LIST_H
 #define B24_LIST_H
@@ -74,19 +84,41 @@ typedef enum b24_filter_op {
   B24_NOT_BETWEEN /* "!><" */
 } b24_filter_op;
 
+/* The conditions of a list method's filter. */
+typedef struct b24_filter {
+  json_t *json; /* the filter object (owned); NULL until the first condition */
+} b24_filter;
+
+#define B24_FILTER_INIT {NULL}
+
 /* The key prefix of op ("" for an unknown op). */
 B24RT_API const char *b24_filter_op_prefix(b24_filter_op op);
-/* filter[prefix + field] = value. Return 0, or -1 (not an object, out of memory, NaN). */
-B24RT_API int b24_filter_int(json_t *filter, b24_filter_op op, const char *field, long long v);
-B24RT_API int b24_filter_double(json_t *filter, b24_filter_op op, const char *field, double v);
-B24RT_API int b24_filter_str(json_t *filter, b24_filter_op op, const char *field, const char *v);
+/* filter[prefix + field] = value. Return 0, or -1 (NULL filter or field, out of memory). */
+B24RT_API int b24_filter_int(b24_filter *f, b24_filter_op op, const char *field, long long v);
+B24RT_API int b24_filter_double(b24_filter *f, b24_filter_op op, const char *field, double v);
+B24RT_API int b24_filter_str(b24_filter *f, b24_filter_op op, const char *field, const char *v);
 /* Booleans as the portal's "Y" / "N". */
-B24RT_API int b24_filter_yn(json_t *filter, b24_filter_op op, const char *field, bool v);
+B24RT_API int b24_filter_yn(b24_filter *f, b24_filter_op op, const char *field, bool v);
 /* Arrays, for B24_IN, B24_NOT_IN, B24_BETWEEN (two values). */
-B24RT_API int b24_filter_int_array(json_t *filter, b24_filter_op op, const char *field,
+B24RT_API int b24_filter_int_array(b24_filter *f, b24_filter_op op, const char *field,
                                    const long long *v, size_t n);
-B24RT_API int b24_filter_str_array(json_t *filter, b24_filter_op op, const char *field,
+B24RT_API int b24_filter_str_array(b24_filter *f, b24_filter_op op, const char *field,
                                    const char *const *v, size_t n);
+/* Releases the conditions; the filter is empty again. NULL is allowed. */
+B24RT_API void b24_filter_free(b24_filter *f);
+
+typedef enum b24_order_dir { B24_ASC, B24_DESC } b24_order_dir;
+
+/* The sort order of a list method: fields in the order added. */
+typedef struct b24_order {
+  json_t *json; /* {"FIELD": "ASC", ...} (owned); NULL until the first field */
+} b24_order;
+
+#define B24_ORDER_INIT {NULL}
+
+/* Sorts by field after the fields added before. Returns 0, or -1. */
+B24RT_API int b24_order_by(b24_order *o, const char *field, b24_order_dir dir);
+B24RT_API void b24_order_free(b24_order *o);
 
 #ifdef __cplusplus
 }

@@ -132,6 +132,12 @@ B24RT_API int b24_enc_struct_array(json_t *obj, const char **failed, const char 
 /* The keys of a per-variant struct, written into obj itself; NULL value: nothing. */
 B24RT_API int b24_enc_merge(json_t *obj, const char **failed, const void *value,
                             b24_encode_fn encode);
+/* obj[key] = the filter's or the order's object; NULL or empty: not sent. (The types
+ * are b24/list.h's, declared here without it.) */
+struct b24_filter;
+struct b24_order;
+B24RT_API int b24_enc_filter(json_t *obj, const char *key, const struct b24_filter *f);
+B24RT_API int b24_enc_order(json_t *obj, const char *key, const struct b24_order *o);
 /* Each key of `extra` (a JSON object or NULL) that obj does not have yet. */
 B24RT_API int b24_enc_extra(json_t *obj, const char **failed, json_t *extra);
 
