@@ -84,12 +84,17 @@ set_tests_properties(cgen.corpus.deterministic PROPERTIES LABELS "cgen;corpus"
   SKIP_RETURN_CODE 77 TIMEOUT 300)
 
 # The generated C installed like a user installs it, and the generated example built
-# against the package (pkg-config and find_package) and run against the mock.
+# against the package (pkg-config and find_package) and run against the mock. In a
+# sanitizer build the installed runtime is instrumented: the programs are too.
+set(CGEN_PROGRAM_FLAGS "")
+if(B24_SANITIZE)
+  set(CGEN_PROGRAM_FLAGS "-fsanitize=address,undefined")
+endif()
 add_test(NAME cgen.install.seed
   COMMAND sh ${CGEN_TEST_DIR}/install_api.sh ${B24_BIN} ${CMAKE_BINARY_DIR} ${B24_ROOT}/docs-input
           ${CMAKE_CURRENT_BINARY_DIR}/cgen-install-seed ${B24_ROOT}/generated/c/examples/example.c)
 set_tests_properties(cgen.install.seed PROPERTIES LABELS cgen SKIP_RETURN_CODE 77 TIMEOUT 300
-  ENVIRONMENT "CC=${CMAKE_C_COMPILER}")
+  ENVIRONMENT "CC=${CMAKE_C_COMPILER};EXTRA_CFLAGS=${CGEN_PROGRAM_FLAGS}")
 
 foreach(docs seed hostile corpus)
   if(docs STREQUAL "seed")
@@ -118,4 +123,4 @@ add_test(NAME cgen.corpus.crm
           ${CMAKE_CURRENT_BINARY_DIR}/cgen-corpus-crm ${CGEN_TEST_DIR}/crm_program.c
           ${CGEN_CRM_VALGRIND_ARG})
 set_tests_properties(cgen.corpus.crm PROPERTIES LABELS "cgen;corpus" SKIP_RETURN_CODE 77
-  TIMEOUT 2400 ENVIRONMENT "CC=${CMAKE_C_COMPILER}")
+  TIMEOUT 2400 ENVIRONMENT "CC=${CMAKE_C_COMPILER};EXTRA_CFLAGS=${CGEN_PROGRAM_FLAGS}")

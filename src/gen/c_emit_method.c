@@ -45,7 +45,10 @@ static void result_typedef(b24_buf *b, const b24_model *model, const c_method_sh
   b24_buf_printf(&t, C_DOC_CMD "brief What %s returned.\nanswer is the envelope (the whole answer, its "
                      "raw result, time, total, next, decode errors)%s. Release it with %s() "
                      "after every call, whatever the call returned.",
-                 sh->method->name, r->kind == C_JSON ? "" : "; then the decoded result",
+                 sh->method->name,
+                 r->kind != C_JSON     ? "; then the decoded result"
+                 : r->documented_empty ? "; the docs give the result as empty: nothing to decode"
+                                       : "",
                  sh->result_free);
   c_text_doc_block(b, t.data, "");
   b24_buf_free(&t);
@@ -145,7 +148,9 @@ static void descriptor(b24_buf *b, const c_method_shape *sh) {
                     "    .kind = %s,\n",
                  sh->method->rest_version == 3 ? "B24_CALL_V3" : "0u",
                  sh->params->has_required ? "true" : "false", sh->params->fn_encode,
-                 KINDS[r->kind] ? KINDS[r->kind] : "B24_VALUE_NONE");
+                 r->documented_empty ? "B24_VALUE_NONE /* documented as empty */"
+                 : KINDS[r->kind]    ? KINDS[r->kind]
+                                     : "B24_VALUE_NONE");
   if (r->sub) b24_buf_printf(b, "    .decode = %s,\n", r->sub->fn_decode);
   if (r->sub && r->sub->fn_release) b24_buf_printf(b, "    .release = %s,\n", r->sub->fn_release);
   b24_buf_printf(b, "    .result_size = sizeof(%s),\n", rt);

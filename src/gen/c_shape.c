@@ -201,7 +201,7 @@ static c_struct *entity_for_rows(c_shape_ctx *ctx, const b24_params *rows) {
  * send (see c_shape.h): a struct of the keys of an object, a list of objects, integers
  * or strings, or a scalar when the docs give no type word that means something. */
 static void param_from_samples(c_shape_ctx *ctx, c_struct *s, c_member *m, const b24_param *p,
-                               const struct_source *parent) {
+                               const struct_source *parent, bool result) {
   const json_t *v = sample_value(parent, m->key);
   b24_param *row = v ? b24_arena_alloc(ctx->arena, sizeof *row) : NULL;
   if (!row || !c_example_row(ctx->arena, v, p->loc, row)) return;
@@ -220,7 +220,7 @@ static void param_from_samples(c_shape_ctx *ctx, c_struct *s, c_member *m, const
   b24_buf what = B24_BUF_INIT;
   b24_buf_printf(&what, "%s%s%s", s->what ? s->what : "", s->what ? "." : "", m->key);
   m->sub = build_struct(ctx, global_name(ctx, s->type_name, m->ident),
-                        b24_arena_strdup(ctx->arena, what.data), p, &sub, false);
+                        b24_arena_strdup(ctx->arena, what.data), p, &sub, result);
   b24_buf_free(&what);
 }
 
@@ -276,10 +276,9 @@ static void add_row(c_shape_ctx *ctx, c_struct *s, c_names *members, const b24_p
   } else {
     m->kind = type_kind(&p->type, result);
     if (m->kind == C_BOOL && !result && is_yn_enum(p)) m->kind = C_YN;
-    if (!result && !ctx->both_ways) {
-      m->kind = list_param_kind(ctx, key, m->kind);
-      if (m->kind == C_JSON) param_from_samples(ctx, s, m, p, parent);
-    }
+    if (!result && !ctx->both_ways) m->kind = list_param_kind(ctx, key, m->kind);
+    /* what the request examples send: parameters, and the fields of entity types */
+    if (m->kind == C_JSON && (!result || ctx->both_ways)) param_from_samples(ctx, s, m, p, parent, result);
   }
   if (m->kind == C_INT_ARRAY || m->kind == C_STR_ARRAY || m->kind == C_STRUCT_ARRAY) {
     b24_buf b = B24_BUF_INIT;
@@ -369,6 +368,15 @@ static void result_struct(c_shape_ctx *ctx, c_method_shape *sh, c_kind kind, con
 static bool is_value_kind(c_kind k) {
   return k == C_INT || k == C_DOUBLE || k == C_BOOL || k == C_STR || k == C_INT_ARRAY ||
          k == C_STR_ARRAY;
+}
+
+/* true when the docs say the result is nothing: typed `null`, or null / [] / {} in the
+ * example. */
+static bool is_documented_empty(const b24_method *mt, const b24_param *res) {
+  if (res && res->type.written && !strcmp(res->type.written, "null")) return true;
+  const json_t *v = json_object_get(mt->response.example, "result");
+  return v && (json_is_null(v) || (json_is_array(v) && !json_array_size(v)) ||
+               (json_is_object(v) && !json_object_size(v)));
 }
 
 static void shape_from_example(c_shape_ctx *ctx, c_method_shape *sh) {
@@ -561,6 +569,8 @@ void c_shape_method(c_shape_ctx *ctx, c_method_shape *sh) {
   shape_result(ctx, sh);
   shape_from_entity(ctx, sh);
   record_from_entity(ctx, sh);
+  sh->result.documented_empty = sh->result.kind == C_JSON &&
+                                is_documented_empty(sh->method, sh->result.doc);
   shape_list(sh);
   sh->uses_entity = ctx->used_entity;
 }
@@ -601,6 +611,23 @@ static b24_params entity_rows(c_shape_ctx *ctx, const b24_entity *e) {
   return rows;
 }
 
+/* The records the entity's add and update examples send (their `fields`), to type the
+ * fields the tables leave untyped. */
+static size_t entity_samples(const b24_entity *e, const json_t **out) {
+  size_t n = 0;
+  for (size_t i = 0; i < e->n_methods; i++) {
+    const b24_entity_method *em = &e->methods[i];
+    if (em->role != B24_ROLE_ADD && em->role != B24_ROLE_UPDATE) continue;
+    for (size_t k = 0; k < em->method->n_examples && n < MAX_SAMPLES; k++) {
+      const json_t *body = em->method->examples[k].body;
+      const json_t *fields = json_object_get(body, "fields");
+      if (!fields) fields = json_object_get(body, "FIELDS");
+      if (json_is_object(fields)) out[n++] = fields;
+    }
+  }
+  return n;
+}
+
 void c_shape_entities(c_shape_ctx *ctx) {
   const b24_model *m = ctx->model;
   ctx->entities = b24_arena_alloc(ctx->arena, (m->n_entities + 1) * sizeof *ctx->entities);
@@ -620,7 +647,8 @@ void c_shape_entities(c_shape_ctx *ctx) {
     b24_buf_free(&want);
     b24_params *rows = b24_arena_alloc(ctx->arena, sizeof *rows);
     *rows = entity_rows(ctx, e);
-    struct_source src = {rows, NULL, 0, NULL, NULL, 0};
+    const json_t **samples = b24_arena_alloc(ctx->arena, MAX_SAMPLES * sizeof *samples);
+    struct_source src = {rows, NULL, 0, NULL, samples, entity_samples(e, samples)};
     ctx->current = et;
     ctx->method = NULL;
     ctx->both_ways = true;

@@ -99,6 +99,8 @@ typedef struct c_result {
                                   C_JSON: only `raw` */
   const b24_param *doc;        /* the "result" row, NULL when the docs have none */
   c_struct *sub;
+  bool documented_empty;       /* C_JSON because the docs give the result as null or an
+                                  empty list: there is nothing to decode */
 } c_result;
 
 /* What paging a list method needs (b24/list.h). */

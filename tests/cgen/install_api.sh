@@ -6,10 +6,12 @@
 # find_package(b24api), and runs both against the mock portal of the same docs (the
 # pkg-config build under valgrind when VALGRIND is given). Prints the size of the
 # program's code. Exit 77 (skip) when the docs are absent.
+# EXTRA_CFLAGS go to every compile and link (a sanitizer build's runtime needs them).
 # usage: install_api.sh B24SPEC BUILD_DIR DOCS WORKDIR PROGRAM [VALGRIND]
 set -eu
 b24spec=$1 build_dir=$2 docs=$3 work=$4 program=$5 valgrind=${6:-}
 cc=${CC:-cc}
+extra=${EXTRA_CFLAGS:-}
 if [ ! -e "$docs" ]; then echo "SKIP: $docs is absent"; exit 77; fi
 rm -rf "$work"
 mkdir -p "$work"
@@ -25,7 +27,8 @@ cmake --install "$build_dir" --prefix "$prefix" --component runtime >/dev/null
 "$b24spec" gen "$docs" -o "$work/out" --only c 2>/dev/null
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 cmake -S "$work/out/c" -B "$work/api" -DCMAKE_C_COMPILER="$cc" \
-  -DCMAKE_C_FLAGS="-Wall -Wextra -Wpedantic -Werror" >/dev/null
+  -DCMAKE_C_FLAGS="-Wall -Wextra -Wpedantic -Werror $extra" -DCMAKE_SHARED_LINKER_FLAGS="$extra" \
+  >/dev/null
 grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$work/api/CMakeCache.txt" || fail "not Release by default"
 cmake --build "$work/api" -j2 >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; fail "build"; }
 cmake --install "$work/api" --prefix "$prefix" >/dev/null
@@ -38,7 +41,8 @@ ls "$prefix/include/b24/api" | grep -q '\.h$' || fail "no method headers install
 
 # With pkg-config, and with CMake's find_package.
 # shellcheck disable=SC2046
-$cc -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror -o "$work/prog" "$program" \
+# shellcheck disable=SC2086
+$cc -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror $extra -o "$work/prog" "$program" \
   $(pkg-config --cflags --libs b24api)
 mkdir -p "$work/cm"
 cat >"$work/cm/CMakeLists.txt" <<CM
@@ -49,7 +53,7 @@ add_executable(prog $program)
 target_link_libraries(prog PRIVATE b24api::b24api)
 CM
 cmake -S "$work/cm" -B "$work/cm/build" -DCMAKE_C_COMPILER="$cc" -DCMAKE_PREFIX_PATH="$prefix" \
-  >/dev/null
+  -DCMAKE_C_FLAGS="$extra" -DCMAKE_EXE_LINKER_FLAGS="$extra" >/dev/null
 cmake --build "$work/cm/build" >/dev/null
 text=$(size "$work/prog" | awk 'NR == 2 { print $1 }')
 echo "program code (size text): $text bytes"
