@@ -147,6 +147,7 @@ void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_con
     b24_rules_response(&c);
     b24_rules_links(&c);
     b24_rules_family(&c);
+    b24_rules_events(&c);
   }
   /* Configuration and suppressions. */
   size_t keep = 0;

@@ -33,5 +33,6 @@ void b24_rules_examples(b24_lint_ctx *c);
 void b24_rules_response(b24_lint_ctx *c);
 void b24_rules_links(b24_lint_ctx *c);
 void b24_rules_family(b24_lint_ctx *c);
+void b24_rules_events(b24_lint_ctx *c);
 
 #endif

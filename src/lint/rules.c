@@ -52,6 +52,9 @@ static const b24_lint_rule rules[] = {
     {"see-also-missing", "links", W, "a \"Continue Learning\" link to a page that does not exist"},
     /* consistency across a family of methods */
     {"family-type-mismatch", "family", W, "a parameter with one name but different types in sibling methods (x.add, x.update, ...)"},
+    {"event-example", "events", W, "an event's payload example that cannot be read (not JSON, print_r or a JS call)"},
+    {"event-payload", "events", W, "an event page whose handler section has no table of what the handler receives"},
+    {"event-example-schema", "events", W, "an event's payload example that its payload table does not describe"},
     /* the run itself */
     {"io", "input", E, "a page that cannot be read"},
     {"page-too-large", "input", E, "a page too large to be read"},

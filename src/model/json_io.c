@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/json_internal.h"
 #include "model/model.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
@@ -211,6 +212,7 @@ static json_t *el_method(const b24_model *m, size_t i) { return method_json(&m->
 static json_t *el_object(const b24_model *m, size_t i) { return object_json(&m->objects[i]); }
 static json_t *el_word(const b24_model *m, size_t i) { return word_json(&m->type_words[i]); }
 static json_t *el_page(const b24_model *m, size_t i) { return page_json(&m->pages[i]); }
+static json_t *el_event(const b24_model *m, size_t i) { return b24_event_json(&m->events[i]); }
 
 static const struct {
   const char *key;
@@ -221,6 +223,7 @@ static const struct {
     {"objects", offsetof(b24_model, n_objects), el_object},
     {"type_words", offsetof(b24_model, n_type_words), el_word},
     {"pages", offsetof(b24_model, n_pages), el_page},
+    {"events", offsetof(b24_model, n_events), el_event},
 };
 
 static size_t section_count(const b24_model *m, size_t k) {
@@ -368,6 +371,17 @@ static void read_params(reader *r, const json_t *a, b24_params *out, const char 
     }
     p->variant_key = rstr(r, o, "variant_key");
   }
+}
+
+json_t *b24_json_params(const b24_params *ps, const char *source) {
+  return params_json(ps, source);
+}
+
+int b24_json_read_params(b24_model *m, const json_t *a, b24_params *out, const char *source,
+                         char *err, size_t errlen) {
+  reader r = {m, &m->arena, err, errlen, 0};
+  read_params(&r, a, out, source);
+  return r.failed ? -1 : 0;
 }
 
 static b24_error *read_errors(reader *r, const json_t *a, size_t *n, const char *source) {
@@ -526,6 +540,7 @@ b24_model *b24_model_from_json(const json_t *j, char *err, size_t errlen) {
       p->suppressions[s].rules = rstrs(&r, json_object_get(e, "rules"), &p->suppressions[s].n_rules);
     }
   }
+  if (b24_events_from_json(m, json_object_get(j, "events"), err, errlen)) r.failed = 1;
   if (r.failed) {
     b24_model_free(m);
     return NULL;

@@ -195,6 +195,45 @@ typedef struct b24_stats {
   size_t responses, responses_not_json;
 } b24_stats;
 
+/* A method that raises an event, and how the payload names the object it wrote:
+ * crm.deal.add raises ONCRMDEALADD, whose data.FIELDS.ID is the new deal's id. */
+typedef struct b24_event_raiser {
+  char *method;        /* "crm.deal.add" */
+  char *action;        /* "add", "update", "delete": what the write did */
+  char *via;           /* how the model knows: "family" (the names: ONCRMDEAL+ADD and
+                          crm.deal.add) or "link" (the event page links the method) */
+  char *id_key;        /* dotted payload path of the object's id ("data.FIELDS.ID"),
+                          NULL when the payload table names none */
+} b24_event_raiser;
+
+/* An event (or a widget placement) and what its handler receives, from a page
+ * with a "What the Handler Receives" section. */
+typedef struct b24_event {
+  char *name;          /* as the portal sends it: "ONCRMDEALADD" (upper case); a
+                          placement's code: "CRM_XXX_DETAIL_TAB" */
+  char *written;       /* the name as the title writes it: "onCrmDealAdd" */
+  char *kind;          /* "event" (POSTed by the portal's queue), "placement" (a
+                          widget's handler page), "js" (a JS SDK event, no HTTP) */
+  char *title;
+  const char *source;  /* page path relative to the docs root */
+  int line;            /* the title's line */
+  char **scope;
+  size_t n_scope;
+  char *subscribers;   /* "Who can subscribe" */
+  char *description;
+  b24_loc payload_loc; /* the handler section's heading */
+  b24_params payload;  /* the table, nested "Parameter X" sections, included fragments
+                          (the auth table) with their own source lines */
+  json_t *example;     /* the payload example as JSON (a PHP print_r dump is read
+                          into JSON, every value a string); NULL when absent or unread */
+  char *example_text;  /* as written */
+  char *example_lang;  /* the fence's info string: json, php, js */
+  char *example_error; /* why the example could not be read, NULL when it was */
+  b24_loc example_loc;
+  b24_event_raiser *raised_by;
+  size_t n_raised_by;
+} b24_event;
+
 typedef struct b24_model {
   b24_arena arena;
   char *root;          /* the docs root as given */
@@ -207,6 +246,8 @@ typedef struct b24_model {
   b24_type_word *type_words;
   size_t n_type_words;
   b24_stats stats;
+  b24_event *events;   /* sorted by name, then source (model version 2) */
+  size_t n_events;
 } b24_model;
 
 typedef struct b24_load_options {
@@ -235,5 +276,7 @@ b24_model *b24_model_read_file(const char *path, b24_diags *diags);
 const b24_method *b24_model_find_method(const b24_model *m, const char *name);
 const b24_object_type *b24_model_find_object(const b24_model *m, const char *id);
 const b24_page *b24_model_find_page(const b24_model *m, const char *path);
+/* The event named name (any case: "onCrmDealAdd" finds ONCRMDEALADD), or NULL. */
+const b24_event *b24_model_find_event(const b24_model *m, const char *name);
 
 #endif
