@@ -55,10 +55,14 @@ static int num(const json_t *o, const char *k) {
   return (int)json_integer_value(json_object_get(o, k));
 }
 
+/* Room in m's arena for as many elements of size bytes as a has; NULL when none. */
+static void *room_for(b24_model *m, const json_t *a, size_t size, size_t *n) {
+  *n = json_is_array(a) ? json_array_size(a) : 0;
+  return *n ? b24_arena_alloc(&m->arena, *n * size) : NULL;
+}
+
 int b24_events_from_json(b24_model *m, const json_t *a, char *err, size_t errlen) {
-  m->n_events = json_is_array(a) ? json_array_size(a) : 0;
-  if (!m->n_events) return 0;
-  m->events = b24_arena_alloc(&m->arena, m->n_events * sizeof *m->events);
+  m->events = room_for(m, a, sizeof *m->events, &m->n_events);
   for (size_t i = 0; i < m->n_events; i++) {
     const json_t *o = json_array_get(a, i);
     b24_event *e = &m->events[i];
@@ -72,13 +76,7 @@ int b24_events_from_json(b24_model *m, const json_t *a, char *err, size_t errlen
     e->written = dup(m, o, "written");
     e->title = dup(m, o, "title");
     e->line = num(o, "line");
-    const json_t *scope = json_object_get(o, "scope");
-    e->n_scope = json_is_array(scope) ? json_array_size(scope) : 0;
-    if (e->n_scope) e->scope = b24_arena_alloc(&m->arena, e->n_scope * sizeof *e->scope);
-    for (size_t k = 0; k < e->n_scope; k++) {
-      const char *s = json_string_value(json_array_get(scope, k));
-      e->scope[k] = b24_arena_strdup(&m->arena, s ? s : "");
-    }
+    e->scope = b24_json_read_strings(m, json_object_get(o, "scope"), &e->n_scope);
     e->subscribers = dup(m, o, "subscribers");
     e->description = dup(m, o, "description");
     e->payload_loc = (b24_loc){e->source, num(o, "payload_line")};
@@ -93,8 +91,7 @@ int b24_events_from_json(b24_model *m, const json_t *a, char *err, size_t errlen
       e->example_text = dup(m, x, "text");
     }
     const json_t *rs = json_object_get(o, "raised_by");
-    e->n_raised_by = json_is_array(rs) ? json_array_size(rs) : 0;
-    if (e->n_raised_by) e->raised_by = b24_arena_alloc(&m->arena, e->n_raised_by * sizeof *e->raised_by);
+    e->raised_by = room_for(m, rs, sizeof *e->raised_by, &e->n_raised_by);
     for (size_t k = 0; k < e->n_raised_by; k++) {
       const json_t *r = json_array_get(rs, k);
       b24_event_raiser *d = &e->raised_by[k];

@@ -13,6 +13,9 @@ json_t *b24_json_params(const b24_params *ps, const char *source);
 int b24_json_read_params(b24_model *m, const json_t *a, b24_params *out, const char *source,
                          char *err, size_t errlen);
 
+/* An array of strings into m's arena (NULL when empty). */
+char **b24_json_read_strings(b24_model *m, const json_t *a, size_t *n);
+
 /* events_json.c */
 json_t *b24_event_json(const b24_event *e);
 /* The "events" array of a model; 0, or -1 with a message in err. */

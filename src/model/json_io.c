@@ -377,6 +377,11 @@ json_t *b24_json_params(const b24_params *ps, const char *source) {
   return params_json(ps, source);
 }
 
+char **b24_json_read_strings(b24_model *m, const json_t *a, size_t *n) {
+  reader r = {m, &m->arena, NULL, 0, 0};
+  return rstrs(&r, a, n);
+}
+
 int b24_json_read_params(b24_model *m, const json_t *a, b24_params *out, const char *source,
                          char *err, size_t errlen) {
   reader r = {m, &m->arena, err, errlen, 0};
