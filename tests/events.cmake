@@ -6,3 +6,24 @@ foreach(t model gen)
   add_test(NAME events.${t} COMMAND ${NODE} ${CMAKE_CURRENT_LIST_DIR}/events/${t}.mjs)
   set_tests_properties(events.${t} PROPERTIES ENVIRONMENT "${B24_EVENTS_ENV}" SKIP_RETURN_CODE 77)
 endforeach()
+
+# The generated decoders of the whole corpus on every payload example; under
+# valgrind too (not in a sanitizer build, where the flags go to the compile).
+if(B24_SANITIZE)
+  set(B24_EVENTS_CFLAGS "-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined")
+else()
+  set(B24_EVENTS_CFLAGS "")
+endif()
+add_test(NAME events.decoders
+  COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/events/decoders.sh $<TARGET_FILE:b24spec>
+          ${B24_CORPUS}/b24restdocs-2026-08-21 ${CMAKE_CURRENT_BINARY_DIR}/events-decoders
+          ${B24_ROOT}/src/runtime $<TARGET_FILE:b24rt> ${CMAKE_C_COMPILER} "${B24_EVENTS_CFLAGS}")
+set_tests_properties(events.decoders PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+find_program(B24_EVENTS_VALGRIND valgrind)
+if(B24_EVENTS_VALGRIND AND NOT B24_SANITIZE)
+  add_test(NAME events.decoders.valgrind
+    COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/events/decoders.sh $<TARGET_FILE:b24spec>
+            ${B24_CORPUS}/b24restdocs-2026-08-21 ${CMAKE_CURRENT_BINARY_DIR}/events-decoders-vg
+            ${B24_ROOT}/src/runtime $<TARGET_FILE:b24rt> ${CMAKE_C_COMPILER} "" ${B24_EVENTS_VALGRIND})
+  set_tests_properties(events.decoders.valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900)
+endif()

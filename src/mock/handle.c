@@ -4,7 +4,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <stdlib.h>
+
 #include "mock/answer.h"
+#include "mock/events.h"
 #include "mock/faults.h"
 #include "mock/form.h"
 #include "mock/route.h"
@@ -124,11 +127,31 @@ static void call_method(const mock_config *cfg, const mock_method *mm, const moc
     return;
   case MOCK_STORE_ANSWER: break;
   }
+  if (cfg->events && (mm->op == MOCK_OP_ADD || mm->op == MOCK_OP_UPDATE || mm->op == MOCK_OP_DELETE))
+    mock_events_written(cfg->events, mm->meth->name, params, answer);
   mock_apply_result_faults(answer, cfg->faults);
   size_t len;
   char *s = b24_json_text(answer, B24_JSON_COMPACT, &len);
   json_decref(answer);
   succeed(out, cfg, mm, rq, s, len);
+  free(s);
+}
+
+/* event.bind and the others: answered from the subscriptions (mock/events.h). */
+static void answer_event_method(const mock_config *cfg, const mock_route *r, const mock_request *rq,
+                                const json_t *params, mock_response *out) {
+  mock_events_answer a;
+  mock_events_call(cfg->events, r->method, !r->webhook, params, &a);
+  if (!a.result) {
+    fail(out, a.status, 0, a.code, a.message, NULL, NULL);
+    return;
+  }
+  json_t *body = json_pack("{s:o}", "result", a.result);
+  size_t len;
+  char *s = b24_json_text(body, B24_JSON_COMPACT, &len);
+  json_decref(body);
+  out->status = 200;
+  mock_render(&out->body, s, len, rq->start, 0, !(cfg->faults & MOCK_FAULT_NO_TIME));
   free(s);
 }
 
@@ -166,7 +189,9 @@ void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_reque
   }
   json_object_del(params, "auth");
   const mock_method *mm = mock_catalog_find(c, r.method, r.v3);
-  if (!mm) {
+  if (cfg->events && !r.v3 && mock_events_is_method(r.method)) {
+    answer_event_method(cfg, &r, rq, params, out);
+  } else if (!mm) {
     fail(out, 404, 0, MOCK_CODE_NO_METHOD, "Method not found!", NULL, NULL);
   } else if (cfg->faults & MOCK_FAULT_UNDOCUMENTED_ERROR) {
     fail(out, 400, mm->v3, MOCK_CODE_UNDOCUMENTED, "An error the docs do not list", NULL, NULL);

@@ -68,8 +68,10 @@ static token_kind title_token(const char *title, const char **tok, size_t *len) 
 }
 
 /* Name and kind: the title's token first (the page model's dotted name, such as
- * CATALOG.MEASURE.ON.ADD, next), the example's "event" key, then the file. */
-static void name_event(b24_bctx *c, const b24_page *page, b24_event *ev) {
+ * CATALOG.MEASURE.ON.ADD, next), the example's "event" key, then the file. Called
+ * before the example is read (its diagnostics name the event) and again after,
+ * when the first call found no name of the page's own. Returns 1 when it did not. */
+static int name_event(b24_bctx *c, const b24_page *page, b24_event *ev) {
   const char *tok = NULL;
   size_t n = 0;
   token_kind k = page->title ? title_token(page->title, &tok, &n) : TOK_NONE;
@@ -78,29 +80,29 @@ static void name_event(b24_bctx *c, const b24_page *page, b24_event *ev) {
     ev->written = b24_arena_strndup(c->a, tok, n);
     ev->name = upper_dup(c->a, tok, n);
     ev->kind = "event";
-    return;
+    return 0;
   }
   if (k == TOK_JS || (k == TOK_EVENT && widget)) {
     ev->written = ev->name = b24_arena_strndup(c->a, tok, n);
     ev->kind = "js";
-    return;
+    return 0;
   }
   if (page->name && !widget) {
     ev->written = ev->name = page->name;
     ev->kind = "event";
-    return;
+    return 0;
   }
   if (k == TOK_PLACEMENT) {
     ev->written = ev->name = b24_arena_strndup(c->a, tok, n);
     ev->kind = "placement";
-    return;
+    return 0;
   }
   ev->kind = widget ? "placement" : "event";
   const json_t *e = ev->example ? json_object_get(ev->example, "event") : NULL;
   if (json_is_string(e) && json_string_length(e)) {
     ev->written = b24_arena_strdup(c->a, json_string_value(e));
     ev->name = upper_dup(c->a, ev->written, strlen(ev->written));
-    return;
+    return 0;
   }
   /* crm/quote/events/index.md -> CRM_QUOTE_EVENTS */
   b24_buf b = B24_BUF_INIT;
@@ -110,6 +112,7 @@ static void name_event(b24_bctx *c, const b24_page *page, b24_event *ev) {
     b24_buf_putc(&b, is_name_char(*p) ? (char)toupper((unsigned char)*p) : '_');
   ev->written = ev->name = b24_arena_strdup(c->a, b.data ? b.data : "EVENT");
   b24_buf_free(&b);
+  return 1;
 }
 
 /* ---- the payload example ---- */
@@ -173,8 +176,7 @@ static void read_example(b24_bctx *c, const b24_block *code, b24_event *ev) {
   if (!ev->example) {
     ev->example_error = b24_arena_strdup(c->a, err);
     b24_blint(c, ev->example_loc.line, B24_WARNING, "event-example",
-              "the payload example of %s cannot be read: %s", ev->name ? ev->name : "the event",
-              err);
+              "the payload example of %s cannot be read: %s", ev->name, err);
   }
 }
 
@@ -353,6 +355,7 @@ b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) 
   ev->title = page->title;
   ev->source = c->file;
   ev->line = h1 ? h1->line : 1;
+  int unnamed = name_event(c, page, ev);
   /* Preamble: scope, who can subscribe, description. */
   b24_method tmp = {0};
   b24_buf desc = B24_BUF_INIT;
@@ -393,7 +396,7 @@ b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) 
       }
     }
   }
-  name_event(c, page, ev);
+  if (unnamed) name_event(c, page, ev);
   if (!ev->payload.n && handler < n)
     b24_blint(c, ev->payload_loc.line, B24_WARNING, "event-payload",
               "the handler section of %s has no table of what the handler receives", ev->name);

@@ -11,6 +11,8 @@ json_t *b24_schema_ctx_event(b24_schema_ctx *c, const b24_event *e) {
   /* The payload is an object, even where the result side lets an empty PHP
    * array stand for one. */
   json_object_set_new(s, "type", json_string("object"));
+  json_object_del(s, "items");
+  json_object_del(s, "maxItems");
   json_t *props = json_object_get(s, "properties");
   json_t *opts = props ? json_object_get(props, "PLACEMENT_OPTIONS") : NULL;
   if (opts && !strcmp(e->kind, "placement")) {
