@@ -56,6 +56,10 @@ static int set_pair(json_t *root, const char *key, size_t kn, const char *val, s
   size_t base = 0;
   while (base < kn && key[base] != '[') base++;
   if (!base) return 0; /* "=x" or "[a]=x": no name, PHP drops the pair */
+  if (memchr(key, 0, kn)) {
+    *why = "a key with a NUL byte"; /* no JSON text could name it */
+    return -1;
+  }
   json_t *value = json_stringn(val, vn);
   if (!value) {
     *why = "a value that is not UTF-8";

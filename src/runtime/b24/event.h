@@ -27,8 +27,8 @@ extern "C" {
 
 /* Decodes a form-encoded body (len bytes, need not be NUL-terminated). Returns a new
  * JSON object, or NULL with a message in err (errlen bytes, may be 0) for bytes that
- * are not UTF-8 after percent-decoding, a key with an unclosed '[', or a body over
- * the limits. */
+ * are not UTF-8 after percent-decoding, a key with a NUL byte (%00) or an unclosed
+ * '[', or a body over the limits. */
 B24RT_API json_t *b24_form_decode(const char *body, size_t len, char *err, size_t errlen);
 
 /* Decodes a handler's body: JSON when content_type names JSON (or, with no content
