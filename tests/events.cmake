@@ -27,3 +27,12 @@ if(B24_EVENTS_VALGRIND AND NOT B24_SANITIZE)
             ${B24_ROOT}/src/runtime $<TARGET_FILE:b24rt> ${CMAKE_C_COMPILER} "" ${B24_EVENTS_VALGRIND})
   set_tests_properties(events.decoders.valgrind PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900)
 endif()
+
+# The mock's event.* methods and deliveries against real receivers on loopback.
+add_test(NAME events.mock COMMAND ${NODE} ${CMAKE_CURRENT_LIST_DIR}/events/mock.mjs $<TARGET_FILE:b24spec> ${B24_CORPUS})
+set_tests_properties(events.mock PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# The runner's --events-listen against the mock.
+add_test(NAME events.check COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/events/check.sh $<TARGET_FILE:b24spec>
+         ${B24_CORPUS} ${CMAKE_CURRENT_BINARY_DIR}/events-check)
+set_tests_properties(events.check PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

@@ -45,6 +45,7 @@ int b24_gen_suite(const b24_model *m, b24_outputs *o);    /* suite/... */
 /* Parts of the generators above kept in files of their own. */
 int b24_gen_event_schemas(const b24_model *m, b24_outputs *o); /* schemas/events/<event>.json */
 int b24_gen_c_events(const b24_model *m, b24_outputs *o);      /* c/events/... (c_events.c) */
+int b24_gen_suite_events(const b24_model *m, b24_outputs *o);  /* suite/events.json */
 struct b24_schema_ctx;
 /* Adds "webhooks" to an OpenAPI document (when the model has events), their
  * payload schemas to schemas (components/schemas, made with c). */
