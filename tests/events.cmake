@@ -36,3 +36,12 @@ set_tests_properties(events.mock PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 add_test(NAME events.check COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/events/check.sh $<TARGET_FILE:b24spec>
          ${B24_CORPUS} ${CMAKE_CURRENT_BINARY_DIR}/events-check)
 set_tests_properties(events.check PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# The runtime's body decoder and token check on known cases (valgrind too).
+add_executable(test_event_form_decode ${CMAKE_CURRENT_LIST_DIR}/events/test_form_decode.c)
+target_link_libraries(test_event_form_decode PRIVATE b24rt)
+add_test(NAME events.form_decode COMMAND test_event_form_decode)
+if(B24_EVENTS_VALGRIND AND NOT B24_SANITIZE)
+  add_test(NAME events.form_decode.valgrind
+    COMMAND ${B24_EVENTS_VALGRIND} --quiet --error-exitcode=99 --leak-check=full $<TARGET_FILE:test_event_form_decode>)
+endif()

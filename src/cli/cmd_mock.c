@@ -46,8 +46,8 @@ static void usage(FILE *f) {
       "subscriptions; a successful add/update/delete of a family whose event the docs\n"
       "name (crm.deal.add -> ONCRMDEALADD) POSTs the payload, form-encoded, to every\n"
       "bound handler from a queue, once, or queues it for event.offline.get.\n"
-      "  --event-hosts LIST  host names handlers may be on besides loopback (comma-\n"
-      "                    separated; '*': any host)\n"
+      "  --event-hosts LIST  host names events are sent to besides loopback (comma-\n"
+      "                    separated; '*': any host); others may be bound, get nothing\n"
       "  --event-timeout MS  per delivery (default 3000); failures are logged, not retried\n"
       "  --application-token T  sent as auth[application_token] (default mockapplicationtoken)\n"
       "Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 1 cannot serve, 2 usage.\n",

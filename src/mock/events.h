@@ -6,7 +6,9 @@
  * every online handler of the event by the delivery thread (deliver.h), or
  * queued for event.offline.get for an offline binding.
  *
- * Handler URLs must be http(s) on loopback unless the options allow more hosts.
+ * Events go only to http(s) handlers on loopback unless the options allow more
+ * hosts; a handler elsewhere can be bound (the docs' examples bind
+ * https://www.my-domain.com/...) but gets nothing, and the log says so.
  * All functions are safe to call from the serving threads at once. */
 #ifndef B24_MOCK_EVENTS_H
 #define B24_MOCK_EVENTS_H

@@ -189,7 +189,8 @@ void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_reque
   }
   json_object_del(params, "auth");
   const mock_method *mm = mock_catalog_find(c, r.method, r.v3);
-  if (cfg->events && !r.v3 && mock_events_is_method(r.method)) {
+  int events = cfg->events && !r.v3 && mock_events_is_method(r.method);
+  if (events && !mm) { /* docs without the event.* pages: nothing to validate against */
     answer_event_method(cfg, &r, rq, params, out);
   } else if (!mm) {
     fail(out, 404, 0, MOCK_CODE_NO_METHOD, "Method not found!", NULL, NULL);
@@ -203,7 +204,10 @@ void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_reque
     switch (mock_validate(mm->meth, schema, params, checks, &v)) {
     case MOCK_MISSING: fail_documented(out, mm, MOCK_ERR_MISSING, v.field, NULL, NULL); break;
     case MOCK_WRONG_TYPE: fail_documented(out, mm, MOCK_ERR_TYPE, v.field, v.type, v.finding); break;
-    case MOCK_VALID: call_method(cfg, mm, rq, params, out); break;
+    case MOCK_VALID:
+      if (events) answer_event_method(cfg, &r, rq, params, out);
+      else call_method(cfg, mm, rq, params, out);
+      break;
     }
   }
   json_decref(params);

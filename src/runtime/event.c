@@ -106,7 +106,8 @@ static int set_pair(json_t *root, const char *key, size_t kn, const char *val, s
   }
 }
 
-/* PHP arrays with keys 0..n-1 in order become JSON arrays, depth first. */
+/* PHP arrays with keys 0..n-1 in order become JSON arrays, depth first. Returns
+ * o itself, or a new array for it (o is then still held by its parent). */
 static json_t *listify(json_t *o, int depth) {
   if (!json_is_object(o) || depth > B24_FORM_MAX_DEPTH + 1) return o;
   const char *k;
@@ -122,9 +123,10 @@ static json_t *listify(json_t *o, int depth) {
     if (strcmp(k, want)) list = 0;
   }
   if (!list || depth == 0) return o;
+  /* the caller puts the array in o's place, which releases o (and its hold on
+   * the values, which the array now holds too) */
   json_t *a = json_array();
   json_object_foreach(o, k, v) json_array_append(a, v);
-  json_decref(o);
   return a;
 }
 
