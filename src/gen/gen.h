@@ -50,5 +50,9 @@ struct b24_schema_ctx;
 /* Adds "webhooks" to an OpenAPI document (when the model has events), their
  * payload schemas to schemas (components/schemas, made with c). */
 void b24_openapi_webhooks(const b24_model *m, struct b24_schema_ctx *c, json_t *schemas, json_t *doc);
+int b24_gen_suite(const b24_model *m, b24_outputs *o);    /* suite/..., seed 1 */
+/* The suite with its synthesized values drawn from seed (written into index.json). */
+#define B24_SUITE_DEFAULT_SEED 1u
+int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o);
 
 #endif

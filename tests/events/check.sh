@@ -23,7 +23,7 @@ grep -q 'need --allow-writes' "$work/ro.out"
 cat "$work/rw.out" | grep -E '^(ok|FAIL|events:)'
 grep -q '^ok   ONCRMCOMPANYADD (crm.company.add of [0-9]*): .*payload valid, data.FIELDS.ID = ' "$work/rw.out"
 grep -q '^ok   ONCRMCOMPANYDELETE' "$work/rw.out"
-grep -q '^events: 3 delivered and valid, 0 failed; 3 handlers bound and unbound' "$work/rw.out"
+grep -Eq '^events: [0-9]+ delivered and valid, 0 failed; 3 handlers bound and unbound' "$work/rw.out"
 # nothing left behind
 left=$(curl -s "${base}event.get")
 [ "$(printf '%s' "$left" | grep -o '"result":\[\]')" = '"result":[]' ] || { echo "still bound: $left"; exit 1; }
