@@ -51,6 +51,11 @@ int cmd_stats(int argc, char **argv) {
       {"curl_bodies_not_json", s->curl_bodies_not_json},
       {"responses", s->responses},
       {"responses_not_json", s->responses_not_json},
+      {"js_bodies", s->js_bodies},
+      {"js_bodies_not_json", s->js_bodies_not_json},
+      {"php_bodies", s->php_bodies},
+      {"php_bodies_not_json", s->php_bodies_not_json},
+      {"bodies_nonliteral", s->bodies_nonliteral},
       {"parse_diagnostics", warnings},
   };
   size_t nr = sizeof rows / sizeof rows[0];
