@@ -216,6 +216,10 @@ static void read_json(const data_text *d, b24_body_read *out) {
     restore_ctx c = {d->text.data, pieces, n_pieces, B24_BUF_INIT, out};
     restore(&c, out->value);
     b24_buf_free(&c.path);
+    if (out->error) { /* kept text that is not UTF-8: no JSON can hold it */
+      json_decref(out->value);
+      out->value = NULL;
+    }
   }
   b24_buf_free(&j);
   free(pieces);

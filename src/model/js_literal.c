@@ -8,16 +8,9 @@
 
 #include "model/literal_text.h"
 
-#define MAX_DEPTH 200
-#define NONE ((size_t)-1)
+#define NONE B24_LITERAL_NONE
 
-typedef struct ctx {
-  const char *s;
-  size_t len;
-  b24_body_read *out;
-  b24_buf path;
-  int depth;
-} ctx;
+typedef b24_literal_reader ctx;
 
 size_t b24_js_skip_space(const char *s, size_t len, size_t i) {
   while (i < len) {
@@ -105,7 +98,6 @@ char *b24_js_string(const char *s, size_t len, size_t i, size_t *end) {
   return b24_buf_take(&b);
 }
 
-static json_t *read_value(ctx *c, size_t *pos);
 
 static int is_ident(unsigned char ch) { return isalnum(ch) || ch == '_' || ch == '$' || ch >= 0x80; }
 
@@ -147,7 +139,7 @@ static json_t *read_object(ctx *c, size_t *pos) {
     json_t *v;
     if (i < c->len && c->s[i] == ':') {
       i++;
-      v = read_value(c, &i);
+      v = b24_literal_value(c, &i);
     } else if (i < c->len && (c->s[i] == ',' || c->s[i] == '}')) {
       v = json_stringn(key, key_len); /* { id } is { id: id } */
       b24_body_read_note(c->out, c->path.data);
@@ -199,7 +191,7 @@ static json_t *read_array(ctx *c, size_t *pos) {
       v = json_null(); /* a hole */
     } else {
       b24_pointer_push_index(&c->path, json_array_size(a));
-      v = read_value(c, &i);
+      v = b24_literal_value(c, &i);
       b24_pointer_pop(&c->path, mark);
       if (!v) goto fail;
       i = b24_js_skip_space(c->s, c->len, i);
@@ -219,17 +211,6 @@ fail:
   return NULL;
 }
 
-/* A number literal at i (sign, decimal, hex/octal/binary, separators). */
-static json_t *read_number(ctx *c, size_t i, size_t *end) {
-  size_t e = i;
-  if (e < c->len && (c->s[e] == '-' || c->s[e] == '+')) e++;
-  while (e < c->len && (isalnum((unsigned char)c->s[e]) || c->s[e] == '.' || c->s[e] == '_' ||
-                        ((c->s[e] == '-' || c->s[e] == '+') && (c->s[e - 1] == 'e' || c->s[e - 1] == 'E'))))
-    e++;
-  *end = e;
-  return b24_text_number(c->s + i, e - i, 1);
-}
-
 /* Whether the literal that ends at e is the whole value: what follows ends a
  * value (',', a closing bracket, ';', the end, or a line break before more
  * code, where JS inserts a semicolon). Else it starts an expression ('a' + b). */
@@ -239,62 +220,16 @@ static int value_ends(const ctx *c, size_t e) {
   return memchr(c->s + e, '\n', k - e) != NULL && c->s[k] != '.' && c->s[k] != '?';
 }
 
-static json_t *read_value(ctx *c, size_t *pos) {
-  size_t i = b24_js_skip_space(c->s, c->len, *pos), e = i, notes = c->out->n_nonliteral;
-  if (i >= c->len) {
-    b24_literal_fail(c->out, i, "a value expected");
-    return NULL;
-  }
-  if (++c->depth > MAX_DEPTH) {
-    c->depth--;
-    b24_literal_fail(c->out, i, "nested too deeply");
-    return NULL;
-  }
-  json_t *v = NULL;
-  char ch = c->s[i];
-  if (ch == '{' || ch == '[') {
-    e = i;
-    v = ch == '{' ? read_object(c, &e) : read_array(c, &e);
-    if (!v) {
-      c->depth--;
-      return NULL;
-    }
-  } else if (is_quote(ch)) {
-    if (string_end(c->s, c->len, i) == NONE) {
-      c->depth--;
-      b24_literal_fail(c->out, i, "a string that does not end");
-      return NULL;
-    }
-    char *str = b24_js_string(c->s, c->len, i, &e);
-    if (str) v = json_string(str);
-    free(str);
-  } else if (isdigit((unsigned char)ch) || ((ch == '-' || ch == '+' || ch == '.') && i + 1 < c->len &&
-                                             (isdigit((unsigned char)c->s[i + 1]) || c->s[i + 1] == '.'))) {
-    v = read_number(c, i, &e);
-  } else {
-    v = b24_text_keyword(c->s, c->len, i, &e, 0);
-  }
-  c->depth--;
-  if (v && value_ends(c, e)) {
-    *pos = e;
-    return v;
-  }
-  /* not a literal, or a literal that starts an expression: the source text */
-  json_decref(v);
-  b24_literal_drop_notes(c->out, notes);
-  if (b24_text_at(c->s, c->len, i, "...")) {
-    b24_literal_fail(c->out, i, "a spread or an abbreviation (...)");
-    return NULL;
-  }
-  e = b24_js_expression_end(c->s, c->len, i);
-  return b24_literal_expression(c->out, &c->path, c->s, i, e, pos);
+/* An object or array literal at i. */
+static json_t *structure(ctx *c, size_t i, size_t *e, int *is) {
+  *is = c->s[i] == '{' || c->s[i] == '[';
+  if (!*is) return NULL;
+  *e = i;
+  return c->s[i] == '{' ? read_object(c, e) : read_array(c, e);
 }
 
 json_t *b24_js_read_value(const char *s, size_t len, size_t *pos, b24_body_read *out) {
-  ctx c = {s, len, out, B24_BUF_INIT, 0};
-  b24_buf_putc(&c.path, 0);
-  c.path.len = 0;
-  json_t *v = read_value(&c, pos);
-  b24_buf_free(&c.path);
-  return v;
+  ctx c = {s, len, out, B24_BUF_INIT, 0, b24_js_expression_end, string_end, b24_js_string,
+           b24_js_skip_space, structure, value_ends, 0};
+  return b24_literal_run(&c, pos);
 }

@@ -176,3 +176,84 @@ json_t *b24_literal_expression(b24_body_read *out, const b24_buf *path, const ch
   *pos = e;
   return v;
 }
+
+/* Before a value at i: 0 and one level deeper, or -1 (the end of the input, or
+ * nested too deeply) with the error set. */
+static int enter(b24_literal_reader *r, size_t i) {
+  if (i >= r->len) return b24_literal_fail(r->out, i, "a value expected");
+  if (r->depth >= 200) return b24_literal_fail(r->out, i, "nested too deeply");
+  r->depth++;
+  return 0;
+}
+
+/* The string literal at i as a value, *e past it; NULL when it is not one (an
+ * interpolating string: an expression), NULL with the error set when it does
+ * not end. */
+static json_t *string_value(b24_literal_reader *r, size_t i, size_t *e) {
+  if (r->string_end(r->s, r->len, i) == B24_LITERAL_NONE) {
+    b24_literal_fail(r->out, i, "a string that does not end");
+    return NULL;
+  }
+  char *str = r->string(r->s, r->len, i, e);
+  json_t *v = str ? json_string(str) : NULL;
+  free(str);
+  return v;
+}
+
+static int starts_number(const char *s, size_t len, size_t i) {
+  char ch = s[i];
+  return isdigit((unsigned char)ch) || ((ch == '-' || ch == '+' || ch == '.') && i + 1 < len &&
+                                        (isdigit((unsigned char)s[i + 1]) || s[i + 1] == '.'));
+}
+
+/* Past the number that starts at i (digits, letters of 0x.. and exponents, '.', '_'). */
+static size_t number_end(const char *s, size_t len, size_t i) {
+  size_t e = i + 1;
+  while (e < len && (isalnum((unsigned char)s[e]) || s[e] == '.' || s[e] == '_' ||
+                     ((s[e] == '-' || s[e] == '+') && (s[e - 1] == 'e' || s[e - 1] == 'E'))))
+    e++;
+  return e;
+}
+
+json_t *b24_literal_value(b24_literal_reader *r, size_t *pos) {
+  size_t i = r->skip_space(r->s, r->len, *pos), e = i, notes = r->out->n_nonliteral;
+  if (enter(r, i)) return NULL;
+  int is = 0;
+  json_t *v = r->structure(r, i, &e, &is);
+  if (is) {
+  } else if (r->s[i] == '\'' || r->s[i] == '"' || r->s[i] == '`') {
+    v = string_value(r, i, &e);
+  } else if (starts_number(r->s, r->len, i)) {
+    e = number_end(r->s, r->len, i);
+    v = b24_text_number(r->s + i, e - i, 1);
+  } else {
+    v = b24_text_keyword(r->s, r->len, i, &e, r->keywords_ci);
+  }
+  r->depth--;
+  if (r->out->error) {
+    json_decref(v);
+    return NULL;
+  }
+  if (v && r->value_ends(r, e)) {
+    *pos = e;
+    return v;
+  }
+  /* not a literal, or a literal that starts an expression: the source text */
+  json_decref(v);
+  b24_literal_drop_notes(r->out, notes);
+  if (b24_text_at(r->s, r->len, i, "...")) {
+    b24_literal_fail(r->out, i, "a spread or an abbreviation (...)");
+    return NULL;
+  }
+  return b24_literal_expression(r->out, &r->path, r->s, i, r->expression_end(r->s, r->len, i), pos);
+}
+
+json_t *b24_literal_run(b24_literal_reader *r, size_t *pos) {
+  r->path = (b24_buf)B24_BUF_INIT;
+  b24_buf_putc(&r->path, 0);
+  r->path.len = 0;
+  r->depth = 0;
+  json_t *v = b24_literal_value(r, pos);
+  b24_buf_free(&r->path);
+  return v;
+}

@@ -38,4 +38,34 @@ void b24_literal_drop_notes(b24_body_read *out, size_t n);
 json_t *b24_literal_expression(b24_body_read *out, const b24_buf *path, const char *s, size_t i,
                                size_t e, size_t *pos);
 
+/* The state both value readers share while they descend a value. */
+typedef struct b24_literal_reader {
+  const char *s;
+  size_t len;
+  b24_body_read *out;
+  b24_buf path;         /* the JSON Pointer of the value being read */
+  int depth;
+  /* the language: where an expression starting at i ends; past the string at i
+   * (NONE when it does not end); the string's value, NULL when it is none */
+  size_t (*expression_end)(const char *s, size_t len, size_t i);
+  size_t (*string_end)(const char *s, size_t len, size_t i);
+  char *(*string)(const char *s, size_t len, size_t i, size_t *end);
+  size_t (*skip_space)(const char *s, size_t len, size_t i);
+  /* an object or array at i: *is set when one starts there, the value (NULL
+   * with the error set) and *e past it */
+  json_t *(*structure)(struct b24_literal_reader *r, size_t i, size_t *e, int *is);
+  /* the literal that ends at e is the whole value (nothing but ',', a closing
+   * bracket, ... follows) */
+  int (*value_ends)(const struct b24_literal_reader *r, size_t e);
+  int keywords_ci;      /* TRUE, Null: PHP reads keywords in any case */
+} b24_literal_reader;
+
+#define B24_LITERAL_NONE ((size_t)-1)
+
+/* Reads one value at s[*pos...] (space skipped) with a fresh path. */
+json_t *b24_literal_run(b24_literal_reader *r, size_t *pos);
+/* The value at *pos, for the language's readers of objects and arrays: a
+ * structure, a string, a number, a keyword, else the expression's text. */
+json_t *b24_literal_value(b24_literal_reader *r, size_t *pos);
+
 #endif

@@ -9,16 +9,9 @@
 
 #include "model/literal_text.h"
 
-#define MAX_DEPTH 200
-#define NONE ((size_t)-1)
+#define NONE B24_LITERAL_NONE
 
-typedef struct ctx {
-  const char *s;
-  size_t len;
-  b24_body_read *out;
-  b24_buf path;
-  int depth;
-} ctx;
+typedef b24_literal_reader ctx;
 
 size_t b24_php_skip_space(const char *s, size_t len, size_t i) {
   while (i < len) {
@@ -129,7 +122,6 @@ char *b24_php_string(const char *s, size_t len, size_t i, size_t *end) {
   return b24_buf_take(&b);
 }
 
-static json_t *read_value(ctx *c, size_t *pos);
 
 /* One entry of an array being read: its key as PHP normalises it. */
 typedef struct entry {
@@ -254,7 +246,7 @@ static void push_key(ctx *c, int int_key, long long ikey, const char *skey) {
 static int read_entry(ctx *c, size_t *pos, entries *es) {
   size_t mark = c->path.len, notes = c->out->n_nonliteral, i = *pos;
   push_key(c, 1, es->next, NULL);
-  json_t *first = read_value(c, &i);
+  json_t *first = b24_literal_value(c, &i);
   b24_pointer_pop(&c->path, mark);
   if (!first) return -1;
   i = b24_php_skip_space(c->s, c->len, i);
@@ -277,7 +269,7 @@ static int read_entry(ctx *c, size_t *pos, entries *es) {
   push_key(c, int_key, ikey, skey);
   if (key_is_text) b24_body_read_note(c->out, c->path.data);
   i += 2;
-  json_t *v = read_value(c, &i);
+  json_t *v = b24_literal_value(c, &i);
   b24_pointer_pop(&c->path, mark);
   if (!v) {
     free(skey);
@@ -333,65 +325,17 @@ static int value_ends(const ctx *c, size_t e) {
   return k >= c->len || strchr(",)];", c->s[k]) || b24_text_at(c->s, c->len, k, "=>");
 }
 
-static json_t *read_value(ctx *c, size_t *pos) {
-  size_t i = b24_php_skip_space(c->s, c->len, *pos), e = i, notes = c->out->n_nonliteral, open;
-  if (i >= c->len) {
-    b24_literal_fail(c->out, i, "a value expected");
-    return NULL;
-  }
-  if (++c->depth > MAX_DEPTH) {
-    c->depth--;
-    b24_literal_fail(c->out, i, "nested too deeply");
-    return NULL;
-  }
-  json_t *v = NULL;
-  char ch = c->s[i];
-  if (ch == '[' || (open = array_call(c, i))) {
-    e = i;
-    v = read_array(c, &e, ch == '[' ? i + 1 : open, ch == '[' ? ']' : ')');
-    if (!v) {
-      c->depth--;
-      return NULL;
-    }
-  } else if (ch == '\'' || ch == '"') {
-    if (string_end(c->s, c->len, i) == NONE) {
-      c->depth--;
-      b24_literal_fail(c->out, i, "a string that does not end");
-      return NULL;
-    }
-    char *str = b24_php_string(c->s, c->len, i, &e);
-    if (str) v = json_string(str);
-    free(str);
-  } else if (isdigit((unsigned char)ch) || ((ch == '-' || ch == '+' || ch == '.') && i + 1 < c->len &&
-                                             isdigit((unsigned char)c->s[i + 1]))) {
-    for (e = i + 1; e < c->len && (isalnum((unsigned char)c->s[e]) || c->s[e] == '.' || c->s[e] == '_' ||
-                                   ((c->s[e] == '-' || c->s[e] == '+') && (c->s[e - 1] == 'e' || c->s[e - 1] == 'E')));
-         e++)
-      ;
-    v = b24_text_number(c->s + i, e - i, 1);
-  } else {
-    v = b24_text_keyword(c->s, c->len, i, &e, 1);
-  }
-  c->depth--;
-  if (v && value_ends(c, e)) {
-    *pos = e;
-    return v;
-  }
-  json_decref(v);
-  b24_literal_drop_notes(c->out, notes);
-  if (b24_text_at(c->s, c->len, i, "...")) {
-    b24_literal_fail(c->out, i, "a spread or an abbreviation (...)");
-    return NULL;
-  }
-  e = b24_php_expression_end(c->s, c->len, i);
-  return b24_literal_expression(c->out, &c->path, c->s, i, e, pos);
+/* [...] or array(...) at i. */
+static json_t *structure(ctx *c, size_t i, size_t *e, int *is) {
+  size_t open = c->s[i] == '[' ? i + 1 : array_call(c, i);
+  *is = open != 0;
+  if (!open) return NULL;
+  *e = i;
+  return read_array(c, e, open, c->s[i] == '[' ? ']' : ')');
 }
 
 json_t *b24_php_read_value(const char *s, size_t len, size_t *pos, b24_body_read *out) {
-  ctx c = {s, len, out, B24_BUF_INIT, 0};
-  b24_buf_putc(&c.path, 0);
-  c.path.len = 0;
-  json_t *v = read_value(&c, pos);
-  b24_buf_free(&c.path);
-  return v;
+  ctx c = {s, len, out, B24_BUF_INIT, 0, b24_php_expression_end, string_end, b24_php_string,
+           b24_php_skip_space, structure, value_ends, 1};
+  return b24_literal_run(&c, pos);
 }

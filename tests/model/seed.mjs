@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { model, method, param, root } from './lib.mjs';
 
 const m = model(`${root}/docs-input`);
-assert.equal(m.version, 1);
+assert.equal(m.version, 2);
 assert.deepEqual(m.methods.map((x) => x.name), ['user.update', 'user.userfield.update']);
 
 // user.update: 51 params, only ID required, every one typed as the table says.
