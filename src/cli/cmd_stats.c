@@ -51,6 +51,14 @@ int cmd_stats(int argc, char **argv) {
       {"curl_bodies_not_json", s->curl_bodies_not_json},
       {"responses", s->responses},
       {"responses_not_json", s->responses_not_json},
+      {"entities", s->entities},
+      {"families_crud", s->families_crud},
+      {"families_crud_no_entity", s->families_crud_without_entity},
+      {"refs_dictionary_words", s->refs_words},
+      {"refs_object_ids", s->refs_object_ids},
+      {"refs_object_ids_unresolved", s->refs_object_ids_unresolved},
+      {"deprecated_methods", s->deprecated_methods},
+      {"deprecated_replacement", s->deprecated_with_replacement},
       {"js_bodies", s->js_bodies},
       {"js_bodies_not_json", s->js_bodies_not_json},
       {"php_bodies", s->php_bodies},
@@ -64,7 +72,7 @@ int cmd_stats(int argc, char **argv) {
     for (size_t i = 0; i < nr; i++) printf("%s\"%s\": %zu", i ? ", " : "", rows[i].k, rows[i].v);
     fputs("}\n", stdout);
   } else {
-    for (size_t i = 0; i < nr; i++) printf("%-22s %zu\n", rows[i].k, rows[i].v);
+    for (size_t i = 0; i < nr; i++) printf("%-26s %zu\n", rows[i].k, rows[i].v);
   }
   b24_model_free(m);
   b24_diags_free(&diags);

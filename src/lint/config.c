@@ -116,7 +116,8 @@ int b24_lint_config_read(b24_lint_config *c, const char *path, char *err, size_t
         const char *key = scalar(k);
         if (key && !strcmp(key, "rules")) rc = read_rules(c, &doc, v, path, err, errlen);
         else if (key && !strcmp(key, "ignore")) rc = read_ignore(c, &doc, v, path, err, errlen);
-        else rc = fail(err, errlen, path, k, "unknown key (expected rules, ignore):", key);
+        else if (key && !strcmp(key, "diff")) continue; /* b24spec diff's accepted changes */
+        else rc = fail(err, errlen, path, k, "unknown key (expected rules, ignore, diff):", key);
       }
     }
     yaml_document_delete(&doc);

@@ -2,6 +2,7 @@
 #include "model/bodies.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <strings.h>
 
 static int rank(const b24_example *e) {
@@ -37,6 +38,37 @@ size_t b24_method_example_bodies(const b24_method *meth, const b24_example **out
 
 size_t b24_method_literal_bodies(const b24_method *meth, const b24_example **out, size_t cap) {
   return collect(meth, out, cap, 1);
+}
+
+/* Removes the value at JSON Pointer p from root, if it is there. */
+static void remove_at(json_t *root, const char *p) {
+  json_t *parent = NULL, *v = root;
+  char seg[1024];
+  while (*p == '/' && v) {
+    size_t n = 0;
+    for (p++; *p && *p != '/'; p++) {
+      char c = *p;
+      if (c == '~' && (p[1] == '0' || p[1] == '1')) c = *++p == '0' ? '~' : '/';
+      if (n + 1 < sizeof seg) seg[n++] = c;
+    }
+    seg[n] = 0;
+    parent = v;
+    v = json_is_object(v) ? json_object_get(v, seg)
+        : json_is_array(v) ? json_array_get(v, (size_t)strtoul(seg, NULL, 10))
+                           : NULL;
+  }
+  if (!v || !parent) return;
+  if (json_is_object(parent)) json_object_del(parent, seg);
+  else json_array_remove(parent, (size_t)strtoul(seg, NULL, 10));
+}
+
+json_t *b24_example_literal_body(const b24_method *meth, const b24_example *e) {
+  if (!json_is_object(e->body) || (e->call_method && strcasecmp(e->call_method, meth->name))) return NULL;
+  if (!e->n_body_nonliteral) return json_incref(e->body);
+  json_t *b = json_deep_copy(e->body);
+  /* last first: a later index of the same list is not moved by removing an earlier one */
+  for (size_t i = e->n_body_nonliteral; i-- > 0;) remove_at(b, e->body_nonliteral[i]);
+  return b;
 }
 
 void b24_stats_count_bodies(b24_stats *s, const b24_method *meth) {

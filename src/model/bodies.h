@@ -6,6 +6,7 @@
  * their source text, listed in body_nonliteral, so such a body is approximate. */
 #ifndef B24_MODEL_BODIES_H
 #define B24_MODEL_BODIES_H
+#include <jansson.h>
 #include <stddef.h>
 
 #include "model/model.h"
@@ -18,6 +19,12 @@ size_t b24_method_example_bodies(const b24_method *meth, const b24_example **out
 
 /* The same, only those whose values are all literal (no body_nonliteral). */
 size_t b24_method_literal_bodies(const b24_method *meth, const b24_example **out, size_t cap);
+
+/* The body of example e of meth with only its literal values (the values at
+ * body_nonliteral removed), as evidence of what the method takes: a new
+ * reference, or NULL when e has no JSON object body or its call is of another
+ * method. */
+json_t *b24_example_literal_body(const b24_method *meth, const b24_example *e);
 
 /* Adds meth's examples to the body counters of s. */
 void b24_stats_count_bodies(b24_stats *s, const b24_method *meth);

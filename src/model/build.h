@@ -103,6 +103,12 @@ void b24_response_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_me
 void b24_suppressions_from_html(b24_bctx *c, b24_page *page, size_t *cap, const char *html,
                                 int line);
 
+/* deprecation.c */
+/* Sets m->deprecated when the page marks the method outdated. */
+void b24_deprecation_from_page(b24_bctx *c, const b24_doc *d, b24_method *m);
+/* The method a deprecation note names as the replacement, other than self; NULL if none. */
+char *b24_deprecation_replacement(b24_arena *a, const char *text, const char *self);
+
 /* page.c */
 /* Builds the page record and, for method pages, the method. */
 void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **method);

@@ -37,26 +37,19 @@ bool b24_method_is_read_only(const char *name) {
   return false;
 }
 
-/* The method called prefix + "." + verb of the given REST version, NULL if none. */
-static const b24_method *sibling(const b24_model *m, const char *prefix, const char *verb,
-                                 int rest_version) {
-  size_t n = strlen(prefix) + strlen(verb) + 2;
-  char *name = malloc(n);
-  if (!name) abort();
-  snprintf(name, n, "%s.%s", prefix, verb);
-  const b24_method *found = NULL;
-  const b24_method *end = m->methods + m->n_methods;
-  for (const b24_method *meth = b24_model_find_method(m, name);
-       meth && meth < end && !strcmp(meth->name, name); meth++)
-    if (meth->rest_version == rest_version) {
-      found = meth;
-      break;
-    }
-  free(name);
-  return found;
+/* The member of the method's family (computed with the model) whose verb is
+ * exactly verb, NULL if none. */
+static const b24_method *sibling(const b24_method *meth, const char *verb) {
+  const b24_method_family *f = meth->family;
+  for (size_t i = 0; f && i < f->n_methods; i++) {
+    const char *dot = strrchr(f->methods[i]->name, '.');
+    if (dot && !strcmp(dot + 1, verb)) return f->methods[i];
+  }
+  return NULL;
 }
 
 void b24_family_of(const b24_model *m, const b24_method *meth, b24_family *f) {
+  (void)m;
   memset(f, 0, sizeof *f);
   const char *dot = strrchr(meth->name, '.');
   size_t n = dot ? (size_t)(dot - meth->name) : strlen(meth->name);
@@ -65,11 +58,11 @@ void b24_family_of(const b24_model *m, const b24_method *meth, b24_family *f) {
   memcpy(f->name, meth->name, n);
   f->name[n] = 0;
   f->rest_version = meth->rest_version;
-  f->add = sibling(m, f->name, "add", meth->rest_version);
-  f->get = sibling(m, f->name, "get", meth->rest_version);
-  f->update = sibling(m, f->name, "update", meth->rest_version);
-  f->del = sibling(m, f->name, "delete", meth->rest_version);
-  f->list = sibling(m, f->name, "list", meth->rest_version);
+  f->add = sibling(meth, "add");
+  f->get = sibling(meth, "get");
+  f->update = sibling(meth, "update");
+  f->del = sibling(meth, "delete");
+  f->list = sibling(meth, "list");
 }
 
 void b24_family_free(b24_family *f) {

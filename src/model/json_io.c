@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/derive.h"
+#include "model/json_v2.h"
 #include "model/json_bodies.h"
 #include "model/model.h"
 #include "util/buf.h"
@@ -30,7 +32,7 @@ static json_t *loc_json(b24_loc l, const char *source) {
 
 static json_t *params_json(const b24_params *ps, const char *source);
 
-static json_t *type_json(const b24_type *t) {
+json_t *b24_json_type(const b24_type *t) {
   json_t *o = json_object();
   json_object_set_new(o, "written", json_string(t->written ? t->written : ""));
   json_t *alts = json_array();
@@ -40,6 +42,7 @@ static json_t *type_json(const b24_type *t) {
     if (t->alts[i].array) json_object_set_new(a, "array", json_integer(t->alts[i].array));
     set_str(a, "ref", t->alts[i].ref);
     set_str(a, "page", t->alts[i].page);
+    b24_json_v2_alt(a, &t->alts[i]);
     json_array_append_new(alts, a);
   }
   json_object_set_new(o, "alts", alts);
@@ -50,7 +53,7 @@ static json_t *type_json(const b24_type *t) {
 static json_t *param_json(const b24_param *p, const char *source) {
   json_t *o = json_object();
   json_object_set_new(o, "name", json_string(p->name));
-  json_object_set_new(o, "type", type_json(&p->type));
+  json_object_set_new(o, "type", b24_json_type(&p->type));
   json_object_set_new(o, "required", json_boolean(p->required));
   if (p->wildcard) json_object_set_new(o, "wildcard", json_true());
   json_object_set_new(o, "description", json_string(p->description ? p->description : ""));
@@ -74,6 +77,7 @@ static json_t *param_json(const b24_param *p, const char *source) {
     json_object_set_new(o, "variants", vs);
     set_str(o, "variant_key", p->variant_key);
   }
+  b24_json_v2_param(o, p);
   return o;
 }
 
@@ -164,6 +168,7 @@ static json_t *method_json(const b24_method *m) {
   }
   json_object_set_new(o, "examples", ex);
   json_object_set_new(o, "see_also", links_json(m->see_also, m->n_see_also));
+  b24_json_v2_method(o, m);
   return o;
 }
 
@@ -186,6 +191,7 @@ static json_t *word_json(const b24_type_word *w) {
   json_object_set_new(x, "word", json_string(w->word));
   json_object_set_new(x, "source", json_string(w->dictionary));
   json_object_set_new(x, "line", json_integer(w->loc.line));
+  b24_json_v2_word(x, w);
   return x;
 }
 
@@ -213,6 +219,8 @@ static json_t *el_method(const b24_model *m, size_t i) { return method_json(&m->
 static json_t *el_object(const b24_model *m, size_t i) { return object_json(&m->objects[i]); }
 static json_t *el_word(const b24_model *m, size_t i) { return word_json(&m->type_words[i]); }
 static json_t *el_page(const b24_model *m, size_t i) { return page_json(&m->pages[i]); }
+static json_t *el_entity(const b24_model *m, size_t i) { return b24_json_v2_entity(&m->entities[i]); }
+static json_t *el_family(const b24_model *m, size_t i) { return b24_json_v2_family(&m->families[i]); }
 
 static const struct {
   const char *key;
@@ -223,6 +231,8 @@ static const struct {
     {"objects", offsetof(b24_model, n_objects), el_object},
     {"type_words", offsetof(b24_model, n_type_words), el_word},
     {"pages", offsetof(b24_model, n_pages), el_page},
+    {"entities", offsetof(b24_model, n_entities), el_entity},
+    {"families", offsetof(b24_model, n_families), el_family},
 };
 
 static size_t section_count(const b24_model *m, size_t k) {
@@ -333,6 +343,7 @@ static void read_type(reader *r, const json_t *o, b24_type *t) {
     t->alts[i].array = read_int(x, "array");
     t->alts[i].ref = rstr(r, x, "ref");
     t->alts[i].page = rstr(r, x, "page");
+    b24_json_v2_read_alt(r->a, x, &t->alts[i]);
   }
   t->nullable = json_is_true(json_object_get(o, "nullable"));
 }
@@ -462,6 +473,7 @@ static void read_method(reader *r, const json_t *o, b24_method *m) {
     b24_json_read_example_body(r->a, eo, e);
   }
   m->see_also = read_links(r, json_object_get(o, "see_also"), &m->n_see_also, m->source);
+  b24_json_v2_read_method(r->a, o, m);
 }
 
 b24_model *b24_model_from_json(const json_t *j, char *err, size_t errlen) {
@@ -502,6 +514,7 @@ b24_model *b24_model_from_json(const json_t *j, char *err, size_t errlen) {
     m->type_words[i].word = rstr(&r, o, "word");
     m->type_words[i].dictionary = rsource(&r, o, "");
     m->type_words[i].loc = (b24_loc){m->type_words[i].dictionary, read_int(o, "line")};
+    b24_json_v2_read_word(&m->arena, o, &m->type_words[i]);
   }
   const json_t *pages = json_object_get(j, "pages");
   m->n_pages = json_is_array(pages) ? json_array_size(pages) : 0;
@@ -533,6 +546,7 @@ b24_model *b24_model_from_json(const json_t *j, char *err, size_t errlen) {
     b24_model_free(m);
     return NULL;
   }
+  b24_model_derive(m);
   return m;
 }
 

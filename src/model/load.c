@@ -10,6 +10,7 @@
 
 #include "model/bodies.h"
 #include "model/build.h"
+#include "model/derive.h"
 #include "parse/blocks.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
@@ -336,6 +337,10 @@ static void collect_type_words(b24_bctx *c, page_result *st, const b24_doc *d) {
       const char *e = s;
       while (*e && *e != '`') e++;
       add_word(c, st, b24_arena_strndup(c->a, s, (size_t)(e - s)), b->rows[r].line);
+      if (b->rows[r].n_cells > 1) { /* the definition, for references (references.c) */
+        const char *def = b->rows[r].cells[1].raw;
+        st->words[st->n_words - 1].description = b24_strip_inline(c->a, def, strlen(def));
+      }
     }
   }
 }
@@ -592,6 +597,7 @@ b24_model *b24_model_load(const char *const *inputs, size_t n_inputs, const b24_
   settle_dictionary_refs(m);
   keep_referenced(m);
   compute_stats(m);
+  b24_model_derive(m);
   return m;
 }
 

@@ -33,6 +33,14 @@ typedef struct b24_type_alt {
                   documented object (not to a plain dictionary entry); else NULL */
   char *page;  /* the page the type links to without an anchor, when it is no type
                   dictionary: an object described by a whole page; else NULL */
+  /* v2, references: when the alternative names another object by its identifier
+   * (a dictionary word its dictionary defines as an identifier, `user`,
+   * `crm_status`; or an object type on an identifier parameter whose examples
+   * send a scalar, CURRENCY_ID -> `crm_currency`), base is the identifier's scalar
+   * type ("integer", "string") and the word moves here; ref/page move to
+   * reference_target. NULL otherwise. */
+  char *reference;        /* "crm_currency", "user" */
+  char *reference_target; /* "api-reference/crm/data-types.md#crm_currency" or NULL */
 } b24_type_alt;
 
 typedef struct b24_type {
@@ -43,6 +51,40 @@ typedef struct b24_type {
 } b24_type;
 
 typedef struct b24_param b24_param;
+
+/* v2, evidence: the JSON types of the values the docs' examples give for a
+ * parameter (request bodies) or result field (response examples). */
+enum {
+  B24_JSON_KIND_NULL = 1u << 0,
+  B24_JSON_KIND_BOOLEAN = 1u << 1,
+  B24_JSON_KIND_INTEGER = 1u << 2,
+  B24_JSON_KIND_NUMBER = 1u << 3, /* a number with a fraction or exponent */
+  B24_JSON_KIND_STRING = 1u << 4,
+  B24_JSON_KIND_ARRAY = 1u << 5,
+  B24_JSON_KIND_OBJECT = 1u << 6,
+};
+
+typedef struct b24_evidence {
+  unsigned kinds;      /* B24_JSON_KIND_* bits; 0: no example gives a value */
+  unsigned values;     /* how many example values were seen */
+  bool disagrees;      /* some value fits none of the table's alternatives: consumers
+                          accept both the table's type and what the examples send */
+  int line;            /* the first example that gives a value */
+} b24_evidence;
+
+/* v2, deprecation: a method (or parameter) the docs mark as outdated. */
+typedef enum {
+  B24_DEPRECATED_NOTE = 1, /* a note or sentence says so ("deprecated", "устарел") */
+  B24_DEPRECATED_FOLDER,   /* the page sits in an outdated/ or deprecated/ folder */
+  B24_DEPRECATED_TITLE     /* the title says so */
+} b24_deprecation_kind;
+
+typedef struct b24_deprecation {
+  b24_deprecation_kind kind;
+  char *replacement;   /* the method the page names instead ("crm.item.add"), or NULL */
+  char *note;          /* the note's plain text; "" when only the folder says so */
+  b24_loc loc;         /* the note's line; the title's for folder/title */
+} b24_deprecation;
 
 typedef struct b24_params {
   b24_param *items;
@@ -73,6 +115,8 @@ struct b24_param {
   b24_variant *variants;
   size_t n_variants;
   char *variant_key;   /* the field that picks the variant, when the docs name one */
+  b24_evidence evidence;       /* v2 */
+  b24_deprecation *deprecated; /* v2: NULL unless the row says the parameter is outdated */
 };
 
 typedef struct b24_response {
@@ -131,6 +175,26 @@ typedef struct b24_link {
 
 typedef enum { B24_PAGE_OTHER = 0, B24_PAGE_METHOD, B24_PAGE_EVENT } b24_page_kind;
 
+/* v2: how a list method pages and filters, read from its parameters and answer. */
+typedef struct b24_list_info {
+  const char *filter;      /* the names of the parameters as documented ("filter", */
+  const char *order;       /*   "FILTER", "order", "select", "start"); NULL when the */
+  const char *select;      /*   method has none */
+  const char *start;
+  const char *page_size;   /* "limit", "pageSize", "PAGE_SIZE", "nPageSize" */
+  char **filter_ops;       /* the filter operators the page documents: ">", ">=", "<",
+                              "<=", "=", "!", "!=", "%", "=%", "%=", "@", "!@", ... */
+  size_t n_filter_ops;
+  bool start_minus_one;    /* the page documents start=-1 (no count, faster) */
+  char *items;             /* where the items are: "result" (the answer is the list),
+                              "result.items", "result.tasks"; NULL when not known */
+  bool total;              /* the answer has "total" */
+  bool next;               /* the answer has "next" */
+} b24_list_info;
+
+struct b24_entity;
+struct b24_method_family;
+
 typedef struct b24_method {
   char *name;          /* user.update */
   char *title;
@@ -153,6 +217,12 @@ typedef struct b24_method {
   size_t n_examples;
   b24_link *see_also;
   size_t n_see_also;
+  /* v2 */
+  b24_deprecation *deprecated;     /* NULL unless the docs mark the method outdated */
+  bool is_batch;                   /* the batch method: runs other methods' calls */
+  b24_list_info *list;             /* NULL unless the method lists objects */
+  const struct b24_entity *entity; /* the object the method works on, or NULL */
+  const struct b24_method_family *family; /* its family (never NULL after a load) */
 } b24_method;
 
 /* A documented object type: an anchored section with a field table, such as
@@ -169,7 +239,82 @@ typedef struct b24_type_word {
   char *word;
   const char *dictionary; /* the dictionary page */
   b24_loc loc;
+  char *description;   /* v2: the definition's plain text, NULL for object sections */
+  char *scalar;        /* v2: "integer" or "string" when the definition calls the word an
+                          identifier ("An integer identifier of a user"), else NULL */
 } b24_type_word;
+
+/* ---- v2: what spans pages ---- */
+
+/* What a method does to its family's object. */
+typedef enum {
+  B24_ROLE_ADD = 0, B24_ROLE_GET, B24_ROLE_UPDATE, B24_ROLE_DELETE, B24_ROLE_LIST,
+  B24_ROLE_FIELDS, B24_ROLE_OTHER, B24_ROLE_COUNT
+} b24_method_role;
+
+/* "add", "get", ... "other". */
+const char *b24_role_name(b24_method_role r);
+
+/* One page's statement about an entity field. */
+typedef struct b24_field_source {
+  const b24_method *method;  /* the page: crm.deal.fields, crm.deal.add, ... */
+  b24_method_role role;      /* what that page is to the entity */
+  const b24_type *type;      /* the type that page gives (the method's own) */
+  b24_loc loc;
+  bool read_only;            /* that page says read-only (isReadOnly, "read only") */
+  bool required;             /* that page says required (on add pages: the `*` mark) */
+  bool multiple;             /* that page says multiple (isMultiple, T[]) */
+} b24_field_source;
+
+typedef struct b24_entity_field {
+  char *name;                /* as the fields page spells it: "CURRENCY_ID" */
+  const b24_type *type;      /* the merged type: the fields page's, else add's, get's, list's */
+  bool read_only;            /* read-only: a fields page says so, or it is only returned */
+  bool required_on_add;
+  bool multiple;
+  bool disagree;             /* the sources give different types */
+  b24_field_source *sources; /* provenance, in role order */
+  size_t n_sources;
+} b24_entity_field;
+
+typedef struct b24_entity_method {
+  const b24_method *method;
+  b24_method_role role;
+} b24_entity_method;
+
+/* One value of the parameter that picks the entity type of a generic family
+ * (crm.item's entityTypeId: 2 -> crm.deal). */
+typedef struct b24_entity_kind {
+  char *value;               /* "2" */
+  char *entity;              /* "crm.deal", NULL when no family of its own */
+} b24_entity_kind;
+
+/* The object a family of methods works on. */
+typedef struct b24_entity {
+  char *name;                /* "crm.deal", "user", "tasks.task", "user.userfield" */
+  int rest_version;          /* 3 for REST 3.0 families (tasks.task has both) */
+  char *id_key;              /* the request key that names one object: "id", "ID", "taskId" */
+  char *id_field;            /* the record's field that holds it: "ID", "id"; NULL if not known */
+  char *type_param;          /* generic families: the key that picks the type ("entityTypeId") */
+  b24_entity_kind *kinds;
+  size_t n_kinds;
+  b24_entity_field *fields;  /* sorted by name */
+  size_t n_fields;
+  b24_entity_method *methods; /* in role order, then name */
+  size_t n_methods;
+} b24_entity;
+
+/* Methods named PREFIX.<verb> with the same REST version. */
+typedef struct b24_method_family {
+  char *name;                /* "crm.deal" */
+  int rest_version;
+  const b24_method **methods; /* sorted by name */
+  size_t n_methods;
+  const b24_method *roles[B24_ROLE_COUNT]; /* the member of each role, NULL when none
+                                              (B24_ROLE_OTHER: unused) */
+  const b24_entity *entity;  /* NULL when the family works on no object */
+  char *no_entity;           /* why not, when it has an add and a get or list */
+} b24_method_family;
 
 /* An inline lint suppression, read from an HTML comment:
  * <!-- b24spec-disable-line R1, R2 --> (its own line) or
@@ -204,6 +349,12 @@ typedef struct b24_stats {
   size_t rows_repaired;          /* rows read after a repair (unclosed, |# ending) */
   size_t curl_bodies, curl_bodies_not_json;
   size_t responses, responses_not_json;
+  /* v2 */
+  size_t refs_words;               /* alternatives resolved from a dictionary identifier word */
+  size_t refs_object_ids;          /* identifier params typed with an object type, resolved */
+  size_t refs_object_ids_unresolved; /* ... that nothing resolves (no example, no key field) */
+  size_t deprecated_methods, deprecated_with_replacement;
+  size_t entities, families_crud, families_crud_without_entity;
   size_t js_bodies, js_bodies_not_json;   /* JS calls with parameters (version 2) */
   size_t php_bodies, php_bodies_not_json; /* PHP calls with parameters */
   size_t bodies_nonliteral;               /* bodies with a value kept as source text */
@@ -221,6 +372,12 @@ typedef struct b24_model {
   b24_type_word *type_words;
   size_t n_type_words;
   b24_stats stats;
+  /* v2: computed once from the methods when the model is loaded or read */
+  b24_entity *entities;      /* sorted by name, then REST version */
+  size_t n_entities;
+  b24_method_family *families; /* sorted by name, then REST version */
+  size_t n_families;
+  const b24_method *batch;   /* the batch method, NULL when the docs have none */
 } b24_model;
 
 typedef struct b24_load_options {
@@ -249,5 +406,19 @@ b24_model *b24_model_read_file(const char *path, b24_diags *diags);
 const b24_method *b24_model_find_method(const b24_model *m, const char *name);
 const b24_object_type *b24_model_find_object(const b24_model *m, const char *id);
 const b24_page *b24_model_find_page(const b24_model *m, const char *path);
+
+/* v2 lookups. rest_version 0 matches any (the classic one first). */
+const b24_entity *b24_model_find_entity(const b24_model *m, const char *name, int rest_version);
+const b24_method_family *b24_model_find_family(const b24_model *m, const char *name,
+                                               int rest_version);
+/* The entity a method works on (meth->entity), NULL when none. */
+const b24_entity *b24_model_entity_of(const b24_method *meth);
+/* The entity's first method with that role, NULL when none. */
+const b24_method *b24_entity_method_of(const b24_entity *e, b24_method_role role);
+/* The role of meth in its entity (B24_ROLE_OTHER when it has none). */
+b24_method_role b24_entity_role_of(const b24_entity *e, const b24_method *meth);
+const b24_entity_field *b24_entity_find_field(const b24_entity *e, const char *name);
+/* The type word's dictionary entry, NULL when the dictionaries do not have it. */
+const b24_type_word *b24_model_find_type_word(const b24_model *m, const char *word);
 
 #endif

@@ -361,5 +361,6 @@ void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **
   m->source = c->file;
   m->line = h1->line;
   build_method(c, d, h1, m);
+  b24_deprecation_from_page(c, d, m);
   *method = m;
 }

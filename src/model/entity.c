@@ -1,0 +1,385 @@
+/* Entities: the object a family of methods works on, with its id key and its
+ * fields merged from every page that describes them.
+ *
+ * A family has an entity when it reads objects (a get or a list) and writes or
+ * describes them (an add, update, delete or fields method). The fields come, in
+ * this order of trust for their type, from the add and update tables (their
+ * `fields` parameter, else their own parameters), the get and list result
+ * tables (the result's object type or children), and the fields method's
+ * answer (a map of field name -> {type, isRequired, isReadOnly, isMultiple}).
+ * Flags prefer the fields method, which states them; otherwise a field only
+ * ever returned is read-only and a `*` on the add page makes it required. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/derive.h"
+#include "model/family.h"
+#include "util/sort.h"
+
+/* ---- growing arrays in the model's arena ---- */
+
+static void *grow(b24_arena *a, void *v, size_t n, size_t *cap, size_t size) {
+  if (n < *cap) return v;
+  size_t ncap = *cap ? *cap * 2 : 8;
+  v = b24_arena_grow(a, v, *cap * size, ncap * size);
+  *cap = ncap;
+  return v;
+}
+
+typedef struct entity_build {
+  b24_arena *a;
+  b24_entity *e;
+  size_t cap_fields;
+  size_t *cap_sources; /* per field (malloc'd, parallel to e->fields) */
+  size_t cap_sources_n;
+} entity_build;
+
+static b24_entity_field *field_named(entity_build *b, const char *name) {
+  for (size_t i = 0; i < b->e->n_fields; i++)
+    if (!strcasecmp(b->e->fields[i].name, name)) return &b->e->fields[i];
+  b->e->fields = grow(b->a, b->e->fields, b->e->n_fields, &b->cap_fields, sizeof *b->e->fields);
+  if (b->cap_sources_n < b->cap_fields) {
+    b->cap_sources = realloc(b->cap_sources, b->cap_fields * sizeof *b->cap_sources);
+    if (!b->cap_sources) abort();
+    memset(b->cap_sources + b->cap_sources_n, 0,
+           (b->cap_fields - b->cap_sources_n) * sizeof *b->cap_sources);
+    b->cap_sources_n = b->cap_fields;
+  }
+  b24_entity_field *f = &b->e->fields[b->e->n_fields++];
+  memset(f, 0, sizeof *f);
+  f->name = b24_arena_strdup(b->a, name);
+  return f;
+}
+
+static b24_field_source *add_source(entity_build *b, const char *name, const b24_method *meth,
+                                    b24_method_role role, const b24_type *type, b24_loc loc) {
+  b24_entity_field *f = field_named(b, name);
+  size_t *cap = &b->cap_sources[f - b->e->fields];
+  f->sources = grow(b->a, f->sources, f->n_sources, cap, sizeof *f->sources);
+  b24_field_source *s = &f->sources[f->n_sources++];
+  *s = (b24_field_source){meth, role, type, loc, false, false, false};
+  return s;
+}
+
+static int has_array_alt(const b24_type *t) {
+  for (size_t i = 0; t && i < t->n_alts; i++)
+    if (t->alts[i].array) return 1;
+  return 0;
+}
+
+/* ---- sources ---- */
+
+static const b24_param *param_ci(const b24_params *ps, const char *name) {
+  for (size_t i = 0; i < ps->n; i++)
+    if (!strcasecmp(ps->items[i].name, name)) return &ps->items[i];
+  return NULL;
+}
+
+/* A row that stands for many keys: UF_*, PARENT_ID_..., <field_code>. */
+static int is_pattern(const b24_param *p) {
+  return p->wildcard || strstr(p->name, "...") || strpbrk(p->name, "*<>{}");
+}
+
+static void add_params(entity_build *b, const b24_method *meth, b24_method_role role,
+                       const b24_params *ps, const char *skip) {
+  for (size_t i = 0; i < ps->n; i++) {
+    const b24_param *p = &ps->items[i];
+    if (is_pattern(p) || (skip && !strcasecmp(p->name, skip)) || !strcasecmp(p->name, "auth")) continue;
+    b24_field_source *s = add_source(b, p->name, meth, role, &p->type, p->loc);
+    s->required = role == B24_ROLE_ADD && p->required;
+    s->multiple = has_array_alt(&p->type);
+  }
+}
+
+/* add/update: the `fields` parameter's rows, else the method's own parameters
+ * less the id key and the option bags. */
+static void add_write_source(entity_build *b, const b24_method *meth, b24_method_role role) {
+  const b24_param *fields = param_ci(&meth->params, "fields");
+  if (!fields) fields = param_ci(&meth->params, "data");
+  if (fields && fields->children.n) {
+    add_params(b, meth, role, &fields->children, NULL);
+    return;
+  }
+  if (fields) return; /* a bag the page does not detail */
+  for (size_t i = 0; i < meth->params.n; i++) {
+    const b24_param *p = &meth->params.items[i];
+    if (p->children.n || !strcasecmp(p->name, "params") || !strcasecmp(p->name, "options")) continue;
+    if (b->e->id_key && !strcmp(p->name, b->e->id_key)) continue;
+    if (b->e->type_param && !strcmp(p->name, b->e->type_param)) continue;
+    b24_params one = {(b24_param *)p, 1};
+    add_params(b, meth, role, &one, NULL);
+  }
+}
+
+/* The fields describing one record of a get/list answer: the result row's
+ * object type or children, through a one-member wrapper ({"task": {...}}). */
+static const b24_params *record_fields(const b24_model *m, const b24_method *meth) {
+  const b24_param *r = param_ci(&meth->response.fields, "result");
+  for (int depth = 0; r && depth < 3; depth++) {
+    for (size_t a = 0; a < r->type.n_alts; a++) {
+      const char *id = r->type.alts[a].ref ? r->type.alts[a].ref : r->type.alts[a].reference_target;
+      const b24_object_type *o = id ? b24_model_find_object(m, id) : NULL;
+      if (o && o->fields.n) return &o->fields;
+    }
+    if (r->children.n == 1 && (r->children.items[0].children.n || r->children.items[0].type.n_alts))
+      r = &r->children.items[0];
+    else if (r->children.n) return &r->children;
+    else return NULL;
+  }
+  return NULL;
+}
+
+static const b24_type *descriptor_type(b24_arena *a, const json_t *d) {
+  const char *t = json_string_value(json_object_get(d, "type"));
+  if (!t) return NULL;
+  b24_type *ty = b24_arena_alloc(a, sizeof *ty);
+  ty->written = b24_arena_strdup(a, t);
+  ty->alts = b24_arena_alloc(a, sizeof *ty->alts);
+  ty->alts[0].base = ty->written;
+  ty->n_alts = 1;
+  return ty;
+}
+
+static int flag(const json_t *d, const char *k) {
+  const json_t *v = json_object_get(d, k);
+  return json_is_true(v) || (json_is_string(v) && !strcmp(json_string_value(v), "Y"));
+}
+
+/* X.fields answers {"result": {"NAME": {"type": ..., "isReadOnly": ...}}}, or
+ * with the map one level down ({"result": {"fields": {...}}}). */
+static void add_fields_source(entity_build *b, const b24_method *meth) {
+  const json_t *r = json_object_get(meth->response.example, "result");
+  if (json_is_object(r) && json_object_size(r) == 1) {
+    const json_t *inner = json_object_iter_value(json_object_iter((json_t *)r));
+    if (json_is_object(inner) && !json_object_get(r, "type")) {
+      const char *k;
+      json_t *v;
+      int all_objects = 1;
+      json_object_foreach((json_t *)inner, k, v) all_objects &= json_is_object(v);
+      if (all_objects && json_object_size(inner) > 1) r = inner;
+    }
+  }
+  b24_loc loc = {meth->source, meth->response.example_loc.line};
+  const char *k;
+  json_t *d;
+  json_object_foreach((json_t *)r, k, d) {
+    if (!json_is_object(d)) continue;
+    b24_field_source *s = add_source(b, k, meth, B24_ROLE_FIELDS, descriptor_type(b->a, d), loc);
+    s->read_only = flag(d, "isReadOnly");
+    s->required = flag(d, "isRequired");
+    s->multiple = flag(d, "isMultiple");
+  }
+}
+
+/* ---- the id key ---- */
+
+static int is_id_name(const char *n) {
+  size_t l = strlen(n);
+  return !strcasecmp(n, "id") || (l > 2 && !strcasecmp(n + l - 2, "id"));
+}
+
+/* The request key that names one object: a required id parameter of the get,
+ * update or delete method ("id" first), else an optional "id". */
+static const char *id_key_of(const b24_method_family *f) {
+  static const b24_method_role roles[] = {B24_ROLE_GET, B24_ROLE_UPDATE, B24_ROLE_DELETE};
+  for (int pass = 0; pass < 3; pass++)
+    for (size_t r = 0; r < sizeof roles / sizeof *roles; r++) {
+      const b24_method *x = f->roles[roles[r]];
+      for (size_t i = 0; x && i < x->params.n; i++) {
+        const b24_param *p = &x->params.items[i];
+        if (p->wildcard) continue;
+        if (pass == 0 && p->required && !strcasecmp(p->name, "id")) return p->name;
+        if (pass == 1 && p->required && is_id_name(p->name) && strcasecmp(p->name, "entityTypeId"))
+          return p->name;
+        if (pass == 2 && !strcasecmp(p->name, "id")) return p->name;
+      }
+    }
+  return NULL;
+}
+
+/* A required parameter of add and get that picks the type of a generic
+ * family's object (crm.item's entityTypeId). */
+static const char *type_param_of(const b24_method_family *f) {
+  const b24_method *x = f->roles[B24_ROLE_ADD] ? f->roles[B24_ROLE_ADD] : f->roles[B24_ROLE_LIST];
+  for (size_t i = 0; x && i < x->params.n; i++) {
+    const char *n = x->params.items[i].name;
+    if (x->params.items[i].required && (!strcmp(n, "entityTypeId") || !strcmp(n, "ENTITY_TYPE_ID")))
+      return n;
+  }
+  return NULL;
+}
+
+/* ---- merging ---- */
+
+static int type_key_eq(const b24_type *x, const b24_type *y) {
+  if (!x->n_alts || !y->n_alts) return 1;
+  return !strcmp(x->alts[0].base, y->alts[0].base) && !x->alts[0].array == !y->alts[0].array;
+}
+
+static void settle_field(b24_entity_field *f, int has_writers) {
+  static const b24_method_role type_order[] = {B24_ROLE_ADD, B24_ROLE_UPDATE, B24_ROLE_GET,
+                                               B24_ROLE_LIST, B24_ROLE_FIELDS};
+  int stated = 0, written = 0;
+  for (size_t o = 0; o < sizeof type_order / sizeof *type_order && !f->type; o++)
+    for (size_t i = 0; i < f->n_sources && !f->type; i++)
+      if (f->sources[i].role == type_order[o] && f->sources[i].type && f->sources[i].type->n_alts)
+        f->type = f->sources[i].type;
+  const b24_type *table = NULL;
+  for (size_t i = 0; i < f->n_sources; i++) {
+    const b24_field_source *s = &f->sources[i];
+    if (s->role == B24_ROLE_FIELDS) {
+      stated = 1;
+      f->read_only = s->read_only;
+      f->required_on_add |= s->required;
+      f->multiple |= s->multiple;
+      continue;
+    }
+    if (s->role == B24_ROLE_ADD || s->role == B24_ROLE_UPDATE) written = 1;
+    f->required_on_add |= s->required;
+    f->multiple |= s->multiple;
+    if (s->type && s->type->n_alts) {
+      if (table && !type_key_eq(table, s->type)) f->disagree = 1;
+      if (!table) table = s->type;
+    }
+  }
+  if (!stated) f->read_only = has_writers && !written;
+}
+
+static int cmp_field(const void *a, const void *b) {
+  return strcmp(((const b24_entity_field *)a)->name, ((const b24_entity_field *)b)->name);
+}
+
+static int cmp_source(const void *a, const void *b) {
+  const b24_field_source *x = a, *y = b;
+  if (x->role != y->role) return (int)x->role - (int)y->role;
+  return strcmp(x->method->name, y->method->name);
+}
+
+static int cmp_entity_method(const void *a, const void *b) {
+  const b24_entity_method *x = a, *y = b;
+  if (x->role != y->role) return (int)x->role - (int)y->role;
+  return strcmp(x->method->name, y->method->name);
+}
+
+/* Whether a family works on objects of its own (see the file's comment); why
+ * not otherwise, for a family with an add and a reader. */
+static int wants_entity(const b24_method_family *f) {
+  const b24_method *const *r = f->roles;
+  return (r[B24_ROLE_GET] || r[B24_ROLE_LIST]) &&
+         (r[B24_ROLE_ADD] || r[B24_ROLE_UPDATE] || r[B24_ROLE_DELETE] || r[B24_ROLE_FIELDS]);
+}
+
+static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
+  entity_build b = {&m->arena, e, 0, NULL, 0};
+  memset(e, 0, sizeof *e);
+  e->name = f->name;
+  e->rest_version = f->rest_version;
+  e->id_key = (char *)id_key_of(f);
+  e->type_param = (char *)type_param_of(f);
+  e->methods = b24_arena_alloc(&m->arena, f->n_methods * sizeof *e->methods);
+  for (size_t i = 0; i < f->n_methods; i++) {
+    const b24_method *x = f->methods[i];
+    b24_method_role role = B24_ROLE_OTHER;
+    for (int r = 0; r < B24_ROLE_OTHER; r++)
+      if (f->roles[r] == x) role = (b24_method_role)r;
+    if (role == B24_ROLE_OTHER && x->list) role = B24_ROLE_LIST; /* getList next to list */
+    e->methods[e->n_methods++] = (b24_entity_method){x, role};
+  }
+  b24_qsort(e->methods, e->n_methods, sizeof *e->methods, cmp_entity_method);
+  const b24_method *const *r = f->roles;
+  if (r[B24_ROLE_ADD]) add_write_source(&b, r[B24_ROLE_ADD], B24_ROLE_ADD);
+  if (r[B24_ROLE_UPDATE]) add_write_source(&b, r[B24_ROLE_UPDATE], B24_ROLE_UPDATE);
+  static const b24_method_role readers[] = {B24_ROLE_GET, B24_ROLE_LIST};
+  for (size_t k = 0; k < 2; k++) {
+    const b24_method *x = r[readers[k]];
+    const b24_params *ps = x ? record_fields(m, x) : NULL;
+    if (ps) add_params(&b, x, readers[k], ps, NULL);
+  }
+  if (r[B24_ROLE_FIELDS]) add_fields_source(&b, r[B24_ROLE_FIELDS]);
+  int has_writers = r[B24_ROLE_ADD] || r[B24_ROLE_UPDATE];
+  for (size_t i = 0; i < e->n_fields; i++) {
+    b24_qsort(e->fields[i].sources, e->fields[i].n_sources, sizeof *e->fields[i].sources, cmp_source);
+    settle_field(&e->fields[i], has_writers);
+  }
+  b24_qsort(e->fields, e->n_fields, sizeof *e->fields, cmp_field);
+  free(b.cap_sources);
+  /* the record's spelling of the id: the field named like the key, else ID */
+  const b24_entity_field *idf = e->id_key ? b24_entity_find_field(e, e->id_key) : NULL;
+  if (!idf) idf = b24_entity_find_field(e, "id");
+  e->id_field = idf ? idf->name : NULL;
+}
+
+static const char *no_entity_reason(const b24_method_family *f) {
+  if (!f->roles[B24_ROLE_ADD] || (!f->roles[B24_ROLE_GET] && !f->roles[B24_ROLE_LIST])) return NULL;
+  return NULL;
+}
+
+void b24_derive_entities(b24_model *m) {
+  size_t n = 0;
+  for (size_t i = 0; i < m->n_families; i++) n += wants_entity(&m->families[i]);
+  m->entities = n ? b24_arena_alloc(&m->arena, n * sizeof *m->entities) : NULL;
+  m->n_entities = 0;
+  m->stats.families_crud = m->stats.families_crud_without_entity = 0;
+  for (size_t i = 0; i < m->n_families; i++) {
+    b24_method_family *f = &m->families[i];
+    int crud = f->roles[B24_ROLE_ADD] && (f->roles[B24_ROLE_GET] || f->roles[B24_ROLE_LIST]);
+    m->stats.families_crud += crud;
+    f->entity = NULL;
+    f->no_entity = (char *)no_entity_reason(f);
+    if (!wants_entity(f)) continue;
+    build_entity(m, f, &m->entities[m->n_entities++]);
+  }
+  /* families and entities are both sorted by name and REST version */
+  for (size_t i = 0, k = 0; i < m->n_families; i++) {
+    b24_method_family *f = &m->families[i];
+    if (k < m->n_entities && !strcmp(m->entities[k].name, f->name) &&
+        m->entities[k].rest_version == f->rest_version) {
+      f->entity = &m->entities[k++];
+      for (size_t j = 0; j < f->n_methods; j++) ((b24_method *)f->methods[j])->entity = f->entity;
+    } else if (f->roles[B24_ROLE_ADD] && (f->roles[B24_ROLE_GET] || f->roles[B24_ROLE_LIST])) {
+      m->stats.families_crud_without_entity++;
+    }
+  }
+  m->stats.entities = m->n_entities;
+}
+
+/* ---- lookups ---- */
+
+static int cmp_entity_key(const void *k, const void *x) {
+  const b24_entity *a = k, *b = x;
+  int c = strcmp(a->name, b->name);
+  return c ? c : a->rest_version - b->rest_version;
+}
+
+const b24_entity *b24_model_find_entity(const b24_model *m, const char *name, int rest_version) {
+  if (!rest_version) {
+    const b24_entity *e = b24_model_find_entity(m, name, 1);
+    return e ? e : b24_model_find_entity(m, name, 3);
+  }
+  b24_entity key = {.name = (char *)name, .rest_version = rest_version};
+  return b24_bsearch(&key, m->entities, m->n_entities, sizeof key, cmp_entity_key);
+}
+
+const b24_entity *b24_model_entity_of(const b24_method *meth) { return meth->entity; }
+
+const b24_method *b24_entity_method_of(const b24_entity *e, b24_method_role role) {
+  for (size_t i = 0; e && i < e->n_methods; i++)
+    if (e->methods[i].role == role) return e->methods[i].method;
+  return NULL;
+}
+
+b24_method_role b24_entity_role_of(const b24_entity *e, const b24_method *meth) {
+  for (size_t i = 0; e && i < e->n_methods; i++)
+    if (e->methods[i].method == meth) return e->methods[i].role;
+  return B24_ROLE_OTHER;
+}
+
+const b24_entity_field *b24_entity_find_field(const b24_entity *e, const char *name) {
+  for (size_t i = 0; e && i < e->n_fields; i++)
+    if (!strcmp(e->fields[i].name, name)) return &e->fields[i];
+  for (size_t i = 0; e && i < e->n_fields; i++)
+    if (!strcasecmp(e->fields[i].name, name)) return &e->fields[i];
+  return NULL;
+}
