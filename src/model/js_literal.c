@@ -46,28 +46,7 @@ static size_t string_end(const char *s, size_t len, size_t i) {
 }
 
 size_t b24_js_expression_end(const char *s, size_t len, size_t i) {
-  int depth = 0;
-  while (i < len) {
-    char c = s[i];
-    size_t k = b24_js_skip_space(s, len, i);
-    if (k != i) {
-      i = k;
-      continue;
-    }
-    if (is_quote(c)) {
-      size_t e = string_end(s, len, i);
-      if (e == NONE) return len;
-      i = e;
-      continue;
-    }
-    if (c == '(' || c == '[' || c == '{') depth++;
-    else if (c == ')' || c == ']' || c == '}') {
-      if (!depth) return i;
-      depth--;
-    } else if ((c == ',' || c == ';') && !depth) return i;
-    i++;
-  }
-  return len;
+  return b24_text_expression_end(s, len, i, b24_js_skip_space, string_end, 0);
 }
 
 char *b24_js_string(const char *s, size_t len, size_t i, size_t *end) {

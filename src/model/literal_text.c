@@ -257,3 +257,32 @@ json_t *b24_literal_run(b24_literal_reader *r, size_t *pos) {
   b24_buf_free(&r->path);
   return v;
 }
+
+size_t b24_text_expression_end(const char *s, size_t len, size_t i,
+                               size_t (*skip_space)(const char *, size_t, size_t),
+                               size_t (*string_end)(const char *, size_t, size_t), int arrow_ends) {
+  int depth = 0;
+  while (i < len) {
+    size_t k = skip_space(s, len, i);
+    if (k != i) {
+      i = k;
+      continue;
+    }
+    char c = s[i];
+    if (c == '\'' || c == '"' || c == '`') {
+      size_t e = string_end(s, len, i);
+      if (e == B24_LITERAL_NONE) return len;
+      i = e;
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') depth++;
+    else if (c == ')' || c == ']' || c == '}') {
+      if (!depth) return i;
+      depth--;
+    } else if (!depth && (c == ',' || c == ';' || (arrow_ends && c == '=' && i + 1 < len && s[i + 1] == '>'))) {
+      return i;
+    }
+    i++;
+  }
+  return len;
+}

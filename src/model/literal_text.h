@@ -62,6 +62,14 @@ typedef struct b24_literal_reader {
 
 #define B24_LITERAL_NONE ((size_t)-1)
 
+/* The end of the expression starting at i: the first ',', ';' or closing
+ * bracket outside brackets, strings and comments (skip_space skips space and
+ * comments, string_end passes a string), or `=>` too when arrow_ends (PHP's
+ * key => value); len when none. */
+size_t b24_text_expression_end(const char *s, size_t len, size_t i,
+                               size_t (*skip_space)(const char *, size_t, size_t),
+                               size_t (*string_end)(const char *, size_t, size_t), int arrow_ends);
+
 /* Reads one value at s[*pos...] (space skipped) with a fresh path. */
 json_t *b24_literal_run(b24_literal_reader *r, size_t *pos);
 /* The value at *pos, for the language's readers of objects and arrays: a

@@ -45,30 +45,7 @@ static int interpolates(const char *s, size_t i, size_t e) {
 }
 
 size_t b24_php_expression_end(const char *s, size_t len, size_t i) {
-  int depth = 0;
-  while (i < len) {
-    size_t k = b24_php_skip_space(s, len, i);
-    if (k != i) {
-      i = k;
-      continue;
-    }
-    char c = s[i];
-    if (c == '\'' || c == '"' || c == '`') {
-      size_t e = string_end(s, len, i);
-      if (e == NONE) return len;
-      i = e;
-      continue;
-    }
-    if (c == '(' || c == '[' || c == '{') depth++;
-    else if (c == ')' || c == ']' || c == '}') {
-      if (!depth) return i;
-      depth--;
-    } else if (!depth && (c == ',' || c == ';' || (c == '=' && i + 1 < len && s[i + 1] == '>'))) {
-      return i;
-    }
-    i++;
-  }
-  return len;
+  return b24_text_expression_end(s, len, i, b24_php_skip_space, string_end, 1);
 }
 
 char *b24_php_string(const char *s, size_t len, size_t i, size_t *end) {

@@ -1,14 +1,9 @@
 // Example request bodies on both snapshots of the real docs: counts that must
 // not regress, and the pages whose bodies were lost to shell splices before.
 import assert from 'node:assert/strict';
-import { corpus, model, needCorpus, run } from '../model/lib.mjs';
+import { corpus, model, needCorpus, stats } from '../model/lib.mjs';
 
 needCorpus();
-const stats = (dir) => {
-  const r = run('stats', '--json', `${corpus}/${dir}`);
-  assert.equal(r.status, 0, r.stderr.toString());
-  return JSON.parse(r.stdout.toString());
-};
 // Measured when the readers landed (before: curl_bodies_not_json 84 and 71, no JS/PHP bodies).
 const floors = {
   'b24restdocs-2026-08-21': { curl_bodies: 3205, js_bodies: 4779, php_bodies: 3251 },
