@@ -1,5 +1,7 @@
-/* Code examples (one per code tab; cURL ones read for auth style, URL and JSON
- * body) and the response section (status, example, "Returned Data" fields). */
+/* Code examples (one per code tab; cURL ones read for auth style, URL and the
+ * request body, JS and PHP ones for the body their REST call passes: the
+ * readers are curl_body.c and example_calls.c) and the response section
+ * (status, example, "Returned Data" fields). */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
