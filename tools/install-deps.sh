@@ -4,7 +4,7 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 pkgs=(build-essential cmake pkg-config git libcmark-dev cmark libyaml-dev libjansson-dev
       libcurl4-openssl-dev libssl-dev libmicrohttpd-dev libgnutls28-dev clang libclang-rt-dev valgrind
-      hyperfine wrk openssl curl ca-certificates nodejs libxml2-utils)
+      hyperfine wrk openssl curl ca-certificates nodejs libxml2-utils chromium)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

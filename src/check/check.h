@@ -17,6 +17,7 @@ typedef struct b24_check_options {
   int jobs;
   int shard_index, shard_count;
   const char *junit_path;
+  const char *json_path;    /* --json FILE: the results as JSON */
   bool tap;
   double rate;                /* requests per second, 0 = unlimited */
   double timeout_s;

@@ -358,6 +358,14 @@ int b24_report_finish(b24_report *r, size_t requests_sent) {
     fflush(stdout);
     free(t);
   }
+  if (r->o.json_path) {
+    char *j = b24_report_json(r, secs, requests_sent);
+    if (b24_write_file_atomic(r->o.json_path, j, strlen(j)) != 0) {
+      fprintf(stderr, "b24spec check: cannot write %s\n", r->o.json_path);
+      rc = -1;
+    }
+    free(j);
+  }
   if (r->o.junit_path) {
     char *x = junit_xml(r, secs);
     char *red = b24_redact(r->redactor, x);

@@ -54,6 +54,7 @@ typedef struct b24_report_options {
   bool progress;           /* a progress line on stderr (only on a terminal) */
   bool tap;                /* TAP on stdout at the end */
   const char *junit_path;  /* JUnit XML written here at the end */
+  const char *json_path;   /* the results as JSON (docs/check-results.schema.json) */
   const char *substitute;  /* what *** stands for in reproduce commands */
 } b24_report_options;
 
@@ -89,6 +90,10 @@ void b24_report_progress(b24_report *r);
 /* The summary on the console, TAP, JUnit. 0 on success, -1 when a file could
  * not be written. */
 int b24_report_finish(b24_report *r, size_t requests_sent);
+
+/* The results as JSON, redacted (docs/check.md, "Results as JSON"): what
+ * `b24spec report --check` reads. malloc'd. */
+char *b24_report_json(const b24_report *r, double secs, size_t requests_sent);
 
 /* A curl command line that sends this request (single-quoted for a POSIX shell). */
 char *b24_curl_command(const char *url, const char *body);

@@ -730,6 +730,7 @@ int b24_check_run(const b24_check_options *o) {
       .progress = o->progress,
       .tap = o->tap,
       .junit_path = o->junit_path,
+      .json_path = o->json_path,
       .substitute = r.t.token ? "your access token" : "your webhook secret",
   };
   b24_report_init(&r.report, &ro, &r.red);

@@ -24,6 +24,7 @@ static void usage(FILE *f) {
         "  --timeout S       seconds per request (default 30)\n"
         "  --checks LIST     which checks: all,-content_type or status_code,envelope\n"
         "  --junit FILE      write JUnit XML\n"
+        "  --json FILE       write the results as JSON (b24spec report --check reads it)\n"
         "  --tap             print TAP on stdout (the report goes to stderr)\n"
         "  --insecure        do not verify TLS certificates\n"
         "  --list            print the selected cases and sequences, send nothing\n"
@@ -86,6 +87,7 @@ int cmd_check(int argc, char **argv) {
     else if (!strcmp(a, "--suite")) o.suite_dir = argv[++i];
     else if (!strcmp(a, "--methods")) o.methods_glob = argv[++i];
     else if (!strcmp(a, "--junit")) o.junit_path = argv[++i];
+    else if (!strcmp(a, "--json")) o.json_path = argv[++i];
     else if (!strcmp(a, "--jobs")) {
       if (parse_positive(argv[++i], &d, NULL) || d > 1024 || d != (int)d) goto bad;
       o.jobs = (int)d;

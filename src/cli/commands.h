@@ -10,5 +10,6 @@ int cmd_lint(int argc, char **argv);
 int cmd_mock(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

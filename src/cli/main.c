@@ -18,6 +18,7 @@ static const command commands[] = {
     {"mock", cmd_mock, "serve a mock portal from the model"},
     {"check", cmd_check, "run the conformance suite against a portal"},
     {"diff", cmd_diff, "say what changed in the API between two doc versions"},
+    {"report", cmd_report, "one HTML page: docs health, coverage, conformance, changes"},
 };
 
 static void usage(FILE *f) {
