@@ -88,14 +88,8 @@ static int read_doc(b24_accept_list *a, yaml_document_t *doc, const char *path, 
   return 0;
 }
 
-int b24_accept_read(b24_accept_list *a, const char *path, const char *today, char *err,
-                    size_t errlen) {
-  size_t len;
-  char *data = b24_read_file(path, &len);
-  if (!data) {
-    snprintf(err, errlen, "%s: cannot read the accept file", path);
-    return -1;
-  }
+int b24_accept_parse(b24_accept_list *a, const char *data, size_t len, const char *path,
+                     const char *today, char *err, size_t errlen) {
   yaml_parser_t y;
   yaml_document_t doc;
   yaml_parser_initialize(&y);
@@ -110,8 +104,23 @@ int b24_accept_read(b24_accept_list *a, const char *path, const char *today, cha
     yaml_document_delete(&doc);
   }
   yaml_parser_delete(&y);
+  if (rc == 0) {
+    free(a->source);
+    a->source = strdup(path);
+  }
+  return rc;
+}
+
+int b24_accept_read(b24_accept_list *a, const char *path, const char *today, char *err,
+                    size_t errlen) {
+  size_t len;
+  char *data = b24_read_file(path, &len);
+  if (!data) {
+    snprintf(err, errlen, "%s: cannot read the accept file", path);
+    return -1;
+  }
+  int rc = b24_accept_parse(a, data, len, path, today, err, errlen);
   free(data);
-  if (rc == 0) a->source = strdup(path);
   return rc;
 }
 

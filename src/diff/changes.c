@@ -7,10 +7,12 @@
 #include <strings.h>
 
 #include "diff/diff_internal.h"
+#include "util/grow.h"
 #include "util/sort.h"
 
 static const char *const kind_ids[B24_CH_KIND_COUNT] = {
-    "method-removed", "method-added", "method-deprecated", "method-renamed-case", "method-moved",
+    "method-removed", "method-added", "method-deprecated", "method-renamed",
+    "method-renamed-case", "method-moved",
     "scope-added", "scope-removed", "access-changed", "param-removed", "param-added",
     "param-deprecated", "param-renamed", "param-renamed-case", "param-moved",
     "param-alternatives", "param-required", "param-optional", "param-type", "enum-removed",
@@ -48,11 +50,7 @@ void b24d_add(b24d_ctx *c, b24_tier tier, b24_change_kind kind, const char *path
               const char *subject, const b24_loc *ol, const b24_loc *nl, const char *ov,
               const char *nv, const char *fmt, ...) {
   b24_changes *o = c->out;
-  if (o->n == o->cap) {
-    o->cap = o->cap ? o->cap * 2 : 64;
-    o->v = realloc(o->v, o->cap * sizeof *o->v);
-    if (!o->v) abort();
-  }
+  o->v = b24_grow(o->v, o->n, &o->cap, sizeof *o->v, 64);
   b24_change *ch = &o->v[o->n++];
   memset(ch, 0, sizeof *ch);
   ch->tier = tier;
@@ -62,12 +60,10 @@ void b24d_add(b24d_ctx *c, b24_tier tier, b24_change_kind kind, const char *path
   ch->rest_version = m->rest_version;
   ch->path = strdup(path ? path : "");
   ch->subject = subject ? strdup(subject) : NULL;
-  b24_buf msg = B24_BUF_INIT;
   va_list ap;
   va_start(ap, fmt);
-  b24_buf_vprintf(&msg, fmt, ap);
+  ch->message = b24_vformat(fmt, ap);
   va_end(ap);
-  ch->message = b24_buf_take(&msg);
   /* Model locations are already relative to the docs root. */
   if (ol && ol->file) ch->old_side = (b24_side){strdup(ol->file), ol->line, ov ? strdup(ov) : NULL};
   if (nl && nl->file) ch->new_side = (b24_side){strdup(nl->file), nl->line, nv ? strdup(nv) : NULL};

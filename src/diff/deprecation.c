@@ -1,13 +1,6 @@
-/* Deprecation as the model records it: the one place the diff reads it. */
+/* Deprecation as the model records it (model v2): the one place the diff reads it. */
 #include "diff/diff_internal.h"
 
-bool b24d_param_deprecated(const b24_param *p) {
-  (void)p;
-  return false;
-}
+const b24_deprecation *b24d_param_deprecation(const b24_param *p) { return p->deprecated; }
 
-bool b24d_method_deprecated(const b24_method *m, const char **replacement) {
-  (void)m;
-  if (replacement) *replacement = NULL;
-  return false;
-}
+const b24_deprecation *b24d_method_deprecation(const b24_method *m) { return m->deprecated; }

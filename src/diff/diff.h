@@ -28,6 +28,7 @@ typedef enum b24_change_kind {
   B24_CH_METHOD_REMOVED,
   B24_CH_METHOD_ADDED,
   B24_CH_METHOD_DEPRECATED,
+  B24_CH_METHOD_RENAMED,
   B24_CH_METHOD_RENAMED_CASE,
   B24_CH_METHOD_MOVED,
   B24_CH_SCOPE_ADDED,
@@ -144,6 +145,9 @@ typedef struct b24_accept_list {
  * 0, or -1 with "file:line: why" in err. */
 int b24_accept_read(b24_accept_list *a, const char *path, const char *today, char *err,
                     size_t errlen);
+/* The same from text in memory, path naming it in messages. */
+int b24_accept_parse(b24_accept_list *a, const char *data, size_t len, const char *path,
+                     const char *today, char *err, size_t errlen);
 /* The nearest .b24spec-accept.yaml, else .b24spec.yaml with a `diff:` section,
  * upward from dir; NULL when none. */
 char *b24_accept_find(const char *dir);

@@ -13,7 +13,11 @@ typedef struct b24d_orphan {
   char *path;
   bool fields;
   bool paired;
-  bool undescribed_before; /* arrived where OLD described no keys at all */
+  bool undescribed_before; /* arrived where OLD described no keys at all (gone:
+                              where NEW describes none) */
+  long top;                /* -1 for an unpaired param itself; for the keys nested in
+                              it, the index of that param: they may have moved alone */
+  size_t moved_inner;      /* keys of this param that moved elsewhere */
 } b24d_orphan;
 
 typedef struct b24d_orphans {
@@ -52,10 +56,9 @@ size_t b24d_alternatives(const b24_param *p, char buf[256], const char *names[],
 void b24d_resolve_orphans(b24d_ctx *c);
 void b24d_orphans_push(b24d_orphans *o, const b24_param *p, const char *path, bool fields);
 
-/* deprecation.c: what the model says is deprecated (model v2). */
-bool b24d_param_deprecated(const b24_param *p);
-/* The method's replacement in *replacement (may be NULL) when it is deprecated. */
-bool b24d_method_deprecated(const b24_method *m, const char **replacement);
+/* deprecation.c: what the model says is deprecated (model v2); NULL when not. */
+const b24_deprecation *b24d_param_deprecation(const b24_param *p);
+const b24_deprecation *b24d_method_deprecation(const b24_method *m);
 
 /* wire.c: the tier of a type change, or -1 when the types are the same. */
 int b24d_type_tier(const b24_type *ot, const b24_type *nt, const char *name, bool fields);
@@ -68,8 +71,9 @@ char *b24d_norm_text(const char *s);
 char *b24d_norm_value(const char *s);
 /* An error code; "" for the ways the docs write an empty one. */
 char *b24d_norm_error_code(const char *s);
-/* The scopes of a method, split at commas and spaces, lower case, each once. */
-size_t b24d_norm_scopes(const b24_method *m, char ***out);
+/* The scopes of a method, split at commas (and ; / `), lower case, each once;
+ * *prose when one is words rather than a scope's name. */
+size_t b24d_norm_scopes(const b24_method *m, char ***out, bool *prose);
 void b24d_free_strv(char **v, size_t n);
 
 #endif

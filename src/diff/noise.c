@@ -69,17 +69,24 @@ static int has(char **v, size_t n, const char *s) {
   return 0;
 }
 
-size_t b24d_norm_scopes(const b24_method *m, char ***out) {
+size_t b24d_norm_scopes(const b24_method *m, char ***out, bool *prose) {
   char **v = NULL;
   size_t n = 0;
+  *prose = false;
   for (size_t i = 0; i < m->n_scope; i++) {
     const char *s = m->scope[i];
     while (*s) {
-      size_t len = strcspn(s, ", ;`");
-      if (len) {
-        char *w = malloc(len + 1);
-        for (size_t k = 0; k < len; k++) w[k] = (char)tolower((unsigned char)s[k]);
-        w[len] = 0;
+      size_t len = strcspn(s, ",;/`");
+      while (len && isspace((unsigned char)*s)) s++, len--;
+      size_t end = len;
+      while (end && isspace((unsigned char)s[end - 1])) end--;
+      if (end) {
+        char *w = malloc(end + 1);
+        for (size_t k = 0; k < end; k++) w[k] = (char)tolower((unsigned char)s[k]);
+        w[end] = 0;
+        /* "depending on the integration point", "{moduleId}": words, not a scope */
+        for (size_t k = 0; k < end; k++)
+          if (!isalnum((unsigned char)w[k]) && w[k] != '_' && w[k] != '.') *prose = true;
         if (has(v, n, w)) free(w);
         else {
           v = realloc(v, (n + 1) * sizeof *v);

@@ -5,6 +5,7 @@
  * whole method is compared (pairing.c): it may have moved to another level.
  * Classification takes the client's side: what it sends must still be accepted
  * (params), what it reads must still be there and of a type it knows (fields). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -107,6 +108,18 @@ static void pair_alternatives(pairing *p) {
   }
 }
 
+/* The one param gone and the one come at the same place of a table are one
+ * renamed when their types do not differ on the wire (a note or a doc fix at
+ * most) and the names share a stem or the descriptions are the same:
+ * CRM_ENTITY_ID -> CRM_ENTITY. */
+static int alike(const b24_param *a, const b24_param *b) {
+  int tier = b24d_type_tier(&a->type, &b->type, b->name, false);
+  if (tier == B24_TIER_BREAKING || tier == B24_TIER_COMPATIBLE) return 0;
+  size_t stem = 0;
+  while (a->name[stem] && tolower((unsigned char)a->name[stem]) == tolower((unsigned char)b->name[stem])) stem++;
+  return same_description(a, b) || stem >= 4 || (tier < 0 && !*a->description && !*b->description);
+}
+
 /* A param gone and one come with the same type and description, or the only
  * one of each at the same place in the table. */
 static void pair_renames(pairing *p) {
@@ -128,7 +141,7 @@ static void pair_renames(pairing *p) {
   if (left_o != 1 || left_n != 1) return;
   for (size_t i = 0; i < p->o->n; i++)
     if (p->pair[i] < 0 && !p->absorbed_old[i] && i < p->n->n && !p->used[i] &&
-        same_type(&p->o->items[i], &p->n->items[i]) && p->o->items[i].type.n_alts) {
+        alike(&p->o->items[i], &p->n->items[i])) {
       p->pair[i] = (long)i;
       p->how[i] = BY_RENAME;
       p->used[i] = 1;
@@ -169,17 +182,22 @@ void b24d_compare_params(b24d_ctx *c, const b24_params *o, const b24_params *n,
       b24d_compare_param(c, op, np, path, fields);
       free(path);
     } else if (!p.absorbed_old[i]) {
+      size_t at = c->gone.n;
       b24d_orphans_push(&c->gone, op, old_path, fields);
+      /* NEW describes no keys here at all (or, for the result, no field): they are
+       * undescribed, not known gone. */
+      if (!n->n && ((prefix && *prefix) || fields)) c->gone.v[at].undescribed_before = true;
     }
     free(old_path);
   }
   for (size_t k = 0; k < n->n; k++) {
     if (p.used[k]) continue;
     char *path = b24d_join_path(prefix, n->items[k].name);
+    size_t at = c->arrived.n;
     b24d_orphans_push(&c->arrived, &n->items[k], path, fields);
     /* OLD said nothing of this level (an object's keys undescribed): what is
      * required here was so before, only not written. */
-    if (!o->n && prefix && *prefix) c->arrived.v[c->arrived.n - 1].undescribed_before = true;
+    if (!o->n && prefix && *prefix) c->arrived.v[at].undescribed_before = true;
     free(path);
   }
   free(p.pair);
@@ -298,11 +316,20 @@ static void compare_variants(b24d_ctx *c, const b24_param *op, const b24_param *
 void b24d_compare_param(b24d_ctx *c, const b24_param *op, const b24_param *np, const char *path,
                         bool fields) {
   const char *what = fields ? "result field" : "param";
+  const b24_deprecation *dep = b24d_param_deprecation(np);
+  if (dep && !b24d_param_deprecation(op))
+    b24d_add(c, B24_TIER_DEPRECATED, fields ? B24_CH_FIELD_DEPRECATED : B24_CH_PARAM_DEPRECATED, path,
+             NULL, &op->loc, dep->loc.file ? &dep->loc : &np->loc, NULL, dep->replacement,
+             "%s '%s' deprecated%s%s", what, path, dep->replacement ? "; use " : "",
+             dep->replacement ? dep->replacement : "");
   if (!fields && op->required != np->required) {
+    /* A param the docs already had, marked required now: a call that worked
+     * sent it already (the portal does not start refusing calls it took; it
+     * deprecates). Bindings change, working calls do not. A *new* required
+     * param is another matter (pairing.c). */
     if (np->required)
-      b24d_add(c, c->old_marks_required ? B24_TIER_BREAKING : B24_TIER_DOC_FIX,
-               B24_CH_PARAM_REQUIRED, path, NULL, &op->loc, &np->loc, NULL, NULL,
-               "param '%s' is now required%s", path,
+      b24d_add(c, B24_TIER_DOC_FIX, B24_CH_PARAM_REQUIRED, path, NULL, &op->loc, &np->loc, NULL,
+               NULL, "param '%s' is now required%s", path,
                c->old_marks_required ? "" : " (OLD marked no parameter required)");
     else
       b24d_add(c, B24_TIER_COMPATIBLE, B24_CH_PARAM_OPTIONAL, path, NULL, &op->loc, &np->loc, NULL,

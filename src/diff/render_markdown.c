@@ -123,12 +123,15 @@ static void put_message(b24_buf *out, const char *s) {
   }
 }
 
-static void put_entry(b24_buf *out, const b24_change *c) {
+/* One change a line; the place as a line number when it is on the method's page
+ * (named once in the method's heading), else as the page and line. */
+static void put_entry(b24_buf *out, const b24_change *c, const char *page) {
   const b24_side *w = b24d_where(c);
   b24_buf_printf(out, c->tier == B24_TIER_BREAKING && !c->accepted ? "- **%s**: " : "- %s: ",
                  b24_tier_name(c->tier));
   put_message(out, c->message);
-  b24_buf_printf(out, " (`%s`, %s:%d", b24_change_kind_id(c->kind), w->file ? w->file : "-", w->line);
+  if (w->file && page && !strcmp(w->file, page)) b24_buf_printf(out, " (line %d", w->line);
+  else b24_buf_printf(out, " (%s:%d", w->file ? w->file : "-", w->line);
   if (w == &c->new_side && c->old_side.file && strcmp(c->old_side.file, w->file))
     b24_buf_printf(out, ", was %s:%d", c->old_side.file, c->old_side.line);
   b24_buf_putc(out, ')');
@@ -139,9 +142,13 @@ static void put_entry(b24_buf *out, const b24_change *c) {
   b24_buf_putc(out, '\n');
 }
 
-static void put_method_head(b24_buf *out, const b24_change *c) {
+/* The method's name and its page (NEW's, or OLD's for a removed method). */
+static const char *put_method_head(b24_buf *out, const b24_change *c) {
   char m[256];
-  b24_buf_printf(out, "\n**`%s`**\n\n", b24d_method_label(c, m, sizeof m));
+  const b24_side *w = b24d_where(c);
+  b24_buf_printf(out, "\n**`%s`**%s%s\n\n", b24d_method_label(c, m, sizeof m), w->file ? " · " : "",
+                 w->file ? w->file : "");
+  return w->file;
 }
 
 static void put_counts(b24_buf *out, const size_t *counts, size_t accepted) {
@@ -173,7 +180,8 @@ static void put_summary(const md *m, b24_buf *out) {
   b24_buf_printf(out, " **%zu** |\n", accepted);
   const b24_diff_report *r = m->r;
   if (r->n_errors) {
-    b24_buf_printf(out, "\n%zu page%s could not be read:\n\n", r->n_errors, r->n_errors == 1 ? "" : "s");
+    b24_buf_printf(out, "\n%zu input error%s (pages not read whole; the changes on them may be artifacts):\n\n",
+                   r->n_errors, r->n_errors == 1 ? "" : "s");
     size_t shown = r->n_errors < 20 ? r->n_errors : 20;
     for (size_t i = 0; i < shown; i++) {
       b24_buf_printf(out, "- %s %s:%d: ", r->errors[i].side, r->errors[i].file, r->errors[i].line);
@@ -207,13 +215,14 @@ static void put_modules(md *m, b24_buf *out) {
     put_counts(out, x->counts, x->accepted);
     b24_buf_puts(out, "</summary>\n");
     const b24_change *last = NULL;
+    const char *page = NULL;
     for (size_t k = i; k < j; k++) {
       const b24_change *c = m->e[k].c;
       if (!m->e[k].shown) continue;
       if (!last || strcasecmp(last->method, c->method) || last->rest_version != c->rest_version)
-        put_method_head(out, c);
+        page = put_method_head(out, c);
       last = c;
-      put_entry(out, c);
+      put_entry(out, c, page);
     }
     if (x->shown < j - i) {
       b24_buf_puts(out, "\nNot shown here: ");
@@ -240,14 +249,15 @@ static void choose(md *m, size_t budget) {
       entry *e = &m->e[i];
       if (e->c->tier != (b24_tier)t) continue;
       b24_buf_clear(&scratch);
-      put_entry(&scratch, e->c);
+      put_entry(&scratch, e->c, b24d_where(e->c)->file);
       /* the first entry of a method in display order carries its heading */
       size_t head = i;
       while (head > 0 && !strcasecmp(m->e[head - 1].c->method, e->c->method) &&
              m->e[head - 1].c->rest_version == e->c->rest_version)
         head--;
       size_t cost = scratch.len;
-      if (!method_open[head]) cost += strlen(e->c->method) + 24;
+      const char *page = b24d_where(m->e[head].c)->file;
+      if (!method_open[head]) cost += strlen(e->c->method) + (page ? strlen(page) : 0) + 24;
       if (!module_open[e->module]) cost += 200 + m->mods[e->module].len;
       if (used + cost > budget) {
         full = true;

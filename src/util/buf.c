@@ -70,3 +70,9 @@ void b24_buf_put_uint(b24_buf *b, unsigned long long n) {
   while ((n /= 10) > 0);
   b24_buf_put(b, digits + at, sizeof digits - at);
 }
+
+char *b24_vformat(const char *fmt, va_list ap) {
+  b24_buf b = B24_BUF_INIT;
+  b24_buf_vprintf(&b, fmt, ap);
+  return b24_buf_take(&b);
+}

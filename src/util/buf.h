@@ -36,5 +36,7 @@ void b24_buf_free(b24_buf *b);
 /* Hands the bytes to the caller (malloc'd; never NULL) and resets the buffer. */
 char *b24_buf_take(b24_buf *b);
 const char *b24_buf_cstr(const b24_buf *b);
+/* A malloc'd string formatted from fmt and ap (never NULL). */
+char *b24_vformat(const char *fmt, va_list ap);
 
 #endif

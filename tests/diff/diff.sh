@@ -2,12 +2,7 @@
 # b24spec diff: every change kind on a page pair (against a reviewed golden output),
 # the three formats, --fail-on, the seed's ACTIVE param, and the two corpus snapshots.
 set -u
-bin=$1 root=$2 corpus=$3
-cd "$root" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fail=1; fi; }
+. "$(dirname "$0")/lib.sh"
 d=tests/data/diff
 "$bin" diff $d/old $d/new >"$tmp/text"; rc=$?
 check text-golden 'diff -u $d/expected.txt "$tmp/text" && [ $rc -eq 0 ]'

@@ -1,20 +1,11 @@
 // b24spec diff --format json validates against docs/diff.schema.json (ajv, strict
 // mode): on the edited page pairs, with an accept file, and on the two corpus snapshots.
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { compileSchema } from '../ajv2020.mjs';
 
 const [bin, root, corpus] = process.argv.slice(2);
-const npm = `${root}/tools/npm/node_modules`;
-if (!existsSync(`${npm}/ajv`)) {
-  if (process.env.CI) throw new Error('tools/npm/node_modules is missing: run tools/npm-install.sh');
-  console.log('SKIP: tools/npm/node_modules is absent (tools/npm-install.sh installs it)');
-  process.exit(77);
-}
-const require = createRequire(`${npm}/`);
-const Ajv2020 = require('ajv/dist/2020').default;
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-const validate = ajv.compile(JSON.parse(readFileSync(`${root}/docs/diff.schema.json`)));
+const validate = compileSchema(root, `${root}/docs/diff.schema.json`);
 const d = `${root}/tests/data`;
 const runs = [
   [`${d}/diff/old`, `${d}/diff/new`],
