@@ -6,7 +6,7 @@
 add_executable(check_stub_server ${CMAKE_CURRENT_LIST_DIR}/check/stub_server.c)
 target_link_libraries(check_stub_server PRIVATE PkgConfig::MHD pthread)
 
-set(B24_CHECK_CASES generated_current docs_input_passes family_passes corpus_passes
+set(B24_CHECK_CASES generated_current docs_input_passes family_passes corpus_passes coverage_corpus seed suite_schema
   faults_family faults_corpus ci_output shard redaction read_only restore checks_switch usage
   transport)
 foreach(case ${B24_CHECK_CASES})

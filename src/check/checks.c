@@ -301,3 +301,53 @@ int b24_check_fields_read_back(const b24_answer *a, const char *record_path,
   if (!ok && why->len && why->data[why->len - 1] == ';') why->data[--why->len] = 0;
   return ok;
 }
+
+/* ---- batch ------------------------------------------------------------- */
+
+/* Whether key is a member of the object at path (an empty list, PHP's empty
+ * array, holds nothing). */
+static int batch_has(const json_t *answer, const char *path, const char *key) {
+  const json_t *o = b24_jpath_get(answer, path);
+  return json_is_object(o) && json_object_get(o, key);
+}
+
+int b24_check_batch(const b24_answer *a, const json_t *spec, b24_buf *why) {
+  if (!json_is_object(spec) || a->is_error) return 1;
+  static const struct {
+    const char *list, *path, *what;
+    int present;
+  } rules[] = {
+      {"results", "result.result", "has no result for the subquery", 1},
+      {"errors", "result.result_error", "has no error for the failing subquery", 1},
+      {"absent", "result.result", "ran the subquery after a failure with halt 1:", 0},
+  };
+  for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+    size_t i;
+    json_t *k;
+    json_array_foreach(json_object_get(spec, rules[r].list), i, k) {
+      const char *key = json_string_value(k);
+      if (!key) continue;
+      int has = batch_has(a->json, rules[r].path, key) ||
+                (!rules[r].present && batch_has(a->json, "result.result_error", key));
+      if (has != rules[r].present) {
+        b24_buf_printf(why, "the batch answer %s %s", rules[r].what, key);
+        return 0;
+      }
+    }
+  }
+  size_t i;
+  json_t *pair;
+  json_array_foreach(json_object_get(spec, "same"), i, pair) {
+    const char *p1 = json_string_value(json_array_get(pair, 0)), *p2 = json_string_value(json_array_get(pair, 1));
+    char *v1 = p1 ? scalar_text(b24_jpath_get_icase(a->json, p1)) : NULL;
+    char *v2 = p2 ? scalar_text(b24_jpath_get_icase(a->json, p2)) : NULL;
+    int ok = v1 && v2 && !strcmp(v1, v2);
+    if (!ok)
+      b24_buf_printf(why, "$result[...] was not passed on: %s is \"%s\", %s is \"%s\"", p1 ? p1 : "?",
+                     v1 ? v1 : "(none)", p2 ? p2 : "?", v2 ? v2 : "(none)");
+    free(v1);
+    free(v2);
+    if (!ok) return 0;
+  }
+  return 1;
+}

@@ -59,4 +59,10 @@ int b24_check_auth_rejected(const b24_answer *a, const json_t *expect_codes, b24
 int b24_check_fields_read_back(const b24_answer *a, const char *record_path,
                                const json_t *fields, b24_buf *why);
 
+/* A batch answer holds what the case's "batch" object asks: "results" and
+ * "errors" (keys in result.result / result.result_error), "absent" (keys in
+ * neither: halted), "same" (pairs of paths whose scalars agree: $result[...]
+ * passed on). */
+int b24_check_batch(const b24_answer *a, const json_t *spec, b24_buf *why);
+
 #endif

@@ -14,6 +14,7 @@
 #include "check/check.h"
 #include "model/family.h"
 #include "check/http.h"
+#include "check/list_checks.h"
 #include "check/report.h"
 #include "check/suite_load.h"
 #include "suite/vars.h"
@@ -153,6 +154,7 @@ typedef struct unit_run {
   bool no_undo;              /* the object could not be read first: leave it */
   /* a sequence */
   size_t step;
+  size_t cleanup_at;         /* the next cleanup entry to consider */
   json_t *answers;           /* step name -> answer JSON */
   json_t *succeeded;         /* step name -> true */
 } unit_run;
@@ -230,6 +232,8 @@ static void evaluate(unit_run *ur, b24_result *res, const json_t *def, unsigned 
   RUN(B24_CHECK_INVALID_INPUT_REJECTED, b24_check_rejected(a, &why));
   RUN(B24_CHECK_VALID_INPUT_ACCEPTED, b24_check_accepted(a, &why));
   RUN(B24_CHECK_AUTH_NOT_IGNORED, b24_check_auth_rejected(a, codes, &why));
+  RUN(B24_CHECK_CONSTRAINT_REJECTED, b24_check_rejected(a, &why));
+  RUN(B24_CHECK_BATCH, b24_check_batch(a, json_object_get(def, "batch"), &why));
   const json_t *verify = json_object_get(def, "verify");
   if (verify && check_on(r, checks, B24_CHECK_READ_AFTER_WRITE)) {
     b24_buf_clear(&why);
@@ -476,6 +480,8 @@ static b24_result *step_result(const unit_run *ur, const json_t *step) {
 
 static void seq_done(unit_run *ur) { unit_free(ur); }
 
+static void seq_cleanup(unit_run *ur);
+
 static void on_cleanup(void *ud, const b24_http_answer *ha) {
   unit_run *ur = ud;
   b24_answer a;
@@ -488,29 +494,31 @@ static void on_cleanup(void *ud, const b24_http_answer *ha) {
   }
   b24_answer_clear(&a);
   emit(ur);
-  seq_done(ur);
+  seq_cleanup(ur);
 }
 
-/* Deletes what the sequence made when its own delete step did not. */
+/* Deletes what the sequence made when its own delete step did not: each
+ * cleanup entry in turn (ur->cleanup_at), one request at a time. */
 static void seq_cleanup(unit_run *ur) {
-  const json_t *c;
-  size_t i;
-  json_array_foreach(json_object_get(ur->u->def, "cleanup"), i, c) {
+  const json_t *all = json_object_get(ur->u->def, "cleanup");
+  for (const json_t *c; (c = json_array_get(all, ur->cleanup_at)); ) {
+    ur->cleanup_at++;
     const char *after = json_string_value(json_object_get(c, "after"));
     const char *unless = json_string_value(json_object_get(c, "unless"));
     if (!after || !json_object_get(ur->succeeded, after)) continue;
     if (unless && json_object_get(ur->succeeded, unless)) continue;
     const json_t *req = json_object_get(c, "request");
+    const char *name = json_string_value(json_object_get(c, "name"));
     char err[256];
     json_t *body = b24_vars_expand(json_object_get(req, "body"), seq_scope, ur, err, sizeof err);
     b24_buf id = B24_BUF_INIT;
-    b24_buf_printf(&id, "%s/cleanup", ur->u->id);
+    b24_buf_printf(&id, "%s/%s", ur->u->id, name ? name : "cleanup");
     ur->res = b24_result_new(id.data, ur->u->id, "delete what the sequence added");
     b24_buf_free(&id);
     if (!body) {
       b24_result_fail(ur->res, "cleanup", "cannot delete what the sequence added: %s", err);
       emit(ur);
-      break;
+      continue;
     }
     post(ur, json_string_value(json_object_get(req, "method")), seq_rest_version(ur), "portal",
          body, on_cleanup);
@@ -520,13 +528,40 @@ static void seq_cleanup(unit_run *ur) {
   seq_done(ur);
 }
 
+/* The promises of a list step's answer (its "list" object, see list_checks.h). */
+static void evaluate_list(unit_run *ur, const json_t *step, unsigned checks, const b24_answer *a) {
+  const json_t *tmpl = json_object_get(step, "list");
+  if (!tmpl || !a->json || a->is_error) return;
+  char err[256];
+  json_t *spec = b24_vars_expand(tmpl, seq_scope, ur, err, sizeof err);
+  if (!spec) {
+    b24_result_fail(ur->res, "suite", "the list step's expectations do not resolve: %s", err);
+    return;
+  }
+  static const b24_check_id ids[] = {B24_CHECK_LIST_FILTER, B24_CHECK_LIST_ORDER,
+                                     B24_CHECK_LIST_SELECT, B24_CHECK_LIST_PAGING,
+                                     B24_CHECK_READ_AFTER_WRITE};
+  b24_buf why = B24_BUF_INIT;
+  for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+    if (!check_on(ur->r, checks, ids[i])) continue;
+    b24_buf_clear(&why);
+    if (!b24_check_list(a, spec, ids[i], &why))
+      b24_result_fail(ur->res, b24_checks[ids[i]].name, "%s", why.data ? why.data : "");
+  }
+  b24_buf_free(&why);
+  json_decref(spec);
+  if (ur->res->outcome == B24_RESULT_FAIL) set_repro(ur, ur->res);
+}
+
 static void on_step(void *ud, const b24_http_answer *ha) {
   unit_run *ur = ud;
   const json_t *step = seq_step(ur);
   const char *method = json_string_value(json_object_get(json_object_get(step, "request"), "method"));
   const b24_suite_method *m = b24_suite_method_find(&ur->r->suite, method, seq_rest_version(ur));
   b24_answer a;
-  evaluate(ur, ur->res, step, b24_checks_mask(json_object_get(step, "checks")), &m->expect, ha, &a);
+  unsigned checks = b24_checks_mask(json_object_get(step, "checks"));
+  evaluate(ur, ur->res, step, checks, &m->expect, ha, &a);
+  evaluate_list(ur, step, checks, &a);
   const char *name = json_string_value(json_object_get(step, "name"));
   if (a.json) json_object_set(ur->answers, name, a.json);
   if (answered_ok(ha, &a)) json_object_set_new(ur->succeeded, name, json_true());

@@ -72,6 +72,7 @@ const b24_suite_method *b24_suite_method_find(const b24_suite *s, const char *na
   b24_suite_method key = {.name = (char *)name, .rest_version = rest_version};
   b24_suite_method *kp = &key;
   b24_suite_method **hit = b24_bsearch(&kp, s->methods, s->n_methods, sizeof *s->methods, cmp_method);
+  if (!hit && s->global && !strcmp(name, "batch")) return s->methods[s->n_methods];
   return hit ? *hit : NULL;
 }
 
@@ -146,7 +147,7 @@ static int sequence_selected(const json_t *seq, const char *globs) {
   json_t *st;
   json_array_foreach(json_object_get(seq, "steps"), i, st) {
     const char *m = json_string_value(json_object_get(json_object_get(st, "request"), "method"));
-    if (!m || !matches(globs, m)) return 0;
+    if (!m || (!matches(globs, m) && strcmp(m, "batch"))) return 0; /* batch carries the others' calls */
   }
   return 1;
 }
@@ -176,6 +177,18 @@ int b24_suite_load(const char *dir, const b24_suite_select *sel, b24_suite *s, c
       return -1;
   }
   b24_qsort(s->methods, s->n_methods, sizeof *s->methods, cmp_method);
+  /* the portal-wide cases' file: its expectations serve batch steps too */
+  s->global = load_json(dir, json_string_value(json_object_get(s->index, "global")) ?
+                                 json_string_value(json_object_get(s->index, "global")) : "global.json",
+                        err, errlen);
+  if (!s->global) return -1;
+  b24_suite_method *g = calloc(1, sizeof *g);
+  if (!g) abort();
+  g->name = strdup("(portal)");
+  g->doc = json_incref(s->global);
+  fill_expect(s, g);
+  /* kept outside the sorted array, found by name only as "batch" */
+  s->methods[s->n_methods] = g;
   json_array_foreach(seqs, i, e) {
     const char *file = json_string_value(json_object_get(e, "file"));
     json_t *seq = file ? load_json(dir, file, err, errlen) : NULL;
@@ -193,20 +206,8 @@ int b24_suite_load(const char *dir, const b24_suite_select *sel, b24_suite *s, c
     if (sel->shard_count > 1 && b24_shard_of(id, sel->shard_count) != sel->shard_index - 1) continue;
     add_unit(s, &cap, seq, true, NULL);
   }
-  if (!sel->methods_glob) {
-    s->global = load_json(dir, json_string_value(json_object_get(s->index, "global")) ?
-                                   json_string_value(json_object_get(s->index, "global")) : "global.json",
-                          err, errlen);
-    if (!s->global) return -1;
-    b24_suite_method *g = calloc(1, sizeof *g);
-    if (!g) abort();
-    g->name = strdup("(portal)");
-    g->doc = json_incref(s->global);
-    fill_expect(s, g);
-    /* kept outside the sorted array: no sequence step calls it */
-    s->methods[s->n_methods] = g;
-    if (add_cases(s, &cap, g, sel, "global.json", err, errlen)) return -1;
-  }
+  if (!sel->methods_glob && add_cases(s, &cap, s->methods[s->n_methods], sel, "global.json", err, errlen))
+    return -1;
   b24_qsort(s->units, s->n_units, sizeof *s->units, cmp_unit);
   return 0;
 }

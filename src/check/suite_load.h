@@ -48,7 +48,9 @@ int b24_suite_load(const char *dir, const b24_suite_select *sel, b24_suite *s, c
                    size_t errlen);
 void b24_suite_free(b24_suite *s);
 
-/* The loaded method of that name and REST version, NULL if not loaded. */
+/* The loaded method of that name and REST version, NULL if not loaded;
+ * "batch", when the docs give it no page of its own, is the portal-wide
+ * expectations of global.json. */
 const b24_suite_method *b24_suite_method_find(const b24_suite *s, const char *name,
                                               int rest_version);
 

@@ -57,6 +57,8 @@ typedef struct pairing {
   unsigned char *how;  /* BY_* per OLD index */
   unsigned char *used; /* NEW index taken (or absorbed as a second alternative) */
   unsigned char *absorbed_old; /* OLD index folded into a NEW `A/B` */
+  long *joined_into;   /* OLD index -> the NEW `A/B` it is an alternative of, -1 */
+  long *split_from;    /* NEW index -> the OLD `A/B` it was an alternative of, -1 */
 } pairing;
 
 static void pair_names(pairing *p, int how) {
@@ -74,12 +76,14 @@ static void pair_names(pairing *p, int how) {
   }
 }
 
-/* `A/B` on one side, A (and B) on the other. */
+/* `A/B` on one side, A (and B) on the other. The first name found pairs (when
+ * the param has no pair yet); the other names are absorbed: they are the same
+ * param's alternatives, written apart on the other side. */
 static void pair_alternatives(pairing *p) {
   char buf[256];
   const char *alt[8];
   for (size_t i = 0; i < p->o->n; i++) {
-    if (p->pair[i] >= 0 || p->absorbed_old[i]) continue;
+    if (p->absorbed_old[i]) continue;
     size_t na = b24d_alternatives(&p->o->items[i], buf, alt, 8);
     for (size_t a = 0; na > 1 && a < na; a++)
       for (size_t k = 0; k < p->n->n; k++)
@@ -87,12 +91,13 @@ static void pair_alternatives(pairing *p) {
           if (p->pair[i] < 0) {
             p->pair[i] = (long)k;
             p->how[i] = BY_ALT;
+          } else {
+            p->split_from[k] = (long)i;
           }
           p->used[k] = 1;
         }
   }
   for (size_t k = 0; k < p->n->n; k++) {
-    if (p->used[k]) continue;
     size_t na = b24d_alternatives(&p->n->items[k], buf, alt, 8);
     for (size_t a = 0; na > 1 && a < na; a++)
       for (size_t i = 0; i < p->o->n; i++)
@@ -103,6 +108,7 @@ static void pair_alternatives(pairing *p) {
             p->used[k] = 1;
           } else {
             p->absorbed_old[i] = 1;
+            p->joined_into[i] = (long)k;
           }
         }
   }
@@ -166,8 +172,10 @@ static void report_pairing(b24d_ctx *c, const b24_param *op, const b24_param *np
 void b24d_compare_params(b24d_ctx *c, const b24_params *o, const b24_params *n,
                          const char *prefix, bool fields) {
   size_t no = o->n ? o->n : 1, nn = n->n ? n->n : 1;
-  pairing p = {o, n, malloc(no * sizeof(long)), calloc(no, 1), calloc(nn, 1), calloc(no, 1)};
-  for (size_t i = 0; i < o->n; i++) p.pair[i] = -1;
+  pairing p = {o, n, malloc(no * sizeof(long)), calloc(no, 1), calloc(nn, 1), calloc(no, 1),
+               malloc(no * sizeof(long)), malloc(nn * sizeof(long))};
+  for (size_t i = 0; i < o->n; i++) p.pair[i] = p.joined_into[i] = -1;
+  for (size_t k = 0; k < n->n; k++) p.split_from[k] = -1;
   pair_names(&p, BY_NAME);
   pair_names(&p, BY_CASE);
   pair_alternatives(&p);
@@ -181,7 +189,12 @@ void b24d_compare_params(b24d_ctx *c, const b24_params *o, const b24_params *n,
       report_pairing(c, op, np, p.how[i], old_path, path, fields);
       b24d_compare_param(c, op, np, path, fields);
       free(path);
-    } else if (!p.absorbed_old[i]) {
+    } else if (p.absorbed_old[i]) {
+      const b24_param *np = &n->items[p.joined_into[i]];
+      b24d_add(c, B24_TIER_NOTE, B24_CH_PARAM_ALTERNATIVES, old_path, NULL, &op->loc, &np->loc,
+               op->name, np->name, "%s '%s' is now documented as an alternative in '%s'",
+               fields ? "result field" : "param", old_path, np->name);
+    } else {
       size_t at = c->gone.n;
       b24d_orphans_push(&c->gone, op, old_path, fields);
       /* NEW describes no keys here at all (or, for the result, no field): they are
@@ -191,6 +204,14 @@ void b24d_compare_params(b24d_ctx *c, const b24_params *o, const b24_params *n,
     free(old_path);
   }
   for (size_t k = 0; k < n->n; k++) {
+    if (p.split_from[k] >= 0) {
+      const b24_param *op = &o->items[p.split_from[k]], *np = &n->items[k];
+      char *path = b24d_join_path(prefix, np->name);
+      b24d_add(c, B24_TIER_NOTE, B24_CH_PARAM_ALTERNATIVES, path, NULL, &op->loc, &np->loc,
+               op->name, np->name, "%s '%s', an alternative in '%s' before, is now documented apart",
+               fields ? "result field" : "param", path, op->name);
+      free(path);
+    }
     if (p.used[k]) continue;
     char *path = b24d_join_path(prefix, n->items[k].name);
     size_t at = c->arrived.n;
@@ -204,6 +225,8 @@ void b24d_compare_params(b24d_ctx *c, const b24_params *o, const b24_params *n,
   free(p.how);
   free(p.used);
   free(p.absorbed_old);
+  free(p.joined_into);
+  free(p.split_from);
 }
 
 /* ---- one pair ---- */

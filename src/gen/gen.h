@@ -41,6 +41,9 @@ int b24_outputs_write(const b24_outputs *o, const char *dir, b24_write_report *r
 int b24_gen_schemas(const b24_model *m, b24_outputs *o);  /* schemas/<method>.json ... */
 int b24_gen_openapi(const b24_model *m, b24_outputs *o);  /* openapi.json */
 int b24_gen_c(const b24_model *m, b24_outputs *o);        /* c/... */
-int b24_gen_suite(const b24_model *m, b24_outputs *o);    /* suite/... */
+int b24_gen_suite(const b24_model *m, b24_outputs *o);    /* suite/..., seed 1 */
+/* The suite with its synthesized values drawn from seed (written into index.json). */
+#define B24_SUITE_DEFAULT_SEED 1u
+int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o);
 
 #endif

@@ -18,23 +18,26 @@
 #include "model/family.h"
 #include "suite/vars.h"
 #include "gen/gen.h"
+#include "gen/suite_internal.h"
+#include "gen/suite_synth.h"
 #include "schema/schema.h"
 #include "util/buf.h"
 #include "util/jsonschema.h"
 
-#define SUITE_VERSION 1
+
 #define UNKNOWN_METHOD "b24spec.no.such.method"
+#define SUITE_MAX_VARIANT_CASES 64 /* per method */
 
 /* ---- small JSON helpers -------------------------------------------------- */
 
-static json_t *checks_list(const b24_check_id *ids, size_t n) {
+json_t *suite_checks_list(const b24_check_id *ids, size_t n) {
   json_t *a = json_array();
   for (size_t i = 0; i < n; i++) json_array_append_new(a, json_string(b24_checks[ids[i]].name));
   return a;
 }
 
 /* The checks each kind of case asks for. */
-static json_t *checks_for(const char *expect, int auth_case) {
+json_t *suite_checks_for(const char *expect, int auth_case) {
   static const b24_check_id ok[] = {B24_CHECK_NOT_SERVER_ERROR, B24_CHECK_STATUS_CODE,
                                     B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
                                     B24_CHECK_VALID_INPUT_ACCEPTED, B24_CHECK_RESULT_SCHEMA};
@@ -50,14 +53,14 @@ static json_t *checks_for(const char *expect, int auth_case) {
                                      B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
                                      B24_CHECK_RESULT_SCHEMA, B24_CHECK_ERROR_CODE_DOCUMENTED};
 #define N(a) (sizeof a / sizeof *a)
-  if (auth_case) return checks_list(auth, N(auth));
-  if (!strcmp(expect, "success")) return checks_list(ok, N(ok));
-  if (!strcmp(expect, "error")) return checks_list(bad, N(bad));
-  return checks_list(any, N(any));
+  if (auth_case) return suite_checks_list(auth, N(auth));
+  if (!strcmp(expect, "success")) return suite_checks_list(ok, N(ok));
+  if (!strcmp(expect, "error")) return suite_checks_list(bad, N(bad));
+  return suite_checks_list(any, N(any));
 #undef N
 }
 
-static char *loc_text(const char *file, int line) {
+char *suite_loc_text(const char *file, int line) {
   b24_buf b = B24_BUF_INIT;
   b24_buf_printf(&b, "%s:%d", file ? file : "?", line);
   return b24_buf_take(&b);
@@ -93,7 +96,7 @@ static json_t *error_table(const b24_error *errs, size_t n) {
 /* Takes a check off a case, saying why in its notes: the docs themselves make
  * the promise unverifiable there (their example contradicts their table, or
  * they document no error to expect). */
-static void drop_check(json_t *c, b24_check_id id, const char *why) {
+void suite_drop_check(json_t *c, b24_check_id id, const char *why) {
   json_t *checks = json_object_get(c, "checks");
   size_t i;
   json_t *v;
@@ -182,27 +185,15 @@ static char *result_conflict(const json_t *result_schema, const b24_method *meth
 
 /* ---- request bodies -------------------------------------------------------- */
 
-/* Validates body against the method's parameter schema the way the portal
- * reads it (keys in the documented spelling); errors (may be NULL) as from
- * b24_jsonschema_validate_ex. 0 when valid. */
-static int validate_params(const b24_method *meth, const json_t *schema, const json_t *body,
-                           int flags, b24_buf *errors) {
-  json_t *read = json_deep_copy(body);
-  b24_params_as_portal_reads(meth, read);
-  int n = b24_jsonschema_validate_ex(schema, read, flags, errors);
-  json_decref(read);
-  return n;
-}
-
 /* Valid however a portal reads the values: strict JSON types or form strings. */
-static int valid_request(const b24_method *meth, const json_t *schema, const json_t *body) {
-  return validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL) == 0;
+int suite_valid_request(const b24_method *meth, const json_t *schema, const json_t *body) {
+  return suite_validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL) == 0;
 }
 
 /* Invalid however the portal reads it: as JSON, and as form values. */
-static int surely_invalid(const b24_method *meth, const json_t *schema, const json_t *body) {
-  return validate_params(meth, schema, body, 0, NULL) &&
-         validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL);
+int suite_surely_invalid(const b24_method *meth, const json_t *schema, const json_t *body) {
+  return suite_validate_params(meth, schema, body, 0, NULL) &&
+         suite_validate_params(meth, schema, body, B24_JSONSCHEMA_FORM_SCALARS, NULL);
 }
 
 /* The body an example sends, without its `auth` (the runner adds credentials);
@@ -224,53 +215,8 @@ static json_t *example_body(const b24_example *e, const char **why) {
   return json_object();
 }
 
-/* A value of the documented type for a required parameter, for a request built
- * when the docs give no example. NULL when the type says too little. */
-static json_t *sample_value(const b24_param *p) {
-  if (!p->type.n_alts) return NULL;
-  const b24_type_alt *a = &p->type.alts[0];
-  if (a->array) return json_array();
-  if (p->n_enum) return json_string(p->enum_values[0]);
-  const char *b = a->base;
-  if (!strcmp(b, "integer")) return json_integer(1);
-  if (!strcmp(b, "double")) return json_real(1.5);
-  if (!strcmp(b, "boolean") || !strcmp(b, "char")) return json_string("Y");
-  if (!strcmp(b, "string") || !strcmp(b, "text")) return json_string("b24spec");
-  if (!strcmp(b, "object")) return json_object();
-  if (!strcmp(b, "array")) return json_array();
-  return NULL;
-}
-
-static json_t *synthesized_body(const b24_method *meth) {
-  json_t *b = json_object();
-  for (size_t i = 0; i < meth->params.n; i++) {
-    const b24_param *p = &meth->params.items[i];
-    if (!p->required || p->wildcard) continue;
-    json_t *v = sample_value(p);
-    if (!v) {
-      json_decref(b);
-      return NULL;
-    }
-    json_object_set_new(b, p->name, v);
-  }
-  return b;
-}
-
 /* ---- one method -------------------------------------------------------- */
 
-typedef struct method_gen {
-  const b24_model *m;
-  const b24_method *meth;
-  char *stem;
-  json_t *params_schema;
-  bool read_only;
-  bool has_required;
-  b24_family fam;
-  bool input_errors;    /* the page documents an error for bad input */
-  char *result_conflict; /* the docs' example contradicts their result table */
-  json_t *cases;
-  json_t *not_generated;
-} method_gen;
 
 static void not_generated(method_gen *g, const char *what, const char *why) {
   json_array_append_new(g->not_generated, json_pack("{s:s,s:s}", "what", what, "why", why));
@@ -308,6 +254,32 @@ static int fields_restorable(const b24_method *get, const char *record, const js
     }
   }
   return 1;
+}
+
+/* Whether the undo request, with the old values as the getter's docs example
+ * shows them, is one the method's parameter table accepts (a field the docs
+ * type by an object may read back as its id). fields_obj: where in undo the
+ * fields sit (NULL: at its top). True when there is no example to judge by. */
+static int undo_acceptable(method_gen *g, const b24_method *get, const char *record,
+                           const json_t *undo, const json_t *fields_obj, const json_t *fields) {
+  const json_t *rec = b24_jpath_get_icase(get->response.example, record);
+  if (!json_is_object(rec)) return 1;
+  json_t *probe = json_deep_copy(undo);
+  json_t *target = probe;
+  if (fields_obj) {
+    const char *k;
+    json_t *v;
+    json_object_foreach(probe, k, v) if (!strcasecmp(k, "fields") && json_is_object(v)) target = v;
+  }
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)fields, k, v) {
+    const json_t *old = b24_jpath_get_icase(rec, k);
+    if (old) json_object_set(target, k, (json_t *)old);
+  }
+  int ok = suite_valid_request(g->meth, g->params_schema, probe);
+  json_decref(probe);
+  return ok;
 }
 
 /* How to undo an update: read the object through the family getter first, and
@@ -349,8 +321,15 @@ static json_t *restore_update(method_gen *g, const json_t *request, const char *
     b24_buf_printf(&var, "${before.%s}", k);
     json_object_set_new(target, k, json_string(var.data));
   }
-  json_decref(fields);
   b24_buf_free(&var);
+  if (!undo_acceptable(g, get, record, undo, target == undo ? NULL : target, fields)) {
+    *why = "the getter's example shows a value of a field the request writes that the method's "
+           "parameter table refuses, so it cannot be written back";
+    json_decref(fields), json_decref(read_body), json_decref(undo);
+    free(record);
+    return NULL;
+  }
+  json_decref(fields);
   json_t *plan = json_pack("{s:{s:s,s:o},s:s,s:{s:s,s:o}}", "read", "method", get->name, "body",
                            read_body, "record", record, "undo", "method", g->meth->name, "body",
                            undo);
@@ -384,7 +363,7 @@ static json_t *restore_add(method_gen *g, const json_t *request, const char **wh
 
 /* Adds one case. expect: "success", "error" or "any"; auth: how the runner
  * authenticates ("portal" = the credentials it was given, "none", "wrong"). */
-static json_t *add_case(method_gen *g, const char *id, const char *kind, const char *title,
+json_t *suite_add_case(method_gen *g, const char *id, const char *kind, const char *title,
                         const char *from, const char *auth, json_t *body, const char *expect) {
   b24_buf full = B24_BUF_INIT;
   b24_buf_printf(&full, "%s/%s", g->stem, id);
@@ -410,11 +389,11 @@ static json_t *add_case(method_gen *g, const char *id, const char *kind, const c
   json_object_set_new(c, "auth", json_string(auth));
   json_object_set_new(c, "request", json_pack("{s:s,s:o}", "method", g->meth->name, "body", body));
   json_object_set_new(c, "expect", json_string(expect));
-  json_object_set_new(c, "checks", checks_for(expect, auth_case));
+  json_object_set_new(c, "checks", suite_checks_for(expect, auth_case));
   if (!auth_case && strcmp(expect, "success") && !g->input_errors)
-    drop_check(c, B24_CHECK_ERROR_CODE_DOCUMENTED,
+    suite_drop_check(c, B24_CHECK_ERROR_CODE_DOCUMENTED,
                "the page documents no error for bad input, so any error code is accepted");
-  if (g->result_conflict) drop_check(c, B24_CHECK_RESULT_SCHEMA, g->result_conflict);
+  if (g->result_conflict) suite_drop_check(c, B24_CHECK_RESULT_SCHEMA, g->result_conflict);
   json_array_append_new(g->cases, c);
   return c;
 }
@@ -427,7 +406,7 @@ static json_t *example_cases(method_gen *g) {
   for (size_t i = 0; i < g->meth->n_examples; i++) {
     const b24_example *e = &g->meth->examples[i];
     if (!e->is_curl) continue;
-    char *from = loc_text(e->loc.file ? e->loc.file : g->meth->source, e->loc.line);
+    char *from = suite_loc_text(e->loc.file ? e->loc.file : g->meth->source, e->loc.line);
     const char *why = NULL;
     json_t *body = example_body(e, &why);
     if (!body) {
@@ -454,9 +433,9 @@ static json_t *example_cases(method_gen *g) {
     b24_buf_printf(&id, "example/%d", ++n);
     b24_buf_printf(&title, "the docs' %s example", e->lang);
     b24_buf errs = B24_BUF_INIT;
-    int ok = validate_params(g->meth, g->params_schema, body, B24_JSONSCHEMA_FORM_SCALARS, &errs) == 0;
+    int ok = suite_validate_params(g->meth, g->params_schema, body, B24_JSONSCHEMA_FORM_SCALARS, &errs) == 0;
     if (ok && !base) base = json_incref(body);
-    json_t *c = add_case(g, id.data, "example", title.data, from,
+    json_t *c = suite_add_case(g, id.data, "example", title.data, from,
                          "portal", json_incref(body), ok ? "success" : "any");
     if (!ok) {
       char *nl = strchr(errs.data, '\n');
@@ -478,158 +457,12 @@ static json_t *example_cases(method_gen *g) {
   return base;
 }
 
-/* The container of a parameter in body: body itself, or body[parent]. */
-static json_t *container(json_t *body, const char *parent) {
-  return parent ? json_object_get(body, parent) : body;
-}
-
-/* How the portal's PHP sees a parameter's type, as far as a wrong value goes. */
-typedef enum { SHAPE_UNKNOWN, SHAPE_SCALAR_NUMERIC, SHAPE_SCALAR_TEXT, SHAPE_CONTAINER } shape;
-
-/* A flag enum (Y/N, true/false, 1/0) reads as a number-like scalar; any other
- * enum of strings as text. */
-static shape enum_shape(const json_t *values) {
-  size_t i;
-  json_t *v;
-  int flags = 1;
-  json_array_foreach(values, i, v) {
-    if (json_is_object(v) || json_is_array(v) || json_is_null(v)) return SHAPE_UNKNOWN;
-    const char *s = json_string_value(v);
-    if (s && strcmp(s, "Y") && strcmp(s, "N") && strcmp(s, "1") && strcmp(s, "0")) flags = 0;
-  }
-  return flags ? SHAPE_SCALAR_NUMERIC : SHAPE_SCALAR_TEXT;
-}
-
-/* The shape of a parameter as its schema (the one the mock and the docs'
- * validators use) types it: "string" is text; "integer", "number" (alone or with
- * a numeric "string" pattern) and "boolean" are number-like; "object" and
- * "array" are containers; anything else, or a mix, is unknown. */
-static shape shape_of(const json_t *root, const json_t *ps) {
-  const char *ref = json_string_value(json_object_get(ps, "$ref"));
-  if (ref && !strncmp(ref, "#/$defs/", 8))
-    ps = json_object_get(json_object_get(root, "$defs"), ref + 8);
-  if (!json_is_object(ps)) return SHAPE_UNKNOWN;
-  const json_t *t = json_object_get(ps, "type");
-  if (!t) return json_is_array(json_object_get(ps, "enum")) ? enum_shape(json_object_get(ps, "enum"))
-                                                           : SHAPE_UNKNOWN;
-  int text = 0, num = 0, cont = 0, other = 0;
-  size_t i, n = json_is_array(t) ? json_array_size(t) : 1;
-  for (i = 0; i < n; i++) {
-    const char *w = json_string_value(json_is_array(t) ? json_array_get(t, i) : t);
-    if (!w) other = 1;
-    else if (!strcmp(w, "string")) text = 1;
-    else if (!strcmp(w, "integer") || !strcmp(w, "number") || !strcmp(w, "boolean")) num = 1;
-    else if (!strcmp(w, "object") || !strcmp(w, "array")) cont = 1;
-    else if (strcmp(w, "null")) other = 1;
-  }
-  if (other || (cont && (text || num))) return SHAPE_UNKNOWN;
-  if (cont) return SHAPE_CONTAINER;
-  if (num) return SHAPE_SCALAR_NUMERIC; /* ["integer", "string"]: a numeric string */
-  return text ? SHAPE_SCALAR_TEXT : SHAPE_UNKNOWN;
-}
-
-/* The schema of parameter p, at top level or inside the object parameter parent. */
-static const json_t *param_schema(const json_t *root, const char *parent, const char *name) {
-  const json_t *props = json_object_get(root, "properties");
-  if (parent) {
-    const json_t *ps = json_object_get(props, parent);
-    const char *ref = json_string_value(json_object_get(ps, "$ref"));
-    if (ref && !strncmp(ref, "#/$defs/", 8))
-      ps = json_object_get(json_object_get(root, "$defs"), ref + 8);
-    props = json_object_get(ps, "properties");
-  }
-  return json_object_get(props, name);
-}
-
-/* A value of another type than p's that the portal cannot read as p's type
- * (PHP takes numbers for text and a keyed array for a list, so those are never
- * offered) and that the parameter schema refuses in body however the portal
- * reads it. Sets *desc. NULL when the type is a word whose values the docs do
- * not pin down, or the schema takes every candidate. */
-static json_t *wrong_type_body(method_gen *g, const json_t *base, const char *parent,
-                               const b24_param *p, const char **desc) {
-  json_t *cand[2];
-  const char *names[2];
-  size_t n = 0;
-  switch (shape_of(g->params_schema, param_schema(g->params_schema, parent, p->name))) {
-  case SHAPE_SCALAR_NUMERIC:
-    cand[n] = json_string("b24spec: not of the documented type"), names[n++] = "a string";
-    cand[n] = json_pack("{s:b}", "b24spec_wrong_type", 1), names[n++] = "an object";
-    break;
-  case SHAPE_SCALAR_TEXT:
-    cand[n] = json_pack("{s:b}", "b24spec_wrong_type", 1), names[n++] = "an object";
-    cand[n] = json_pack("[s]", "b24spec"), names[n++] = "an array";
-    break;
-  case SHAPE_CONTAINER:
-    cand[n] = json_string("b24spec: not of the documented type"), names[n++] = "a string";
-    cand[n] = json_real(0.5), names[n++] = "a number";
-    break;
-  case SHAPE_UNKNOWN: return NULL;
-  }
-  json_t *found = NULL;
-  for (size_t i = 0; i < n; i++) {
-    if (!found) {
-      json_t *body = json_deep_copy(base);
-      json_t *cont = container(body, parent);
-      json_object_set(cont, p->name, cand[i]);
-      if (surely_invalid(g->meth, g->params_schema, body)) {
-        found = body;
-        *desc = names[i];
-      } else
-        json_decref(body);
-    }
-    json_decref(cand[i]);
-  }
-  return found;
-}
-
-/* Negative cases for the parameters ps, which live at top level (parent NULL)
- * or inside the object parameter `parent` of base. */
-static void negative_cases(method_gen *g, const json_t *base, const b24_params *ps,
-                           const char *parent) {
-  for (size_t i = 0; i < ps->n; i++) {
-    const b24_param *p = &ps->items[i];
-    if (p->wildcard || !strcmp(p->name, "auth")) continue;
-    json_t *here = container((json_t *)base, parent);
-    b24_buf name = B24_BUF_INIT, id = B24_BUF_INIT, title = B24_BUF_INIT;
-    char *from = loc_text(p->loc.file ? p->loc.file : g->meth->source, p->loc.line);
-    b24_buf_printf(&name, "%s%s%s", parent ? parent : "", parent ? "." : "", p->name);
-    if (p->required && json_object_get(here, p->name)) {
-      json_t *body = json_deep_copy(base);
-      json_object_del(container(body, parent), p->name);
-      if (surely_invalid(g->meth, g->params_schema, body)) {
-        b24_buf_printf(&id, "missing/%s", name.data);
-        b24_buf_printf(&title, "the required parameter %s is left out", name.data);
-        json_t *c = add_case(g, id.data, "missing_required", title.data, from, "portal", body, "error");
-        json_object_set_new(c, "param", json_string(name.data));
-      } else
-        json_decref(body);
-    }
-    const char *desc = NULL;
-    json_t *body = p->type.n_alts ? wrong_type_body(g, base, parent, p, &desc) : NULL;
-    if (body) {
-      b24_buf_clear(&id);
-      b24_buf_clear(&title);
-      b24_buf_printf(&id, "wrong_type/%s", name.data);
-      b24_buf_printf(&title, "%s (%s) is given %s", name.data, p->type.written, desc);
-      json_t *c = add_case(g, id.data, "wrong_type", title.data, from, "portal", body, "error");
-      json_object_set_new(c, "param", json_string(name.data));
-    }
-    if (!parent && p->children.n && json_is_object(json_object_get(here, p->name)))
-      negative_cases(g, base, &p->children, p->name);
-    free(from);
-    b24_buf_free(&name);
-    b24_buf_free(&id);
-    b24_buf_free(&title);
-  }
-}
-
 static void auth_cases(method_gen *g) {
-  json_t *c = add_case(g, "auth/none", "no_auth", "called without credentials", NULL, "none",
+  json_t *c = suite_add_case(g, "auth/none", "no_auth", "called without credentials", NULL, "none",
                        json_object(), "error");
   json_object_set_new(c, "status", json_pack("[i]", 401));
   json_object_set_new(c, "codes", json_pack("[s]", "NO_AUTH_FOUND"));
-  c = add_case(g, "auth/wrong", "wrong_auth", "called with a wrong webhook secret or token", NULL,
+  c = suite_add_case(g, "auth/wrong", "wrong_auth", "called with a wrong webhook secret or token", NULL,
                "wrong", json_object(), "error");
   json_object_set_new(c, "status", json_pack("[i]", 401));
   json_object_set_new(c, "codes", json_pack("[s,s,s]", "NO_AUTH_FOUND", "invalid_token", "expired_token"));
@@ -641,8 +474,76 @@ static bool has_required(const b24_method *meth) {
   return false;
 }
 
-static json_t *method_suite(const b24_model *m, const b24_method *meth) {
-  method_gen g = {.m = m, .meth = meth};
+/* Records in set every path of body ("fields", "fields.title"; keys lower-cased,
+ * list elements looked into): what a success case sends. */
+static void collect_paths(const json_t *v, b24_buf *path, json_t *set) {
+  size_t i;
+  json_t *e;
+  if (json_is_array(v)) {
+    json_array_foreach(v, i, e) collect_paths(e, path, set);
+    return;
+  }
+  if (!json_is_object(v)) return;
+  const char *k;
+  json_object_foreach((json_t *)v, k, e) {
+    size_t mark = path->len;
+    b24_buf_printf(path, "%s%s", mark ? "." : "", k);
+    for (size_t j = mark; j < path->len; j++)
+      if (path->data[j] >= 'A' && path->data[j] <= 'Z') path->data[j] += 'a' - 'A';
+    json_object_set_new(set, path->data, json_true());
+    collect_paths(e, path, set);
+    path->len = mark;
+    path->data[mark] = 0;
+  }
+}
+
+static void note_sent(method_gen *g, const json_t *body) {
+  b24_buf path = B24_BUF_INIT;
+  b24_buf_puts(&path, "");
+  collect_paths(body, &path, g->sent_paths);
+  b24_buf_free(&path);
+}
+
+/* The success cases so far: their bodies' paths into g->sent_paths. */
+static size_t success_cases(method_gen *g) {
+  size_t i, n = 0;
+  json_t *c;
+  json_array_foreach(g->cases, i, c) {
+    if (strcmp(json_string_value(json_object_get(c, "expect")), "success")) continue;
+    note_sent(g, json_object_get(json_object_get(c, "request"), "body"));
+    n++;
+  }
+  return n;
+}
+
+/* Whether body sends a path no success case sends yet. */
+static int sends_more(method_gen *g, const json_t *body) {
+  json_t *mine = json_object();
+  b24_buf path = B24_BUF_INIT;
+  b24_buf_puts(&path, "");
+  collect_paths(body, &path, mine);
+  b24_buf_free(&path);
+  const char *k;
+  json_t *v;
+  int more = 0;
+  json_object_foreach(mine, k, v) if (!json_object_get(g->sent_paths, k)) more = 1;
+  json_decref(mine);
+  return more;
+}
+
+/* A success case with a body made from the parameter schema: when the docs give
+ * no example that the parameter table accepts, or to send the parameters no
+ * example sends. */
+static void synthesized_case(method_gen *g, json_t *body, const char *id, const char *title) {
+  char *from = suite_loc_text(g->meth->source, g->meth->params_loc.line ? g->meth->params_loc.line : g->meth->line);
+  json_t *c = suite_add_case(g, id, "synthesized", title, from, "portal", body, "success");
+  json_object_set_new(c, "body_source", json_pack("{s:s,s:i}", "kind", "schema", "seed", g->seed));
+  note_sent(g, body);
+  free(from);
+}
+
+static json_t *method_suite(const b24_model *m, const b24_method *meth, unsigned seed) {
+  method_gen g = {.m = m, .meth = meth, .seed = seed};
   g.stem = b24_schema_stem(meth);
   g.params_schema = b24_schema_for_params(m, meth);
   g.read_only = b24_method_is_read_only(meth->name);
@@ -653,26 +554,42 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth) {
   b24_family_of(m, meth, &g.fam);
   g.cases = json_array();
   g.not_generated = json_array();
+  g.sent_paths = json_object();
 
   json_t *base = example_cases(&g);
-  if (!base) {
-    json_t *s = synthesized_body(meth);
-    if (s && !valid_request(meth, g.params_schema, s)) {
-      json_decref(s);
-      s = NULL;
+  size_t n_success = success_cases(&g);
+  json_t *required = suite_synth_body(meth, g.params_schema, SUITE_SYNTH_REQUIRED, seed);
+  json_t *all = suite_synth_body(meth, g.params_schema, SUITE_SYNTH_ALL, seed);
+  if (!n_success && required && (!all || !json_equal(required, all)))
+    synthesized_case(&g, json_incref(required), "synth/required",
+                     "the required parameters with documented or type-correct values");
+  if (all && (!n_success || sends_more(&g, all)))
+    synthesized_case(&g, json_incref(all), "synth/all",
+                     "every documented parameter with a documented or type-correct value");
+  int variants = suite_synth_variants(g.params_schema);
+  for (int v = 0; v < variants && v < SUITE_MAX_VARIANT_CASES; v++) {
+    json_t *body = suite_synth_variant(meth, g.params_schema, SUITE_SYNTH_ALL, seed, v);
+    if (body && sends_more(&g, body)) {
+      char id[48];
+      snprintf(id, sizeof id, "synth/variant/%d", v + 1);
+      synthesized_case(&g, json_incref(body), id,
+                       "every documented parameter of one variant (a tab of a per-variant table)");
     }
-    base = s;
+    json_decref(body);
   }
-  if (base) negative_cases(&g, base, &meth->params, NULL);
+  if (!base) base = required ? json_incref(required) : all ? json_incref(all) : NULL;
+  json_decref(required);
+  json_decref(all);
+  if (base) suite_negative_cases(&g, base, &meth->params, NULL);
   else if (g.has_required) {
-    add_case(&g, "missing/all", "missing_required", "no parameters at all", NULL, "portal",
+    suite_add_case(&g, "missing/all", "missing_required", "no parameters at all", NULL, "portal",
              json_object(), "error");
     not_generated(&g, "per-parameter negative cases", "no valid request to start from");
   }
   json_decref(base);
   auth_cases(&g);
 
-  char *src = loc_text(meth->source, meth->line);
+  char *src = suite_loc_text(meth->source, meth->line);
   json_t *doc = json_pack("{s:i,s:s,s:i,s:s,s:s,s:i}", "suite_version", SUITE_VERSION, "method",
                           meth->name, "rest_version", meth->rest_version, "source", src, "mode",
                           g.read_only ? "read" : "write", "success_status",
@@ -687,6 +604,7 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth) {
   json_decref(g.not_generated);
   free(src);
   json_decref(g.params_schema);
+  json_decref(g.sent_paths);
   b24_family_free(&g.fam);
   free(g.stem);
   return doc;
@@ -695,14 +613,14 @@ static json_t *method_suite(const b24_model *m, const b24_method *meth) {
 /* ---- CRUD sequences ------------------------------------------------------ */
 
 /* One step of a sequence: a call of meth that should succeed or fail. */
-static json_t *step(const b24_model *m, const b24_method *meth, const char *name, json_t *body,
+json_t *suite_step(const b24_model *m, const b24_method *meth, const char *name, json_t *body,
                     const char *expect, json_t *checks) {
   json_t *s = json_pack("{s:s,s:{s:s,s:o},s:s,s:o}", "name", name, "request", "method",
                         meth->name, "body", body, "expect", expect, "checks", checks);
   if (!strcmp(expect, "success")) {
     json_t *schema = b24_schema_for_result(m, meth);
     char *conflict = result_conflict(schema, meth);
-    if (conflict) drop_check(s, B24_CHECK_RESULT_SCHEMA, conflict);
+    if (conflict) suite_drop_check(s, B24_CHECK_RESULT_SCHEMA, conflict);
     free(conflict);
     json_decref(schema);
   } else {
@@ -710,26 +628,15 @@ static json_t *step(const b24_model *m, const b24_method *meth, const char *name
     json_t *codes = not_found_codes(meth);
     if (json_array_size(codes)) json_object_set(s, "codes", codes);
     else
-      drop_check(s, B24_CHECK_ERROR_CODE_DOCUMENTED,
+      suite_drop_check(s, B24_CHECK_ERROR_CODE_DOCUMENTED,
                  "the page documents no error for an object that does not exist, so any error is accepted");
     json_decref(codes);
   }
   return s;
 }
 
-/* Asks a get step to compare what it reads with what was written, where the
- * object sits in the answer (known only from the getter's docs example). */
-static void verify_step(json_t *s, const b24_method *get, const char *record, json_t *fields) {
-  if (json_is_object(json_object_get(get->response.example, "result")) ||
-      json_is_array(json_object_get(get->response.example, "result")))
-    json_object_set_new(s, "verify", json_pack("{s:s,s:O}", "record", record, "fields", fields));
-  else
-    drop_check(s, B24_CHECK_READ_AFTER_WRITE,
-               "the docs give no example of the getter's answer, so where the object sits in it is unknown");
-}
-
 /* The body of a family member's example with its id key set to the variable. */
-static json_t *with_id(const b24_method *meth, const char *var, const char **why) {
+json_t *suite_with_id(const b24_method *meth, const char *var, const char **why) {
   const b24_example *e = b24_method_curl_example(meth);
   const char *key = e ? b24_object_id_key(meth, e->body) : NULL;
   if (!key) {
@@ -742,125 +649,19 @@ static json_t *with_id(const b24_method *meth, const char *var, const char **why
   return b;
 }
 
-/* Keys of a request besides the id that the object needs (such as
- * entityTypeId) are taken from the add request, so every step addresses the
- * object the add made. */
-static void align_with_add(json_t *body, const json_t *add_body, const char *id_var) {
-  const char *k;
-  json_t *v;
-  json_object_foreach(body, k, v) {
-    if (json_is_string(v) && !strcmp(json_string_value(v), id_var)) continue;
-    if (strcasecmp(k, "fields") && json_object_get(add_body, k) && !json_is_object(v))
-      json_object_set(body, k, json_object_get(add_body, k));
-  }
-}
-
-/* A sequence add -> get -> update -> get -> delete -> get, update (both fail)
- * for a family; NULL with why when the docs do not give what it needs. */
-static json_t *crud_sequence(const b24_model *m, const b24_family *f, const char **why) {
-  if (!f->add || !f->get || !f->update || !f->del) {
-    *why = "the family lacks one of add, get, update, delete";
-    return NULL;
-  }
-  const b24_example *ae = b24_method_curl_example(f->add);
-  char *idpath = b24_added_id_path(f->add->response.example);
-  if (!ae || !idpath) {
-    free(idpath);
-    *why = !ae ? "add has no cURL example with a JSON body"
-               : "add's response example does not show where the new id is";
-    return NULL;
-  }
-  /* a sequence must be made of requests the docs' own tables accept */
-  const b24_method *members[] = {f->add, f->get, f->update, f->del};
-  static const char *const refused[] = {
-      "add's example does not match its parameter table",
-      "get's example does not match its parameter table",
-      "update's example does not match its parameter table",
-      "delete's example does not match its parameter table"};
-  for (size_t i = 0; i < 4; i++) {
-    const b24_example *e = b24_method_curl_example(members[i]);
-    json_t *schema = b24_schema_for_params(m, members[i]);
-    int ok = e && valid_request(members[i], schema, e->body);
-    json_decref(schema);
-    if (!ok) {
-      free(idpath);
-      *why = refused[i];
-      return NULL;
-    }
-  }
-  b24_buf var = B24_BUF_INIT;
-  b24_buf_printf(&var, "${add.%s}", idpath);
-  free(idpath);
-  json_t *add_body = json_deep_copy(ae->body);
-  json_object_del(add_body, "auth");
-  json_t *get_body = with_id(f->get, var.data, why);
-  json_t *upd_body = get_body ? with_id(f->update, var.data, why) : NULL;
-  json_t *del_body = upd_body ? with_id(f->del, var.data, why) : NULL;
-  if (!del_body) {
-    json_decref(add_body), json_decref(get_body), json_decref(upd_body);
-    b24_buf_free(&var);
-    return NULL;
-  }
-  align_with_add(get_body, add_body, var.data);
-  align_with_add(upd_body, add_body, var.data);
-  align_with_add(del_body, add_body, var.data);
-  const b24_example *ue = b24_method_curl_example(f->update);
-  const char *uid = b24_object_id_key(f->update, ue->body);
-  json_t *added = b24_written_fields(add_body, NULL), *updated = b24_written_fields(upd_body, uid);
-  char *record = b24_record_path(f->get->response.example);
-
-  static const b24_check_id raw[] = {B24_CHECK_NOT_SERVER_ERROR, B24_CHECK_STATUS_CODE,
-                                     B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
-                                     B24_CHECK_VALID_INPUT_ACCEPTED, B24_CHECK_RESULT_SCHEMA,
-                                     B24_CHECK_READ_AFTER_WRITE};
-  static const b24_check_id gone[] = {B24_CHECK_NOT_SERVER_ERROR, B24_CHECK_STATUS_CODE,
-                                      B24_CHECK_CONTENT_TYPE, B24_CHECK_ENVELOPE,
-                                      B24_CHECK_ERROR_CODE_DOCUMENTED, B24_CHECK_DELETE_REMOVES};
-  json_t *steps = json_array();
-  json_array_append_new(steps, step(m, f->add, "add", json_incref(add_body), "success",
-                                    checks_for("success", 0)));
-  json_t *s = step(m, f->get, "get", json_deep_copy(get_body), "success", checks_list(raw, 7));
-  verify_step(s, f->get, record, added);
-  json_array_append_new(steps, s);
-  json_array_append_new(steps, step(m, f->update, "update", json_incref(upd_body), "success",
-                                    checks_for("success", 0)));
-  s = step(m, f->get, "get_updated", json_deep_copy(get_body), "success", checks_list(raw, 7));
-  verify_step(s, f->get, record, updated);
-  json_array_append_new(steps, s);
-  json_array_append_new(steps, step(m, f->del, "delete", json_deep_copy(del_body), "success",
-                                    checks_for("success", 0)));
-  json_array_append_new(steps, step(m, f->get, "get_deleted", json_incref(get_body), "error",
-                                    checks_list(gone, 6)));
-  json_array_append_new(steps, step(m, f->update, "update_deleted", json_incref(upd_body),
-                                    "error", checks_list(gone, 6)));
-  b24_buf id = B24_BUF_INIT;
-  b24_buf_printf(&id, "crud/%s%s", f->name, f->rest_version == 3 ? ".v3" : "");
-  char *from = loc_text(f->add->source, f->add->line);
-  json_t *seq = json_pack("{s:i,s:s,s:s,s:i,s:s,s:s,s:b,s:o,s:[{s:s,s:s,s:{s:s,s:o}}]}",
-                          "suite_version", SUITE_VERSION, "id", id.data, "family", f->name,
-                          "rest_version", f->rest_version, "from", from, "mode", "write",
-                          "restorable", 1, "steps", steps, "cleanup", "after", "add", "unless",
-                          "delete", "request", "method", f->del->name, "body", del_body);
-  free(from);
-  b24_buf_free(&id);
-  json_decref(added), json_decref(updated), json_decref(add_body), json_decref(get_body),
-      json_decref(upd_body);
-  free(record);
-  b24_buf_free(&var);
-  return seq;
-}
-
 /* ---- the whole suite --------------------------------------------------- */
 
-static json_t *global_cases(void) {
+static json_t *global_cases(const b24_model *m, unsigned seed) {
   json_t *c = json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:{}},s:s,s:[i],s:[s]}", "id",
                         "global/unknown_method", "kind", "unknown_method", "title",
                         "a method that does not exist", "mode", "read", "auth", "portal",
                         "request", "method", UNKNOWN_METHOD, "body", "expect", "error", "status",
                         404, "codes", "ERROR_METHOD_NOT_FOUND");
-  json_object_set_new(c, "checks", checks_for("error", 0));
-  return json_pack("{s:i,s:i,s:i,s:[],s:[],s:[o]}", "suite_version", SUITE_VERSION,
-                   "rest_version", 1, "success_status", 200, "errors", "system_errors", "cases", c);
+  json_object_set_new(c, "checks", suite_checks_for("error", 0));
+  json_t *cases = json_pack("[o]", c);
+  suite_batch_cases(m, seed, cases);
+  return json_pack("{s:i,s:i,s:i,s:[],s:[],s:o}", "suite_version", SUITE_VERSION,
+                   "rest_version", 1, "success_status", 200, "errors", "system_errors", "cases", cases);
 }
 
 static void count_modes(const json_t *cases, size_t *reads, size_t *writes) {
@@ -872,13 +673,28 @@ static void count_modes(const json_t *cases, size_t *reads, size_t *writes) {
   }
 }
 
-int b24_gen_suite(const b24_model *m, b24_outputs *o) {
+/* Writes a sequence to suite/sequences/<family><suffix>.json and lists it in
+ * the index (takes seq). */
+static void add_sequence(b24_outputs *o, json_t *index_entries, const b24_family *f,
+                         const char *kind, const char *suffix, json_t *seq) {
+  b24_buf file = B24_BUF_INIT, path = B24_BUF_INIT;
+  b24_buf_printf(&file, "sequences/%s%s.json", f->name, suffix);
+  b24_buf_printf(&path, "suite/%s", file.data);
+  json_array_append_new(index_entries, json_pack("{s:s,s:s,s:i,s:s}", "kind", kind, "family", f->name,
+                                                 "rest_version", f->rest_version, "file", file.data));
+  b24_outputs_add_json(o, path.data, seq);
+  json_decref(seq);
+  b24_buf_free(&file);
+  b24_buf_free(&path);
+}
+
+int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o) {
   json_t *methods = json_array(), *sequences = json_array(), *skipped_families = json_array();
   size_t n_cases = 0, reads = 0, writes = 0;
   b24_buf path = B24_BUF_INIT;
   for (size_t i = 0; i < m->n_methods; i++) {
     const b24_method *meth = &m->methods[i];
-    json_t *doc = method_suite(m, meth);
+    json_t *doc = method_suite(m, meth, seed);
     char *stem = b24_schema_stem(meth);
     b24_buf_clear(&path);
     b24_buf_printf(&path, "methods/%s.json", stem);
@@ -902,42 +718,33 @@ int b24_gen_suite(const b24_model *m, b24_outputs *o) {
       b24_family_of(m, meth, &f);
       if (f.add == meth) {
         const char *why = NULL;
-        json_t *seq = crud_sequence(m, &f, &why);
-        const char *fam_file = f.name;
-        b24_buf file = B24_BUF_INIT;
-        b24_buf_printf(&file, "sequences/%s%s.json", fam_file, f.rest_version == 3 ? ".v3" : "");
-        if (seq) {
-          json_array_append_new(sequences, json_pack("{s:s,s:i,s:s}", "family", f.name,
-                                                     "rest_version", f.rest_version, "file",
-                                                     file.data));
-          b24_buf_clear(&path);
-          b24_buf_printf(&path, "suite/%s", file.data);
-          b24_outputs_add_json(o, path.data, seq);
-          writes++;
-          json_decref(seq);
-        } else if (f.get || f.update || f.del)
+        json_t *seq = suite_crud_sequence(m, &f, seed, &why);
+        if (seq) add_sequence(o, sequences, &f, "crud", f.rest_version == 3 ? ".v3" : "", seq);
+        else if (f.get || f.update || f.del)
           json_array_append_new(skipped_families,
                                 json_pack("{s:s,s:s}", "family", f.name, "why", why));
-        b24_buf_free(&file);
+        json_t *lseq = suite_list_sequence(m, &f, seed, &why);
+        if (lseq) add_sequence(o, sequences, &f, "list", ".list", lseq);
+        writes += (seq != NULL) + (lseq != NULL);
       }
       b24_family_free(&f);
     }
     free(stem);
   }
-  json_t *global = global_cases();
+  json_t *global = global_cases(m, seed);
   b24_outputs_add_json(o, "suite/global.json", global);
+  count_modes(json_object_get(global, "cases"), &reads, &writes);
+  n_cases += json_array_size(json_object_get(global, "cases"));
   json_decref(global);
-  reads++;
-  n_cases++;
 
   json_t *checks = json_array();
   for (int i = 0; i < B24_CHECK_COUNT; i++)
     json_array_append_new(checks, json_pack("{s:s,s:s}", "name", b24_checks[i].name, "summary",
                                             b24_checks[i].summary));
   json_t *index = json_pack(
-      "{s:i,s:s,s:o,s:{s:I,s:I,s:I,s:I,s:I},s:s,s:o,s:o,s:o}", "suite_version", SUITE_VERSION,
+      "{s:i,s:s,s:i,s:o,s:{s:I,s:I,s:I,s:I,s:I},s:s,s:o,s:o,s:o}", "suite_version", SUITE_VERSION,
       "about", "The conformance suite b24spec generated from the docs; run it with `b24spec check`. Format: docs/check.md",
-      "checks", checks, "counts", "methods", (json_int_t)json_array_size(methods), "cases",
+      "seed", (int)seed, "checks", checks, "counts", "methods", (json_int_t)json_array_size(methods), "cases",
       (json_int_t)n_cases, "sequences", (json_int_t)json_array_size(sequences), "read",
       (json_int_t)reads, "write", (json_int_t)writes, "global", "global.json", "methods", methods,
       "sequences", sequences, "families_without_sequence", skipped_families);
@@ -945,4 +752,8 @@ int b24_gen_suite(const b24_model *m, b24_outputs *o) {
   json_decref(index);
   b24_buf_free(&path);
   return 0;
+}
+
+int b24_gen_suite(const b24_model *m, b24_outputs *o) {
+  return b24_gen_suite_seeded(m, B24_SUITE_DEFAULT_SEED, o);
 }

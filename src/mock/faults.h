@@ -14,6 +14,15 @@ enum {
   MOCK_FAULT_IGNORE_AUTH = 1 << 7,          /* any or no credentials accepted */
   MOCK_FAULT_LOSE_WRITES = 1 << 8,          /* update answers success but stores nothing */
   MOCK_FAULT_SKIP_TYPE_CHECK = 1 << 9,      /* params of the wrong type accepted */
+  MOCK_FAULT_LIST_IGNORE_START = 1 << 10,   /* list answers the first page whatever start says */
+  MOCK_FAULT_BATCH_IGNORE_HALT = 1 << 11,   /* batch runs every subquery whatever halt says */
+  MOCK_FAULT_LIST_WRONG_TOTAL = 1 << 12,    /* list's "total" one more than there is */
+  MOCK_FAULT_LIST_IGNORE_FILTER = 1 << 13,  /* list answers every object */
+  MOCK_FAULT_LIST_IGNORE_SELECT = 1 << 14,  /* list answers every field */
+  MOCK_FAULT_KEEP_ONE_OLD_VALUE = 1 << 15,  /* update stores all but the last field written */
+  MOCK_FAULT_ERROR_STATUS_200 = 1 << 16,    /* errors answered with HTTP 200 */
+  MOCK_FAULT_ACCEPT_OUT_OF_ENUM = 1 << 17,  /* values outside a documented enum accepted */
+  MOCK_FAULT_LIST_DROP_NEXT = 1 << 18,      /* list answers without "next" */
 };
 
 typedef struct mock_fault_info {

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "mock/answer.h"
+#include "mock/batch.h"
 #include "mock/faults.h"
 #include "mock/form.h"
 #include "mock/route.h"
@@ -132,8 +133,8 @@ static void call_method(const mock_config *cfg, const mock_method *mm, const moc
   free(s);
 }
 
-void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
-                 mock_response *out) {
+static void handle_request(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
+                           mock_response *out) {
   out->status = 500;
   out->content_type =
       cfg->faults & MOCK_FAULT_WRONG_CONTENT_TYPE ? "text/html; charset=UTF-8" : JSON_TYPE;
@@ -165,14 +166,22 @@ void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_reque
     return;
   }
   json_object_del(params, "auth");
-  const mock_method *mm = mock_catalog_find(c, r.method, r.v3);
+  if (!r.v3 && !strcmp(r.method, "batch")) mock_batch(c, cfg, rq, params, out);
+  else mock_call(c, cfg, rq, r.method, r.v3, params, out);
+  json_decref(params);
+}
+
+void mock_call(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
+               const char *lname, int v3, json_t *params, mock_response *out) {
+  const mock_method *mm = mock_catalog_find(c, lname, v3);
   if (!mm) {
     fail(out, 404, 0, MOCK_CODE_NO_METHOD, "Method not found!", NULL, NULL);
   } else if (cfg->faults & MOCK_FAULT_UNDOCUMENTED_ERROR) {
     fail(out, 400, mm->v3, MOCK_CODE_UNDOCUMENTED, "An error the docs do not list", NULL, NULL);
   } else {
     int checks = (cfg->faults & MOCK_FAULT_SKIP_REQUIRED_CHECK ? 0 : MOCK_CHECK_REQUIRED) |
-                 (cfg->faults & MOCK_FAULT_SKIP_TYPE_CHECK ? 0 : MOCK_CHECK_TYPES);
+                 (cfg->faults & MOCK_FAULT_SKIP_TYPE_CHECK ? 0 : MOCK_CHECK_TYPES) |
+                 (cfg->faults & MOCK_FAULT_ACCEPT_OUT_OF_ENUM ? 0 : MOCK_CHECK_ENUMS);
     mock_violation v;
     const json_t *schema = checks ? mock_catalog_schema(c, mm) : NULL;
     switch (mock_validate(mm->meth, schema, params, checks, &v)) {
@@ -181,5 +190,10 @@ void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_reque
     case MOCK_VALID: call_method(cfg, mm, rq, params, out); break;
     }
   }
-  json_decref(params);
+}
+
+void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
+                 mock_response *out) {
+  handle_request(c, cfg, rq, out);
+  if ((cfg->faults & MOCK_FAULT_ERROR_STATUS_200) && out->status >= 400) out->status = 200;
 }

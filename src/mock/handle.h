@@ -39,4 +39,9 @@ typedef struct mock_response {
 void mock_handle(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
                  mock_response *out);
 
+/* One authorized call of the method lname (lower-cased) on decoded params:
+ * validation, the store, the faults. For batch's subqueries too. */
+void mock_call(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
+               const char *lname, int v3, json_t *params, mock_response *out);
+
 #endif

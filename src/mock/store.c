@@ -1,11 +1,14 @@
 #include "mock/store.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "mock/faults.h"
+#include "model/family.h"
+#include "mock/list_query.h"
 #include "mock/validate.h"
 
 struct mock_family {
@@ -36,10 +39,15 @@ static const char *id_key(const json_t *obj) {
 
 static int is_id_value(const json_t *v) { return mock_id_value(v) >= 0; }
 
+/* Follows keys, and digits as indexes into lists ("result", "0"). */
 static json_t *at_path(json_t *root, const json_t *path) {
   size_t i;
   json_t *k;
-  json_array_foreach(path, i, k) root = json_object_get(root, json_string_value(k));
+  json_array_foreach(path, i, k) {
+    const char *s = json_string_value(k);
+    root = json_is_array(root) && s[0] >= '0' && s[0] <= '9' ? json_array_get(root, strtoul(s, NULL, 10))
+                                                           : json_object_get(root, s);
+  }
   return root;
 }
 
@@ -62,10 +70,14 @@ static int find_id(const json_t *obj, json_t *path, int depth) {
   return 0;
 }
 
-/* Keys to the object that is the record in a get answer's result: through
- * wrappers of one object-valued key ({"item": {...}}, {"task": {...}}), the first
- * object with an id field or more than one field. */
+/* Keys to the object that is the record in a get answer's result: into a list
+ * of one, through wrappers of one object-valued key ({"item": {...}}, {"task":
+ * {...}}), the first object with an id field or more than one field. */
 static int find_record(const json_t *v, json_t *path, int depth) {
+  if (json_is_array(v) && json_is_object(json_array_get(v, 0)) && depth <= 4) {
+    json_array_append_new(path, json_string("0")); /* a get that answers a list of one */
+    return find_record(json_array_get(v, 0), path, depth + 1);
+  }
   if (!json_is_object(v) || depth > 4) return 0;
   if (id_key(v) || json_object_size(v) != 1) return 1;
   void *it = json_object_iter((json_t *)v);
@@ -95,11 +107,13 @@ static const char *find_param(const b24_method *m, const char *name) {
   return NULL;
 }
 
-/* The parameter that names the object: `id` in any case, else the first required
- * integer parameter whose name ends in "id" (userfieldId). */
+/* The parameter that names the object: the id key the model found for the
+ * method's entity, else `id` in any case, else the first required integer
+ * parameter whose name ends in "id" (userfieldId). */
 static const char *find_id_param(const b24_method *m) {
-  const char *p = find_param(m, "id");
+  const char *p = b24_entity_object_key(m);
   if (p) return p;
+  if ((p = find_param(m, "id"))) return p;
   for (size_t i = 0; i < m->params.n; i++) {
     const b24_param *q = &m->params.items[i];
     size_t n = strlen(q->name);
@@ -181,19 +195,35 @@ static json_t *written_fields(const mock_family *f, mock_op op, const json_t *pa
   return w;
 }
 
+/* A written number as the documented answer writes that field: classic REST
+ * answers numbers as strings ("SORT": "100") where the docs' example does. */
+static json_t *as_shown(const json_t *v, const json_t *shown) {
+  char buf[64];
+  if (json_is_string(shown) && json_is_integer(v)) {
+    snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    return json_string(buf);
+  }
+  if (json_is_string(shown) && json_is_real(v)) {
+    snprintf(buf, sizeof buf, "%.17g", json_real_value(v));
+    return json_string(buf);
+  }
+  return json_deep_copy(v);
+}
+
 /* Sets each written field on obj, under obj's own spelling of the key when it
- * has one that differs only in case. */
+ * has one that differs only in case, in the form obj shows it. */
 static void overlay(json_t *obj, const json_t *written) {
   const char *key;
   json_t *v;
   json_object_foreach((json_t *)written, key, v) {
     const char *k = key, *ok;
-    json_t *ov;
+    json_t *ov, *shown = NULL;
     json_object_foreach(obj, ok, ov) if (!strcasecmp(ok, key)) {
       k = ok;
+      shown = ov;
       break;
     }
-    json_object_set_new(obj, k, json_deep_copy(v));
+    json_object_set_new(obj, k, as_shown(v, shown));
   }
 }
 
@@ -243,30 +273,74 @@ static mock_store_outcome do_add(mock_family *f, const json_t *params, json_t **
   return MOCK_STORE_ANSWER;
 }
 
-static mock_store_outcome do_list(mock_family *f, const json_t *params, json_t **answer) {
+/* One live record as the list shows it, for filtering and ordering before a
+ * page is cut. */
+typedef struct listed {
+  long long id;
+  json_t *rec;
+} listed;
+
+static _Thread_local const mock_list_query *sort_query; /* qsort has no context argument */
+
+static int by_order(const void *a, const void *b) {
+  const listed *x = a, *y = b;
+  int c = mock_list_compare(sort_query, x->rec, y->rec);
+  return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+/* list: the live records that pass the filter, in the order asked (then by
+ * id), one page of MOCK_STORE_PAGE from start, each reduced to the selection;
+ * total and next as the docs describe (none for start=-1). */
+static mock_store_outcome do_list(mock_family *f, const json_t *params, unsigned faults,
+                                  json_t **answer) {
   if (!f->added || !f->list_path) return MOCK_STORE_STATELESS;
   json_t *a = json_deep_copy(f->ops[MOCK_OP_LIST]->answer);
   json_t *arr = at_path(a, f->list_path);
   json_t *tmpl = json_incref(json_array_get(arr, 0));
   json_array_clear(arr);
-  long long start = mock_id_value(json_object_get(params, "start"));
-  if (start < 0) start = 0;
-  long long live = 0;
+  mock_list_query q;
+  mock_list_query_read(params, &q);
+  if (faults & MOCK_FAULT_LIST_IGNORE_FILTER) q.filter = NULL;
+  if (faults & MOCK_FAULT_LIST_IGNORE_START) q.start = q.start < 0 ? q.start : 0;
+  const char *k = id_key(tmpl);
+  int as_string = k && json_is_string(json_object_get(tmpl, k));
+  size_t n = 0, cap = 16;
+  listed *rows = malloc(cap * sizeof *rows);
+  if (!rows) abort();
   for (long long id = MOCK_STORE_FIRST_ID; id < f->next; id++) {
-    const json_t *rec = f->records[id - MOCK_STORE_FIRST_ID];
-    if (!rec) continue;
-    if (live >= start && live < start + MOCK_STORE_PAGE) {
-      const char *k = id_key(tmpl);
-      int as_string = k && json_is_string(json_object_get(tmpl, k));
-      json_array_append_new(arr, render_record(f, tmpl, id, as_string, rec));
+    const json_t *stored = f->records[id - MOCK_STORE_FIRST_ID];
+    if (!stored) continue;
+    json_t *rec = render_record(f, tmpl, id, as_string, stored);
+    if (!mock_list_matches(&q, rec)) {
+      json_decref(rec);
+      continue;
     }
-    live++;
+    if (n == cap && !(rows = realloc(rows, (cap *= 2) * sizeof *rows))) abort();
+    rows[n++] = (listed){id, rec};
   }
+  sort_query = &q;
+  qsort(rows, n, sizeof *rows, by_order);
+  long long start = q.start < 0 ? 0 : q.start;
+  for (size_t i = 0; i < n; i++) {
+    if ((long long)i >= start && (long long)i < start + MOCK_STORE_PAGE) {
+      if (!(faults & MOCK_FAULT_LIST_IGNORE_SELECT)) mock_list_project(&q, rows[i].rec, k ? k : "ID");
+      json_array_append(arr, rows[i].rec);
+    }
+    json_decref(rows[i].rec);
+  }
+  free(rows);
   json_decref(tmpl);
   if (!f->v3) {
-    json_object_set_new(a, "total", json_integer(live));
-    if (start + MOCK_STORE_PAGE < live) json_object_set_new(a, "next", json_integer(start + MOCK_STORE_PAGE));
-    else json_object_del(a, "next");
+    long long live = (long long)n;
+    if (q.start == -1) {
+      json_object_del(a, "total");
+      json_object_del(a, "next");
+    } else {
+      json_object_set_new(a, "total", json_integer(live + !!(faults & MOCK_FAULT_LIST_WRONG_TOTAL)));
+      if (start + MOCK_STORE_PAGE < live && !(faults & MOCK_FAULT_LIST_DROP_NEXT))
+        json_object_set_new(a, "next", json_integer(start + MOCK_STORE_PAGE));
+      else json_object_del(a, "next");
+    }
   }
   *answer = a;
   return MOCK_STORE_ANSWER;
@@ -290,6 +364,12 @@ static mock_store_outcome do_by_id(mock_family *f, const mock_method *mm, const 
     }
   } else if (mm->op == MOCK_OP_UPDATE && !(faults & MOCK_FAULT_LOSE_WRITES)) {
     json_t *w = written_fields(f, MOCK_OP_UPDATE, params);
+    if (faults & MOCK_FAULT_KEEP_ONE_OLD_VALUE) { /* the last field written keeps its old value */
+      const char *last = NULL, *key;
+      json_t *v;
+      json_object_foreach(w, key, v) last = key;
+      if (last && json_object_size(w) > 1) json_object_del(w, last);
+    }
     overlay(*s, w);
     json_decref(w);
   } else if (mm->op == MOCK_OP_DELETE) {
@@ -307,7 +387,7 @@ mock_store_outcome mock_store_call(mock_family *f, const mock_method *mm, const 
   mock_store_outcome o;
   switch (mm->op) {
   case MOCK_OP_ADD: o = do_add(f, params, answer); break;
-  case MOCK_OP_LIST: o = do_list(f, params, answer); break;
+  case MOCK_OP_LIST: o = do_list(f, params, faults, answer); break;
   case MOCK_OP_GET:
   case MOCK_OP_UPDATE:
   case MOCK_OP_DELETE: o = do_by_id(f, mm, params, faults, answer); break;

@@ -3,7 +3,10 @@
  *
  * Ids are issued in sequence from MOCK_STORE_FIRST_ID. Against a stored id, get
  * answers the docs' get example overlaid with what was written, update merges,
- * delete removes, list lists what is stored (50 a page, `start` to page on).
+ * delete removes, list lists what is stored: the objects that pass `filter`,
+ * in the `order` asked (then by id), reduced to `select` (plus the id), 50 a
+ * page from `start`, with `total` and `next` (neither for start=-1); see
+ * mock/list_query.h for what the filter's operators mean.
  * Against an id that was issued and deleted, get/update/delete answer the
  * family's documented not-found error. Against an id the store never issued (the
  * docs' own example ids), every method answers its documented example, as a

@@ -108,6 +108,13 @@ static int php_reads_alike(const char *msg, size_t n) {
   return 0;
 }
 
+/* The validator's words for a value outside an enum (jsonschema.c). */
+static int is_enum_finding(const char *msg, const char *nl) {
+  static const char words[] = "is not one of the allowed values";
+  const char *hit = strstr(msg, words);
+  return hit && (!nl || hit < nl);
+}
+
 mock_violation_kind mock_validate(const b24_method *meth, const json_t *schema, json_t *params,
                                   int checks, mock_violation *v) {
   memset(v, 0, sizeof *v);
@@ -136,7 +143,8 @@ mock_violation_kind mock_validate(const b24_method *meth, const json_t *schema, 
           break;
         }
       } else if (!first_other && (checks & MOCK_CHECK_TYPES) &&
-                 !php_reads_alike(msg, nl ? (size_t)(nl - msg) : strlen(msg)))
+                 !php_reads_alike(msg, nl ? (size_t)(nl - msg) : strlen(msg)) &&
+                 ((checks & MOCK_CHECK_ENUMS) || !is_enum_finding(msg, nl)))
         first_other = line;
     }
     line = nl ? nl + 1 : NULL;

@@ -21,6 +21,7 @@ typedef struct mock_violation {
 enum {
   MOCK_CHECK_REQUIRED = 1, /* report missing required parameters */
   MOCK_CHECK_TYPES = 2,    /* report values of the wrong type (any other schema finding) */
+  MOCK_CHECK_ENUMS = 4,    /* with MOCK_CHECK_TYPES: report values outside a documented enum */
 };
 
 /* Prepares params as the portal's PHP reads them (top-level keys matched to the

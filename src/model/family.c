@@ -203,3 +203,18 @@ void b24_params_as_portal_reads(const b24_method *meth, json_t *params) {
       json_object_set_new(params, p->name, json_object());
   }
 }
+
+static const b24_param *param_named(const b24_method *m, const char *name) {
+  for (size_t i = 0; i < m->params.n; i++)
+    if (!strcasecmp(m->params.items[i].name, name)) return &m->params.items[i];
+  return NULL;
+}
+
+const char *b24_entity_object_key(const b24_method *meth) {
+  const b24_entity *e = b24_model_entity_of(meth);
+  const b24_param *p = e && e->id_key ? param_named(meth, e->id_key) : NULL;
+  if (!p) return NULL;
+  const b24_method *add = b24_entity_method_of(e, B24_ROLE_ADD);
+  const b24_param *in_add = add ? param_named(add, e->id_key) : NULL;
+  return in_add && in_add->required ? NULL : p->name;
+}

@@ -68,4 +68,10 @@ void b24_params_as_portal_reads(const b24_method *meth, json_t *params);
  * cannot be sent as such in a form. */
 bool b24_value_restorable(const json_t *v);
 
+/* The key of meth's request that names its entity's object: the entity's
+ * id_key in meth's documented spelling, unless the entity's add requires it too
+ * (then it names what the objects belong to, lists.add's IBLOCK_TYPE_ID, not a
+ * new object). NULL when meth has no entity or does not document that key. */
+const char *b24_entity_object_key(const b24_method *meth);
+
 #endif

@@ -16,6 +16,12 @@ const b24_check_info b24_checks[B24_CHECK_COUNT] = {
     {"auth_not_ignored", "a call without credentials or with wrong ones gets 401"},
     {"read_after_write", "what add and update wrote is what get reads back"},
     {"delete_removes", "after delete, get and update of the object fail as documented"},
+    {"list_paging", "a list's total, next and start page through every object once (start=-1: no total)"},
+    {"list_filter", "a list filtered on a field answers the objects that pass and no other"},
+    {"list_order", "a list ordered by a field answers it ascending or descending as asked"},
+    {"list_select", "a list with select answers only the selected fields (and the id)"},
+    {"batch", "batch runs its commands, passes $result[...] on and halts as documented"},
+    {"constraint_rejected", "a value outside an enum, of a wrong format or against a pattern is refused"},
 };
 
 int b24_check_find(const char *name) {

@@ -84,6 +84,15 @@ expected_checks() {
     wrong-content-type) echo content_type ;;
     ignore-auth) echo auth_not_ignored ;;
     lose-writes) echo read_after_write ;;
+    keep-one-old-value) echo read_after_write ;;
+    batch-ignores-halt) echo batch ;;
+    list-ignores-start) echo list_paging ;;
+    list-wrong-total) echo list_paging ;;
+    list-drops-next) echo list_paging ;;
+    list-ignores-filter) echo list_filter ;;
+    list-ignores-select) echo list_select ;;
+    error-status-200) echo "invalid_input_rejected status_code" ;;
+    accept-out-of-enum) echo constraint_rejected ;;
     *) echo "" ;;
   esac
 }
@@ -134,6 +143,51 @@ case $CASE in
     "$BIN" model "$CORPUS26" -o "$WORK/model.json" 2>/dev/null || true
     [ -s "$WORK/model.json" ] || fail "cannot model the corpus"
     passes_against_mock "$WORK/model.json"
+    ;;
+
+  coverage_corpus)
+    # the goals of the suite on the corpus, measured from the model and the suite's files
+    [ -d "$CORPUS26" ] || skip "no corpus at $CORPUS26"
+    command -v node >/dev/null || skip "node is not installed"
+    "$BIN" model "$CORPUS26" -o "$WORK/model.json" 2>/dev/null || true
+    gen_suite "$WORK/model.json" "$WORK/gen"
+    node "$ROOT/tests/check/coverage.mjs" "$WORK/model.json" "$WORK/gen/suite" \
+      --min-success 99 --min-paths 98 --min-sequences 55 || fail "the suite's coverage fell under its goals"
+    ;;
+
+  seed)
+    # synthesized values come from the seed written into the suite: the same seed
+    # gives the same bytes, another seed other values
+    gen_suite "$FAMILY" "$WORK/a"
+    "$BIN" gen "$FAMILY" -o "$WORK/b" --only suite --seed 1 2>/dev/null || fail "gen --seed 1"
+    "$BIN" gen "$FAMILY" -o "$WORK/c" --only suite --seed 77 2>/dev/null || fail "gen --seed 77"
+    diff -r "$WORK/a/suite" "$WORK/b/suite" >/dev/null || fail "the default seed is not 1"
+    grep -q '"seed": 77' "$WORK/c/suite/index.json" || fail "the seed is not written into index.json"
+    ! diff -q "$WORK/a/suite/methods/demo.item.update.json" "$WORK/c/suite/methods/demo.item.update.json" >/dev/null ||
+      fail "another seed gave the same synthesized values"
+    grep -q '"kind": "synthesized"' "$WORK/a/suite/methods/demo.item.update.json" || fail "no synthesized case"
+    RC=0; "$BIN" gen "$FAMILY" -o "$WORK/d" --only suite --seed -3 2>"$WORK/err" || RC=$?
+    [ "$RC" = 2 ] && grep -q -- '--seed takes a number' "$WORK/err" || fail "a bad seed was accepted"
+    ;;
+
+  suite_schema)
+    # every file of a generated suite validates against docs/suite.schema.json
+    command -v node >/dev/null || skip "node is not installed"
+    validate_suite() {
+      local rc=0
+      B24_NODE_MODULES=$ROOT/tools/npm/node_modules node "$ROOT/tests/check/suite-schema.mjs" \
+        "$ROOT/docs/suite.schema.json" "$1" || rc=$?
+      [ "$rc" = 77 ] && skip "ajv is not installed (tools/npm-install.sh)"
+      [ "$rc" = 0 ] || fail "$1 does not match docs/suite.schema.json"
+    }
+    gen_suite "$FAMILY" "$WORK/family"
+    validate_suite "$WORK/family/suite"
+    validate_suite "$ROOT/generated/suite"
+    if [ -d "$CORPUS26" ]; then
+      "$BIN" model "$CORPUS26" -o "$WORK/model.json" 2>/dev/null || true
+      gen_suite "$WORK/model.json" "$WORK/corpus"
+      validate_suite "$WORK/corpus/suite"
+    fi
     ;;
 
   faults_family) faults_detected "$FAMILY" ;;
@@ -273,7 +327,7 @@ case $CASE in
     grep -q '^failed checks: content_type ([0-9]*)$' "$WORK/out" || fail "other checks ran: $(tail -1 "$WORK/out")"
     check --checks content_typo
     [ "$RC" = 2 ] && grep -q 'unknown check "content_typo"' "$WORK/err" || fail "a bad check name was not refused"
-    [ "$("$BIN" check --list-checks | wc -l)" = 11 ] || fail "--list-checks does not list 11 checks"
+    [ "$("$BIN" check --list-checks | wc -l)" = 17 ] || fail "--list-checks does not list 17 checks"
     ;;
 
   usage)

@@ -26,6 +26,7 @@ const want = {
   \"param-added:lists.delete:MODE\": \"breaking\",
   \"enum-removed:lists.delete:IBLOCK_TYPE_ID=lists_socnet\": \"breaking\",
   \"param-alternatives:lists.delete:IBLOCK_CODE/IBLOCK_ID\": \"note\",
+  \"param-alternatives:lists.delete:IBLOCK_ID\": \"note\",
   \"scope-added:entity.item.add:=entity\": \"doc-fix\",
   \"param-required:entity.item.add:ENTITY\": \"doc-fix\",
   \"param-added:entity.item.add:XML_ID\": \"doc-fix\",
@@ -49,7 +50,7 @@ if (mv.old.file !== \"api-reference/entity/items/entity-item-delete.md\" || mv.n
 const noise = j.changes.filter((c) => /^error-|^default-/.test(c.kind) && /lists.delete|entity.item.add/.test(c.method)
   || c.path === \"IBLOCK_TYPE_ID\" && c.kind !== \"enum-removed\" || c.path === \"SECTION\");
 if (noise.length) throw new Error(\"noise: \" + JSON.stringify(noise.map((c) => c.id)));
-if (j.changes.filter((c) => c.method === \"lists.delete\").length !== 5) throw new Error(\"lists.delete count\");
+if (j.changes.filter((c) => c.method === \"lists.delete\").length !== 6) throw new Error(\"lists.delete count\");
 if (j.changes.some((c) => c.tier === \"breaking\" && !want[c.id])) throw new Error(\"unexpected breaking\");
 if (new Set(j.changes.map((c) => c.id)).size !== j.changes.length) throw new Error(\"ids not unique\");
 if (j.summary.input_errors !== 2 || j.input_errors[0].file !== \"api-reference/entity/items/entity-item-get.md\") throw new Error(\"input errors\");

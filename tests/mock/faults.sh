@@ -51,6 +51,45 @@ probe() {
     check "$1 (faulty=$FAULTY): update answers success" test "$STATUS" = 200
     req "${J[@]}" -d "{\"id\":$id}" "$H/crm.deal.get"
     check "$1 (faulty=$FAULTY): read after update" test "$(has '"TITLE":"after"' && echo 0 || echo 1)" = "$FAULTY" ;;
+  list-ignores-start|list-drops-next|list-wrong-total|list-ignores-filter|list-ignores-select)
+    # 52 items of the test family, then one list call that the fault answers wrongly
+    local i
+    for i in $(seq 1 52); do
+      req "${J[@]}" -d "{\"fields\":{\"TITLE\":\"t$i\",\"SORT\":$i,\"ACTIVE\":\"Y\"}}" "$H/demo.item.add"
+    done
+    case $1 in
+      list-ignores-start)
+        req "${J[@]}" -d '{"start":50}' "$H/demo.item.list"
+        check "$1 (faulty=$FAULTY): second page" test "$(has '"TITLE":"t51"' && echo 0 || echo 1)" = "$FAULTY" ;;
+      list-drops-next)
+        req "${J[@]}" -d '{}' "$H/demo.item.list"
+        check "$1 (faulty=$FAULTY): next" test "$(has '"next":50' && echo 0 || echo 1)" = "$FAULTY" ;;
+      list-wrong-total)
+        req "${J[@]}" -d '{}' "$H/demo.item.list"
+        check "$1 (faulty=$FAULTY): total" test "$(has '"total":52' && echo 0 || echo 1)" = "$FAULTY" ;;
+      list-ignores-filter)
+        req "${J[@]}" -d '{"filter":{"TITLE":"t3"}}' "$H/demo.item.list"
+        check "$1 (faulty=$FAULTY): filtered" test "$(has '"total":1,' && echo 0 || echo 1)" = "$FAULTY" ;;
+      list-ignores-select)
+        req "${J[@]}" -d '{"filter":{">=SORT":3,"<SORT":4},"select":["TITLE"]}' "$H/demo.item.list"
+        check "$1 (faulty=$FAULTY): selected" test "$(lacks '"SORT"' && has '"TITLE":"t3"' && echo 0 || echo 1)" = "$FAULTY" ;;
+    esac ;;
+  keep-one-old-value)
+    req "${J[@]}" -d '{"fields":{"TITLE":"a","SORT":1}}' "$H/demo.item.add"
+    local item
+    item=$(sed -nE 's/^\{"result":([0-9]+),.*/\1/p' <<<"$BODY")
+    req "${J[@]}" -d "{\"id\":$item,\"fields\":{\"TITLE\":\"b\",\"SORT\":2}}" "$H/demo.item.update"
+    req "${J[@]}" -d "{\"id\":$item}" "$H/demo.item.get"
+    check "$1 (faulty=$FAULTY): both values read back" test "$(has '"TITLE":"b"' && matches '"SORT":"?2"?[,}]' && echo 0 || echo 1)" = "$FAULTY" ;;
+  batch-ignores-halt)
+    req "${J[@]}" -d '{"halt":1,"cmd":{"bad":"no.such.method","after":"demo.item.list"}}' "$H/batch"
+    check "$1 (faulty=$FAULTY): halted" test "$(has '"after":' && echo 1 || echo 0)" = "$FAULTY" ;;
+  error-status-200)
+    req "${J[@]}" -d '{}' "$H/user.update"
+    check "$1 (faulty=$FAULTY): status of an error" test "$STATUS" = "$([ "$FAULTY" = 1 ] && echo 200 || echo 400)" ;;
+  accept-out-of-enum)
+    req "${J[@]}" -d '{"fields":{"TITLE":"x","ACTIVE":"maybe"}}' "$H/demo.item.add"
+    check "$1 (faulty=$FAULTY): ACTIVE outside Y/N" test "$STATUS" = "$([ "$FAULTY" = 1 ] && echo 200 || echo 400)" ;;
   *)
     check "fault $1 has a probe in faults.sh" false ;;
   esac
@@ -62,9 +101,12 @@ check "--list-faults lists the five promised faults" \
 check "--list-faults --verbose says what each breaks" bash -c "'$B24_BIN' mock --list-faults --verbose | grep -q '^ignore-auth .*breaks: '"
 # The documented answers, from one clean server for the seed pages (and one for
 # the deal pages), then each fault on its own server.
+FAMILY_DOCS=$(cd "$(dirname "$0")/../data/check/family" && pwd)
 docs_for() {
   if [ "$1" = lose-writes ]; then
     echo "$DEALS"/crm-deal-add.md "$DEALS"/crm-deal-get.md "$DEALS"/crm-deal-update.md
+  elif [[ $1 == list-* || $1 == keep-one-old-value || $1 == accept-out-of-enum || $1 == batch-* ]]; then
+    echo "$FAMILY_DOCS"
   else
     echo "$DOCS"
   fi
@@ -74,8 +116,14 @@ have_deals=0
 [ $have_deals = 1 ] || echo "skipped: lose-writes (no corpus)"
 FAULTY=0
 start_mock clean "$DOCS" --port 0
-for f in $faults; do [ "$f" = lose-writes ] || probe "$f"; done
+for f in $faults; do [ "$(docs_for "$f")" = "$DOCS" ] && probe "$f"; done
 stop_mock clean
+for f in $faults; do
+  [ "$(docs_for "$f")" = "$FAMILY_DOCS" ] || continue
+  start_mock clean_family "$FAMILY_DOCS" --port 0
+  probe "$f"
+  stop_mock clean_family
+done
 if [ $have_deals = 1 ]; then
   # shellcheck disable=SC2046
   start_mock clean_deals $(docs_for lose-writes) --port 0
