@@ -22,10 +22,25 @@ static b24_finding *push(b24_findings *f) {
   return x;
 }
 
+static int cmp_cstr(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int b24_lint_in_focus(const b24_lint_ctx *c, const char *path) {
+  if (!c->focus || !c->focus->paths) return 1;
+  return path && b24_bsearch(&path, c->focus->paths, c->focus->n, sizeof *c->focus->paths, cmp_cstr);
+}
+
+int b24_lint_private_path(const char *p) { return p[0] == '_' || strstr(p, "/_") != NULL; }
+
 void b24_lint_emit(b24_lint_ctx *c, const char *id, const char *path, int line, const char *fmt,
                    ...) {
   const b24_lint_rule *r = b24_lint_find_rule(id);
   if (!r) abort(); /* a rule file names a rule the registry lacks: a programming error */
+  /* A finding in a fragment is reported through the page that includes it,
+   * which the rules decide; one on a context page never. */
+  c->emitted_before = c->out->n;
+  if (path && !b24_lint_private_path(path) && !b24_lint_in_focus(c, path)) return;
   b24_finding *x = push(c->out);
   x->rule = r;
   x->severity = r->severity;
@@ -39,6 +54,14 @@ void b24_lint_emit(b24_lint_ctx *c, const char *id, const char *path, int line, 
   b24_buf_vprintf(&b, fmt, ap);
   va_end(ap);
   x->message = b24_buf_take(&b);
+}
+
+void b24_lint_fix_last(b24_lint_ctx *c, int line, const char *old, const char *new_text) {
+  if (!c->out->n || c->out->n == c->emitted_before) return; /* the finding was not kept */
+  b24_finding *x = &c->out->items[c->out->n - 1];
+  x->fix_line = line;
+  x->fix_old = strdup(old);
+  x->fix_new = strdup(new_text);
 }
 
 void b24_lint_walk_params(b24_lint_ctx *c, const b24_method *m, const b24_params *ps,
@@ -78,6 +101,11 @@ static void from_diag(b24_findings *out, const char *root, const b24_diag *d) {
   x->line = d->line;
   x->col = d->col;
   x->message = strdup(d->message);
+  if (d->fix_old) {
+    x->fix_line = d->fix_line;
+    x->fix_old = strdup(d->fix_old);
+    x->fix_new = strdup(d->fix_new);
+  }
   size_t rl = strlen(root);
   int dot = !strcmp(root, ".");
   if (!dot && rl && !strncmp(d->file, root, rl) && (d->file[rl] == '/' || root[rl - 1] == '/')) {
@@ -129,10 +157,26 @@ static int cmp_finding(const void *a, const void *b) {
 static void finding_free(b24_finding *f) {
   free(f->path);
   free(f->message);
+  free(f->fix_old);
+  free(f->fix_new);
+}
+
+void b24_findings_drop_baselined(b24_findings *fs) {
+  size_t keep = 0;
+  for (size_t i = 0; i < fs->n; i++) {
+    if (fs->items[i].baselined) finding_free(&fs->items[i]);
+    else fs->items[keep++] = fs->items[i];
+  }
+  fs->n = keep;
 }
 
 void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
                   b24_findings *out) {
+  b24_lint_run_focus(m, diags, cfg, NULL, out);
+}
+
+void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
+                        const b24_lint_focus *focus, b24_findings *out) {
   memset(out, 0, sizeof *out);
   out->root = strdup(m && m->root ? m->root : ".");
   /* example-json is said again, better, by a model rule (rules_examples.c). */
@@ -140,13 +184,14 @@ void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_con
     if (!m || strcmp(diags->items[i].rule, "example-json") != 0)
       from_diag(out, out->root, &diags->items[i]);
   if (m) {
-    b24_lint_ctx c = {m, out};
+    b24_lint_ctx c = {m, out, focus, 0};
     b24_rules_names(&c);
     b24_rules_types(&c);
     b24_rules_examples(&c);
     b24_rules_response(&c);
     b24_rules_links(&c);
     b24_rules_family(&c);
+    b24_rules_model(&c);
   }
   /* Configuration and suppressions. */
   size_t keep = 0;

@@ -6,12 +6,25 @@
 typedef struct b24_lint_ctx {
   const b24_model *m;
   b24_findings *out;
+  const b24_lint_focus *focus; /* NULL: every page is linted */
+  size_t emitted_before;       /* findings before the last b24_lint_emit */
 } b24_lint_ctx;
+
+/* Is the page at path (relative to the root) one the lint reports on? Pages
+ * read only as context are not. */
+int b24_lint_in_focus(const b24_lint_ctx *c, const char *path);
+
+/* A path into a folder whose name starts with '_' (_includes/, _images/):
+ * fragments and files, not pages. */
+int b24_lint_private_path(const char *p);
 
 /* Adds a finding of rule id at a page path (relative to the docs root) and line,
  * with the rule's default severity (the configuration is applied later). */
 void b24_lint_emit(b24_lint_ctx *c, const char *id, const char *path, int line, const char *fmt,
                    ...) __attribute__((format(printf, 5, 6)));
+
+/* Gives the finding emitted last its one safe correction (b24_finding). */
+void b24_lint_fix_last(b24_lint_ctx *c, int line, const char *old, const char *new_text);
 
 /* Calls fn on every parameter of a tree (children and variants too), depth first. */
 typedef void (*b24_param_fn)(b24_lint_ctx *c, const b24_method *m, const b24_param *p, void *arg);
@@ -33,5 +46,6 @@ void b24_rules_examples(b24_lint_ctx *c);
 void b24_rules_response(b24_lint_ctx *c);
 void b24_rules_links(b24_lint_ctx *c);
 void b24_rules_family(b24_lint_ctx *c);
+void b24_rules_model(b24_lint_ctx *c);
 
 #endif

@@ -1,5 +1,6 @@
-/* Writing findings: compiler-style text, a JSON list, and SARIF 2.1.0 (whose
- * artifact URIs are relative to the docs root, named by the DOCROOT base id). */
+/* Writing findings: compiler-style text, a JSON list, SARIF 2.1.0 (whose
+ * artifact URIs are relative to the docs root, named by the DOCROOT base id) and
+ * GitHub Actions workflow commands (annotations on the changed files). */
 #include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -20,6 +21,41 @@ static int write_text(FILE *out, const b24_findings *fs) {
     fprintf(out, "%s:%d:%d: %s: %s [%s]\n", file, f->line > 0 ? f->line : 1,
             f->col > 0 ? f->col : 1, b24_severity_name(f->severity), f->message, f->rule->id);
     free(file);
+  }
+  return ferror(out) ? -1 : 0;
+}
+
+/* Workflow command escaping: '%', CR and LF always; ':' and ',' too in a
+ * property value, where they would end the value. */
+static void gh_escape(FILE *out, const char *s, int property) {
+  for (; *s; s++) {
+    if (*s == '%') fputs("%25", out);
+    else if (*s == '\r') fputs("%0D", out);
+    else if (*s == '\n') fputs("%0A", out);
+    else if (property && *s == ':') fputs("%3A", out);
+    else if (property && *s == ',') fputs("%2C", out);
+    else fputc(*s, out);
+  }
+}
+
+/* ::error file=F,line=L,col=C,title=RULE::message, one a line. GitHub has no
+ * "note" level of annotation but "notice". */
+static int write_github(FILE *out, const b24_findings *fs) {
+  for (size_t i = 0; i < fs->n; i++) {
+    const b24_finding *f = &fs->items[i];
+    const char *level = f->severity == B24_ERROR     ? "error"
+                        : f->severity == B24_WARNING ? "warning"
+                                                     : "notice";
+    char *file = display_path(fs, f);
+    fprintf(out, "::%s file=", level);
+    gh_escape(out, file, 1);
+    free(file);
+    if (f->line > 0) fprintf(out, ",line=%d,col=%d", f->line, f->col > 0 ? f->col : 1);
+    fputs(",title=", out);
+    gh_escape(out, f->rule->id, 1);
+    fputs("::", out);
+    gh_escape(out, f->message, 0);
+    fputs("\n", out);
   }
   return ferror(out) ? -1 : 0;
 }
@@ -138,6 +174,7 @@ static json_t *sarif_log(const b24_findings *fs) {
 
 int b24_lint_write(FILE *out, const b24_findings *fs, b24_lint_format fmt) {
   if (fmt == B24_LINT_TEXT) return write_text(out, fs);
+  if (fmt == B24_LINT_GITHUB) return write_github(out, fs);
   json_t *j = fmt == B24_LINT_JSON ? json_findings(fs) : sarif_log(fs);
   int rc = json_dumpf(j, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
   json_decref(j);

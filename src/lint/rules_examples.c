@@ -109,25 +109,39 @@ static int sent_by_some_example(const b24_method *m, const char *name) {
   return 0;
 }
 
-/* `word` appears in text as a whole word. */
-static int mentions(const char *text, const char *word) {
+/* The sentence of text that mentions word says it is one of alternatives
+ * ("Required if CHAT_ID is not provided", "one of IBLOCK_ID or IBLOCK_CODE",
+ * "if not set, copied from EVENT_MESSAGE_ADD"), not merely that it exists
+ * ("the ID of the entity from ENTITY_TYPE"). */
+static int names_alternative(const char *text, const char *word) {
+  static const char *const w[] = {" or ",     " if ",   "if ",   "either", "one of", "instead",
+                                  "unless",   "otherwise", "not specified", "not provided",
+                                  "not passed", "copied", " или ", "либо",  "если",  "Если", "вместо"};
   size_t wl = strlen(word);
   if (!text || !wl) return 0;
   for (const char *s = text; (s = strstr(s, word)); s++) {
     int before = s == text || !(isalnum((unsigned char)s[-1]) || s[-1] == '_');
-    int after = !(isalnum((unsigned char)s[wl]) || s[wl] == '_');
-    if (before && after) return 1;
+    if (!before || isalnum((unsigned char)s[wl]) || s[wl] == '_') continue;
+    const char *from = s, *to = s + wl;
+    while (from > text && !(from[-1] == '.' && from[0] == ' ') && from[-1] != '\n') from--;
+    while (*to && !(to[0] == '.' && (to[1] == ' ' || !to[1])) && *to != '\n') to++;
+    char *sentence = strndup(from, (size_t)(to - from));
+    for (char *k = sentence; *k; k++) *k = (char)tolower((unsigned char)*k);
+    int yes = 0;
+    for (size_t i = 0; i < sizeof w / sizeof w[0] && !yes; i++) yes = strstr(sentence, w[i]) != NULL;
+    free(sentence);
+    if (yes) return 1;
   }
   return 0;
 }
 
-/* "Required if CHAT_ID is not provided", "one of IBLOCK_ID or IBLOCK_CODE", or a
- * sibling "copied to EVENT_MESSAGE_ADD": the parameter is one of alternatives,
- * and a sibling that names it, or that it names, was sent. */
+/* The parameter is one of alternatives, and a sibling that names it as the
+ * other one, or that it so names, was sent. */
 static int alternative_sent(const b24_method *m, const b24_param *p) {
   for (size_t i = 0; i < m->params.n; i++) {
     const b24_param *q = &m->params.items[i];
-    if (q != p && (mentions(p->description, q->name) || mentions(q->description, p->name)) &&
+    if (q != p &&
+        (names_alternative(p->description, q->name) || names_alternative(q->description, p->name)) &&
         sent_by_some_example(m, q->name))
       return 1;
   }
@@ -211,6 +225,7 @@ static void not_json(b24_lint_ctx *c, const b24_method *m) {
 
 void b24_rules_examples(b24_lint_ctx *c) {
   for (size_t i = 0; i < c->m->n_methods; i++) {
+    if (!b24_lint_in_focus(c, c->m->methods[i].source)) continue;
     unknown_keys(c, &c->m->methods[i]);
     required_missing(c, &c->m->methods[i]);
     not_json(c, &c->m->methods[i]);

@@ -1,9 +1,10 @@
 /* Consistency across a family: sibling methods (the same name up to the last dot,
  * the same REST version: user.add, user.update, user.get) should give a
- * parameter of one name one type. Compared: top-level parameters and the fields
- * of a `fields` parameter, names case-insensitively: identifiers (ID, userId,
- * OWNER_ID) across all siblings, other names between *.add and *.update only
- * (elsewhere a `value` or `data` of two methods are different things).
+ * parameter of one name one type. Compared: parameters at any depth, by their
+ * path (fields.SETTINGS.PRECISION; a variant's tab is part of the path),
+ * names case-insensitively: identifiers (ID, userId, OWNER_ID) across all
+ * siblings, other names between *.add and *.update only (elsewhere a `value`
+ * or `data` of two methods are different things).
  *
  * Types are compared as sets of alternatives, normalized:
  *  - nullability is ignored; `T[]` differs from `T`;
@@ -80,18 +81,49 @@ static char *normalize(const b24_type *t) {
   return b24_buf_take(&out);
 }
 
-static void add(entries *es, const char *prefix, const b24_method *m, const b24_param *p) {
-  if (p->wildcard || is_list_control(p->name)) return;
+static void add(entries *es, const char *key, const b24_method *m, const b24_param *p) {
   char *types = normalize(&p->type);
   if (!types) return;
   if (es->n == es->cap) {
     es->cap = es->cap ? es->cap * 2 : 64;
     es->v = realloc(es->v, es->cap * sizeof *es->v);
   }
-  b24_buf k = B24_BUF_INIT;
-  b24_buf_puts(&k, prefix);
-  for (const char *s = p->name; *s; s++) b24_buf_putc(&k, (char)tolower((unsigned char)*s));
-  es->v[es->n++] = (entry){b24_buf_take(&k), types, m, p};
+  es->v[es->n++] = (entry){strdup(key), types, m, p};
+}
+
+static void put_lower(b24_buf *b, const char *s) {
+  for (; *s; s++) b24_buf_putc(b, (char)tolower((unsigned char)*s));
+}
+
+static int id_like(const char *n);
+
+/* Every parameter of a tree, keyed by its lower-cased path: "fields.settings"
+ * and, under the tab of a variant, "fields.settings[double].precision" (the
+ * same field name means different things in different variants). */
+static void add_tree(entries *es, const char *prefix, const b24_method *m, const b24_params *ps,
+                     int writes, int depth) {
+  if (depth > 16) return;
+  for (size_t i = 0; i < ps->n; i++) {
+    const b24_param *p = &ps->items[i];
+    if (p->wildcard || is_list_control(p->name)) continue;
+    b24_buf k = B24_BUF_INIT;
+    b24_buf_puts(&k, prefix);
+    put_lower(&k, p->name);
+    if (writes || id_like(p->name)) add(es, b24_buf_cstr(&k), m, p);
+    b24_buf_putc(&k, '.');
+    add_tree(es, b24_buf_cstr(&k), m, &p->children, writes, depth + 1);
+    for (size_t v = 0; v < p->n_variants; v++)
+      for (size_t vk = 0; vk < p->variants[v].n_keys; vk++) {
+        b24_buf vb = B24_BUF_INIT;
+        b24_buf_put(&vb, k.data, k.len - 1);
+        b24_buf_putc(&vb, '[');
+        put_lower(&vb, p->variants[v].keys[vk]);
+        b24_buf_puts(&vb, "].");
+        add_tree(es, b24_buf_cstr(&vb), m, &p->variants[v].children, writes, depth + 1);
+        b24_buf_free(&vb);
+      }
+    b24_buf_free(&k);
+  }
 }
 
 /* Alternative s (n bytes) stands for t (m bytes): equal, or `array` for a `T[]`. */
@@ -164,7 +196,7 @@ static void check_name(b24_lint_ctx *c, entry *v, size_t from, size_t to) {
     if (count > best_count) best = i, best_count = count;
   }
   for (size_t i = from; i < to; i++) {
-    if (compatible(v[i].types, v[best].types)) continue;
+    if (!b24_lint_in_focus(c, v[i].m->source) || compatible(v[i].types, v[best].types)) continue;
     const b24_param *p = v[i].p, *q = v[best].p;
     b24_lint_emit(c, "family-type-mismatch", p->loc.file, p->loc.line,
                   "'%s' of %s is '%s', but '%s' in %s (%s:%d)", p->name, v[i].m->name,
@@ -174,17 +206,7 @@ static void check_name(b24_lint_ctx *c, entry *v, size_t from, size_t to) {
 
 static void check_family(b24_lint_ctx *c, const b24_method **fam, size_t n) {
   entries es = {0};
-  for (size_t i = 0; i < n; i++) {
-    const b24_method *m = fam[i];
-    int writes = writes_fields(m);
-    for (size_t k = 0; k < m->params.n; k++) {
-      const b24_param *p = &m->params.items[k];
-      if (writes || id_like(p->name)) add(&es, "", m, p);
-      if (!strcasecmp(p->name, "fields"))
-        for (size_t f = 0; f < p->children.n; f++)
-          if (writes || id_like(p->children.items[f].name)) add(&es, "fields.", m, &p->children.items[f]);
-    }
-  }
+  for (size_t i = 0; i < n; i++) add_tree(&es, "", fam[i], &fam[i]->params, writes_fields(fam[i]), 0);
   b24_qsort(es.v, es.n, sizeof *es.v, cmp_entry);
   for (size_t i = 0; i < es.n;) {
     size_t j = i + 1;

@@ -35,13 +35,13 @@ static void add_type_links(b24_lint_ctx *c, const b24_method *m, const b24_param
   strset *s = arg;
   for (size_t i = 0; i < p->type.n_alts; i++) {
     const b24_type_alt *a = &p->type.alts[i];
-    const char *target = a->ref ? a->ref : a->page;
+    const char *target = a->ref ? a->ref : a->page ? a->page : a->reference_target;
     if (!target || !p->loc.file) continue;
     if (s->n == s->cap) {
       s->cap = s->cap ? s->cap * 2 : 256;
       s->v = realloc(s->v, s->cap * sizeof *s->v);
     }
-    s->v[s->n++] = type_key(p->loc.file, target, a->base);
+    s->v[s->n++] = type_key(p->loc.file, target, a->reference ? a->reference : a->base);
   }
 }
 
@@ -93,10 +93,38 @@ static int ends_with(const char *s, const char *suf) {
   return a >= b && !strcmp(s + a - b, suf);
 }
 
-/* A path into a directory whose name starts with '_' (includes, images). */
-static int in_private_dir(const char *p) {
-  if (p[0] == '_') return 1;
-  return strstr(p, "/_") != NULL;
+/* An anchor's consonants: "parametr-fields" (a transliterated heading) and
+ * "parameter-fields" (the English one) are the same, "checklistitem" and
+ * "checklist-item" too; into out. */
+static void skeleton(const char *a, char *out, size_t cap) {
+  size_t k = 0;
+  for (; *a && k + 1 < cap; a++) {
+    char ch = (char)tolower((unsigned char)*a);
+    if (isalnum((unsigned char)ch) && !strchr("aeiouy", ch)) out[k++] = ch;
+  }
+  out[k] = 0;
+}
+
+/* A dead anchor whose consonants are those of exactly one anchor of the
+ * target page meant that one: the link is corrected to it. */
+static void fix_anchor(b24_lint_ctx *c, const b24_page *to, const b24_link *l) {
+  char want[256], have[256];
+  skeleton(l->anchor, want, sizeof want);
+  const char *only = NULL;
+  for (size_t i = 0; i < to->n_anchors; i++) {
+    skeleton(to->anchors[i], have, sizeof have);
+    if (!*want || strcmp(want, have)) continue;
+    if (only) return; /* two candidates: no safe choice */
+    only = to->anchors[i];
+  }
+  const char *hash = only ? strchr(l->href, '#') : NULL;
+  if (!hash) return;
+  b24_buf old = B24_BUF_INIT, fixed = B24_BUF_INIT;
+  b24_buf_printf(&old, "](%s)", l->href);
+  b24_buf_printf(&fixed, "](%.*s#%s)", (int)(hash - l->href), l->href, only);
+  b24_lint_fix_last(c, l->loc.line, b24_buf_cstr(&old), b24_buf_cstr(&fixed));
+  b24_buf_free(&old);
+  b24_buf_free(&fixed);
 }
 
 static void check_link(b24_lint_ctx *c, const b24_page *from, const b24_link *l, int see_also) {
@@ -106,17 +134,19 @@ static void check_link(b24_lint_ctx *c, const b24_page *from, const b24_link *l,
                   "link '%s' points outside the docs root", l->href);
     return;
   }
-  if (!ends_with(l->target, ".md") || in_private_dir(l->target)) return;
+  if (!ends_with(l->target, ".md") || b24_lint_private_path(l->target)) return;
   const b24_page *to;
   if (!b24_lint_page_exists(c, l->target, &to)) {
     b24_lint_emit(c, see_also ? "see-also-missing" : "link-target-missing", from->path, l->loc.line,
                   "link '%s' points to %s, which does not exist", l->href, l->target);
     return;
   }
-  if (to && l->anchor && *l->anchor && !b24_lint_page_has_anchor(to, l->anchor))
+  if (to && l->anchor && *l->anchor && !b24_lint_page_has_anchor(to, l->anchor)) {
     b24_lint_emit(c, "link-anchor-missing", from->path, l->loc.line,
                   "link '%s': %s has no anchor #%s", l->href, to == from ? "this page" : to->path,
                   l->anchor);
+    fix_anchor(c, to, l);
+  }
 }
 
 void b24_rules_links(b24_lint_ctx *c) {
@@ -138,6 +168,7 @@ void b24_rules_links(b24_lint_ctx *c) {
   type_links(c, &types);
   for (size_t i = 0; i < m->n_pages; i++) {
     const b24_page *p = &m->pages[i];
+    if (!b24_lint_in_focus(c, p->path)) continue;
     for (size_t k = 0; k < p->n_links; k++) {
       const b24_link *l = &p->links[k];
       see_key key = {p->path, l->href ? l->href : "", l->loc.line};

@@ -22,8 +22,34 @@ static int ends_with_ci(const char *s, size_t n, const char *suf) {
   return n >= k && !strncasecmp(s + n - k, suf, k);
 }
 
+/* The words of a file name ("get-catalog-product-fields", n bytes) are the
+ * squashed name in another order (getfieldscatalogproduct): each word is
+ * taken out of the name once, and nothing of the name is left over. A typo
+ * ("humanresourses") leaves a word that is not found. */
+static int same_words(const char *base, size_t n, const char *squashed) {
+  char rest[256];
+  snprintf(rest, sizeof rest, "%s", squashed);
+  size_t left = strlen(rest);
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && isalnum((unsigned char)base[j])) j++;
+    if (j > i) {
+      char w[128];
+      squash(base + i, j - i, w, sizeof w);
+      char *at = strstr(rest, w);
+      if (!at) return 0;
+      memset(at, '#', strlen(w)); /* taken: no later word matches across it */
+      left -= strlen(w);
+    }
+    i = j + 1;
+  }
+  return left == 0;
+}
+
 /* The file name may spell the whole name or its last segments: the directory
- * holds the rest (imbot.v2.Chat.add in .../imbot.v2/chats/chat-add.md). */
+ * holds the rest (imbot.v2.Chat.add in .../imbot.v2/chats/chat-add.md); its
+ * words may come in another order (sale.basketitem.getFieldsCatalogProduct in
+ * sale-basket-item-get-catalog-product-fields.md). */
 static int name_matches_file(const char *name, const char *path) {
   const char *base = b24_path_basename(path);
   size_t bn = strlen(base);
@@ -33,7 +59,7 @@ static int name_matches_file(const char *name, const char *path) {
   squash(base, bn, fb, sizeof fb);
   for (const char *tail = name;;) {
     squash(tail, strlen(tail), nb, sizeof nb);
-    if (!strcmp(nb, fb)) return 1;
+    if (!strcmp(nb, fb) || same_words(base, bn, nb)) return 1;
     const char *dot = strchr(tail, '.');
     if (!dot || !strchr(dot + 1, '.')) break; /* keep at least two segments */
     tail = dot + 1;
@@ -61,6 +87,7 @@ static int shares_segment(const char *name, const char *path) {
 static void title_vs_file(b24_lint_ctx *c) {
   for (size_t i = 0; i < c->m->n_methods; i++) {
     const b24_method *m = &c->m->methods[i];
+    if (!b24_lint_in_focus(c, m->source)) continue;
     if (!strcmp(b24_path_basename(m->source), "index.md")) continue; /* section overviews */
     if (!name_matches_file(m->name, m->source) && shares_segment(m->name, m->source))
       b24_lint_emit(c, "title-file-mismatch", m->source, m->line,
@@ -75,6 +102,7 @@ static void duplicates(b24_lint_ctx *c) {
   const b24_model *md = c->m;
   for (size_t i = 0; i < md->n_methods; i++) {
     const b24_method *m = &md->methods[i];
+    if (!b24_lint_in_focus(c, m->source)) continue;
     for (size_t k = i; k-- > 0 && !strcmp(md->methods[k].name, m->name);) {
       const b24_method *first = &md->methods[k];
       if (first->rest_version != m->rest_version || !strcmp(first->source, m->source)) continue;

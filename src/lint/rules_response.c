@@ -6,7 +6,11 @@
  *  - as result's children, or in the object its type links to (`deal` ->
  *    #deal): those fields are result's own (or its items', for a list);
  *  - else as flat rows next to `result` (the usual layout: result, then its
- *    fields, nested ones included, then time): names are matched at any depth.
+ *    fields, nested ones included, then time), or without a `result` row at
+ *    all (crm.status.get): names are matched at any depth; without the row,
+ *    the table often lists the fields of several cases (LEAD, CONTACT,
+ *    COMPANY: whichever was found), so fields the example lacks are not told.
+ * The value of result itself is checked against the type of its row.
  * The comparison is skipped when the two hardly overlap (the example wraps the
  * fields in another object, or the table describes something else), and for
  * *.fields methods, whose result describes fields instead of holding them.
@@ -48,7 +52,8 @@ static const char *leaf_name(const char *n, char *buf, size_t cap) {
 typedef struct doc_fields {
   const b24_param **v;
   size_t n;
-  int flat; /* names may sit at any depth of the example */
+  int flat;    /* names may sit at any depth of the example */
+  int rowless; /* no `result` row: the table may list fields of several cases */
 } doc_fields;
 
 static const b24_params *linked_object(const b24_model *md, const b24_param *result) {
@@ -69,16 +74,24 @@ static size_t pattern_prefix(const char *n) {
   return p && p > n ? (size_t)(p - n) : 0;
 }
 
+static const b24_param *result_row(const b24_method *m) {
+  const b24_params *fs = &m->response.fields;
+  for (size_t i = 0; i < fs->n; i++)
+    if (!strcmp(fs->items[i].name, "result")) return &fs->items[i];
+  return NULL;
+}
+
 /* 0 when the table does not document result's fields. */
 static int documented_fields(const b24_model *md, const b24_method *m, doc_fields *df) {
   const b24_params *fs = &m->response.fields;
-  const b24_param *result = NULL;
-  for (size_t i = 0; i < fs->n && !result; i++)
-    if (!strcmp(fs->items[i].name, "result")) result = &fs->items[i];
-  if (!result) return 0;
-  const b24_params *own = result->children.n ? &result->children : linked_object(md, result);
+  const b24_param *result = result_row(m);
+  /* No `result` row (crm.status.get): the rows are result's fields, flat. */
+  const b24_params *own = !result           ? NULL
+                          : result->children.n ? &result->children
+                                               : linked_object(md, result);
   df->n = 0;
   df->flat = !own;
+  df->rowless = !result;
   df->v = malloc((own ? own->n : fs->n) * sizeof *df->v + 1);
   if (own) {
     for (size_t i = 0; i < own->n; i++) df->v[df->n++] = &own->items[i];
@@ -177,7 +190,7 @@ static int numeric_string(const char *s) {
 
 /* 1: v cannot be a value of alternative a; 0: it can; -1: the type is not checked. */
 static int mismatch(const b24_type_alt *a, const json_t *v) {
-  if (json_is_null(v)) return 0;
+  if (json_is_null(v) || a->reference) return a->reference ? -1 : 0; /* an id, or the object itself */
   int container = json_is_object(v) || json_is_array(v);
   if (a->array || !strcmp(a->base, "array") || !strcmp(a->base, "object")) return !container;
   const char *b = a->base;
@@ -235,11 +248,22 @@ static int example_key_line(const b24_response *r, const char *key) {
 
 enum { MAX_ITEMS = 64 };
 
+/* The value of result itself against the type of its row. */
+static void check_result_type(b24_lint_ctx *c, const b24_method *m, const json_t *value) {
+  const b24_param *row = result_row(m);
+  if (!row || !type_mismatch(&row->type, value)) return;
+  const b24_response *r = &m->response;
+  b24_lint_emit(c, "response-field-type", r->example_loc.file, example_key_line(r, "result"),
+                "the result of %s is %s in the response example, but documented as '%s' (line %d)",
+                m->name, json_kind(value), row->type.written, row->loc.line);
+}
+
 static void check_method(b24_lint_ctx *c, const b24_method *m) {
   const b24_response *r = &m->response;
   const json_t *result = json_is_object(r->example) ? json_object_get(r->example, "result") : NULL;
   size_t nl = strlen(m->name);
   if (!result || (nl >= 6 && !strcasecmp(m->name + nl - 6, "fields"))) return;
+  check_result_type(c, m, result);
   const json_t *objs[MAX_ITEMS];
   size_t no = result_objects(result, objs, MAX_ITEMS);
   if (!no) return;
@@ -273,7 +297,7 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
     int found = 0;
     for (size_t o = 0; o < no && !found; o++)
       found = df.flat ? has_key_deep(objs[o], name, 0) : get_ci(objs[o], name) != NULL;
-    if (!found && json_is_object(result) && !conditional(p->description))
+    if (!found && json_is_object(result) && !df.rowless && !conditional(p->description))
       b24_lint_emit(c, "response-field-missing", p->loc.file, p->loc.line,
                     "field '%s' of the result of %s is documented but missing from the response "
                     "example (line %d)",
@@ -307,5 +331,6 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
 }
 
 void b24_rules_response(b24_lint_ctx *c) {
-  for (size_t i = 0; i < c->m->n_methods; i++) check_method(c, &c->m->methods[i]);
+  for (size_t i = 0; i < c->m->n_methods; i++)
+    if (b24_lint_in_focus(c, c->m->methods[i].source)) check_method(c, &c->m->methods[i]);
 }

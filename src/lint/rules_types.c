@@ -1,11 +1,15 @@
 /* Types: every type word of a parameter or returned field must be a basic type, a
  * word of a type dictionary (data-types.md at any depth), a field of one
- * (`crm_currency.CURRENCY`), or an object type linked to its description (an
- * anchor or a page) that exists. Without any dictionary in the model (single
- * pages were linted) words are not checked. */
+ * (`crm_currency.CURRENCY`), an object type linked to its description (an
+ * anchor or a page) that exists, or an object type the same page describes
+ * under a heading of its own ("Object of type crm_item_payment_delivery").
+ * A code span that is no identifier next to a type is a value hint, not a type
+ * ("`string` with value `Y/N`"). Without any dictionary in the model words are
+ * not checked. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lint/lint_internal.h"
 #include "util/sort.h"
@@ -55,20 +59,21 @@ static void words_free(word_set *ws) {
   free(ws->w);
 }
 
-/* 1: the ref names an existing page and anchor; 0: it does not (reported). */
-static int check_ref(b24_lint_ctx *c, const b24_param *p, const b24_type_alt *a) {
-  const char *hash = strchr(a->ref, '#');
-  size_t pl = hash ? (size_t)(hash - a->ref) : strlen(a->ref);
-  char *path = strndup(a->ref, pl);
+/* 1: the ref names an existing page and anchor; 0: it does not (reported).
+ * word is the type as the page names it. */
+static int check_ref(b24_lint_ctx *c, const b24_param *p, const char *ref, const char *word) {
+  const char *hash = strchr(ref, '#');
+  size_t pl = hash ? (size_t)(hash - ref) : strlen(ref);
+  char *path = strndup(ref, pl);
   const b24_page *pg;
   int ok = 1;
   if (!b24_lint_page_exists(c, path, &pg)) {
     b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
-                  "type '%s' of '%s' links to %s, which is no page", a->base, p->name, path);
+                  "type '%s' of '%s' links to %s, which is no page", word, p->name, path);
     ok = 0;
   } else if (pg && hash && hash[1] && !b24_lint_page_has_anchor(pg, hash + 1)) {
     b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
-                  "type '%s' of '%s' links to anchor #%s, which %s does not have", a->base,
+                  "type '%s' of '%s' links to anchor #%s, which %s does not have", word,
                   p->name, hash + 1, path);
     ok = 0;
   }
@@ -76,15 +81,55 @@ static int check_ref(b24_lint_ctx *c, const b24_param *p, const b24_type_alt *a)
   return ok;
 }
 
+/* integer, crm_status, sale_cashbox.ID, deal[]: the shape of a type's name. */
+static int identifier(const char *s) {
+  if (!isalpha((unsigned char)*s) && *s != '_') return 0;
+  for (; *s; s++)
+    if (!isalnum((unsigned char)*s) && *s != '_' && *s != '.' && *s != '[' && *s != ']') return 0;
+  return 1;
+}
+
+/* The page has a heading (an anchor, as slugs keep '_' words whole) that
+ * names the word: the type is described there. */
+static int described_on_page(const b24_model *m, const char *file, const char *word) {
+  const b24_page *pg = file ? b24_model_find_page(m, file) : NULL;
+  size_t wl = strlen(word);
+  if (!pg || wl < 3 || !strchr(word, '_')) return 0;
+  for (size_t i = 0; i < pg->n_anchors; i++) {
+    const char *a = pg->anchors[i];
+    for (const char *s = a; *s; s++) {
+      if ((s != a && s[-1] != '-') || strncasecmp(s, word, wl)) continue;
+      if (!s[wl] || s[wl] == '-') return 1;
+    }
+  }
+  return 0;
+}
+
 static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p, void *arg) {
   (void)m;
   const word_set *ws = arg;
+  int typed = 0; /* some alternative is a type name: the others may be value hints */
+  for (size_t i = 0; i < p->type.n_alts; i++) typed |= identifier(p->type.alts[i].base);
   for (size_t i = 0; i < p->type.n_alts; i++) {
     const b24_type_alt *a = &p->type.alts[i];
+    b24_type_alt written; /* a reference is checked as the docs wrote it (model v2) */
+    if (a->reference) {
+      const char *t = a->reference_target;
+      written = *a;
+      written.base = a->reference;
+      written.ref = t && strchr(t, '#') ? (char *)t : NULL;
+      written.page = t && !strchr(t, '#') ? (char *)t : NULL;
+      a = &written;
+    }
     if (!a->base || !*a->base) continue;
     if (a->ref) {
-      check_ref(c, p, a);
+      check_ref(c, p, a->ref, a->base);
       continue; /* a linked object type: documented where the link points */
+    }
+    if (a->reference) { /* model v2: an identifier of the object the word names */
+      if (a->reference_target && strchr(a->reference_target, '#'))
+        check_ref(c, p, a->reference_target, a->reference);
+      continue;
     }
     if (a->page) {
       size_t pl = strlen(a->page);
@@ -99,6 +144,7 @@ static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p
     if (!c->m->n_type_words || words_has(ws, b, strlen(b))) continue; /* no dictionary read */
     const char *dot = strchr(b, '.');
     if (dot && words_has(ws, b, (size_t)(dot - b))) continue; /* a field of a known type */
+    if ((typed && !identifier(b)) || described_on_page(c->m, p->loc.file, b)) continue;
     b24_lint_emit(c, "type-unknown", p->loc.file, p->loc.line,
                   "type '%s' of '%s' is neither a basic type nor in a type dictionary", b, p->name);
   }
@@ -109,10 +155,12 @@ void b24_rules_types(b24_lint_ctx *c) {
   words_build(c->m, &ws);
   for (size_t i = 0; i < c->m->n_methods; i++) {
     const b24_method *m = &c->m->methods[i];
+    if (!b24_lint_in_focus(c, m->source)) continue;
     b24_lint_walk_params(c, m, &m->params, check_param, &ws);
     b24_lint_walk_params(c, m, &m->response.fields, check_param, &ws);
   }
   for (size_t i = 0; i < c->m->n_objects; i++)
-    b24_lint_walk_params(c, NULL, &c->m->objects[i].fields, check_param, &ws);
+    if (b24_lint_in_focus(c, c->m->objects[i].loc.file))
+      b24_lint_walk_params(c, NULL, &c->m->objects[i].fields, check_param, &ws);
   words_free(&ws);
 }

@@ -29,6 +29,12 @@ typedef struct b24_bctx {
                             object index (load.c), which follows only some headings */
 } b24_bctx;
 
+/* load.c: the pages of the root's tree, as a load of the whole root finds
+ * them (relative paths, sorted); the tables of contents are not read, which
+ * only matters for a page they list in a '_' or '.' folder. NULL-terminated
+ * and malloc'd, each path too; *n their count. */
+char **b24_discover_pages(const char *root, size_t *n);
+
 /* A model-owned copy of a file name, one per distinct name. */
 const char *b24_intern(b24_bctx *c, const char *s);
 struct b24_interns *b24_interns_new(void);

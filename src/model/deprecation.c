@@ -6,7 +6,7 @@
  * crm.item.add"), else the first other method name in it.
  *
  * Parameters are deprecated when their description says so; that is read from
- * the model (b24_derive_param_deprecation), not from the page. */
+ * the model (b24_derive_deprecation), not from the page. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,18 +22,22 @@ static const char *const marks[] = {
     "have been halted", "has been discontinued", "not recommended for use", "obsolete",
     "устарел", "устаревш", "не поддерживается", "остановлен", "прекращен", "не рекомендуется", NULL};
 
-static char *lower_dup(b24_arena *a, const char *s) {
-  char *d = b24_arena_strdup(a, s ? s : "");
+/* A lower-case copy of s, malloc'd: every parameter's description is read, and
+ * the copies must not stay in the model's arena. */
+static char *lower_dup(const char *s) {
+  char *d = strdup(s ? s : "");
+  if (!d) abort();
   b24_lower_utf8(d);
   return d;
 }
 
-static int says_deprecated(b24_arena *a, const char *text) {
+static int says_deprecated(const char *text) {
   if (!text || !*text) return 0;
-  char *l = lower_dup(a, text);
-  for (const char *const *k = marks; *k; k++)
-    if (strstr(l, *k)) return 1;
-  return 0;
+  char *l = lower_dup(text);
+  int yes = 0;
+  for (const char *const *k = marks; *k && !yes; k++) yes = strstr(l, *k) != NULL;
+  free(l);
+  return yes;
 }
 
 static int name_char(char c) { return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-'; }
@@ -54,16 +58,16 @@ static char *dotted_after(b24_arena *a, const char *text, const char *from, cons
 }
 
 char *b24_deprecation_replacement(b24_arena *a, const char *text, const char *self) {
-  static const char *const cues[] = {"use ", "instead", "replaced by", "используйте", "вместо",
-                                     "заменен", NULL};
-  char *l = lower_dup(a, text);
-  for (const char *const *c = cues; *c; c++) {
+  static const char *const cues[] = {"use ", "instead", "replaced by", "alternative",
+                                     "используйте", "вместо", "заменен", "альтернатив", NULL};
+  char *l = lower_dup(text);
+  char *r = NULL;
+  for (const char *const *c = cues; *c && !r; c++) {
     const char *at = strstr(l, *c);
-    if (!at) continue;
-    char *r = dotted_after(a, text, text + (at - l), self);
-    if (r) return r;
+    if (at) r = dotted_after(a, text, text + (at - l), self);
   }
-  return dotted_after(a, text, text, self);
+  free(l);
+  return r ? r : dotted_after(a, text, text, self);
 }
 
 /* The plain text of a block and its children (notes hold paragraphs). */
@@ -99,19 +103,19 @@ void b24_deprecation_from_page(b24_bctx *c, const b24_doc *d, b24_method *m) {
   for (size_t i = 0; i < d->blocks.n; i++) {
     const b24_block *b = d->blocks.items[i];
     if (b->kind == B24_BLK_HEADING && b->level >= 2) before_sections = 0;
-    int titled = b->kind == B24_BLK_NOTE && says_deprecated(c->a, b->text);
+    int titled = b->kind == B24_BLK_NOTE && says_deprecated(b->text);
     if (!titled && !(before_sections && (b->kind == B24_BLK_NOTE || b->kind == B24_BLK_PARAGRAPH)))
       continue;
     b24_buf t = B24_BUF_INIT;
     block_text(b, &t, 0);
-    if (titled || says_deprecated(c->a, t.data)) {
+    if (titled || says_deprecated(t.data)) {
       m->deprecated = make(c, B24_DEPRECATED_NOTE, t.data ? t.data : "", b->line, m->name);
       b24_buf_free(&t);
       return;
     }
     b24_buf_free(&t);
   }
-  if (says_deprecated(c->a, m->title)) m->deprecated = make(c, B24_DEPRECATED_TITLE, "", m->line, m->name);
+  if (says_deprecated(m->title)) m->deprecated = make(c, B24_DEPRECATED_TITLE, "", m->line, m->name);
   else if (in_outdated_folder(c->file)) m->deprecated = make(c, B24_DEPRECATED_FOLDER, "", m->line, m->name);
 }
 
@@ -122,7 +126,7 @@ static void params_deprecation(b24_model *m, b24_params *ps, int depth) {
   for (size_t i = 0; i < ps->n; i++) {
     b24_param *p = &ps->items[i];
     p->deprecated = NULL;
-    if (says_deprecated(&m->arena, p->description)) {
+    if (says_deprecated(p->description)) {
       b24_deprecation *d = b24_arena_alloc(&m->arena, sizeof *d);
       d->kind = B24_DEPRECATED_NOTE;
       d->note = p->description;
@@ -134,9 +138,25 @@ static void params_deprecation(b24_model *m, b24_params *ps, int depth) {
   }
 }
 
-void b24_derive_param_deprecation(b24_model *m) {
+/* A replacement that names a family ("use the tasks.task.* methods") becomes
+ * the family's method of the same verb when there is one (task.item.approve ->
+ * tasks.task.approve). */
+static void settle_replacement(b24_model *m, b24_method *x) {
+  b24_deprecation *d = x->deprecated;
+  if (!d || !d->replacement || b24_model_find_method(m, d->replacement)) return;
+  const char *verb = strrchr(x->name, '.');
+  if (!verb) return;
+  b24_buf name = B24_BUF_INIT;
+  b24_buf_printf(&name, "%s%s", d->replacement, verb);
+  const b24_method *r = b24_model_find_method(m, name.data);
+  if (r) d->replacement = r->name;
+  b24_buf_free(&name);
+}
+
+void b24_derive_deprecation(b24_model *m) {
   m->stats.deprecated_methods = m->stats.deprecated_with_replacement = 0;
   for (size_t i = 0; i < m->n_methods; i++) {
+    settle_replacement(m, &m->methods[i]);
     params_deprecation(m, &m->methods[i].params, 0);
     const b24_deprecation *d = m->methods[i].deprecated;
     m->stats.deprecated_methods += d != NULL;

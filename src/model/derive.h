@@ -18,9 +18,10 @@ void b24_derive_references(b24_model *m);
  * b24_derive_disagreement compares them with the (resolved) types. */
 void b24_derive_evidence(b24_model *m);
 void b24_derive_disagreement(b24_model *m);
-/* deprecation.c: parameters whose description says they are outdated; the
- * counts of deprecated methods (read from their pages when loaded). */
-void b24_derive_param_deprecation(b24_model *m);
+/* deprecation.c: parameters whose description says they are outdated; methods'
+ * replacements that name a family made the family's method of the same verb;
+ * the counts of deprecated methods (read from their pages when loaded). */
+void b24_derive_deprecation(b24_model *m);
 /* list_info.c */
 void b24_derive_lists(b24_model *m);
 /* families.c: families and the batch method. */

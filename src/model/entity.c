@@ -14,18 +14,30 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model/build.h"
 #include "model/derive.h"
 #include "model/family.h"
 #include "util/sort.h"
 
-/* ---- growing arrays in the model's arena ---- */
+/* ---- growing arrays ---- */
 
-static void *grow(b24_arena *a, void *v, size_t n, size_t *cap, size_t size) {
+/* Fields and sources grow on the heap while an entity is built and move into
+ * the model's arena at their final size (keep_in_arena): an arena keeps every
+ * outgrown copy until the model is freed. */
+static void *grow(void *v, size_t n, size_t *cap, size_t size) {
   if (n < *cap) return v;
   size_t ncap = *cap ? *cap * 2 : 8;
-  v = b24_arena_grow(a, v, *cap * size, ncap * size);
+  v = realloc(v, ncap * size);
+  if (!v) abort();
   *cap = ncap;
   return v;
+}
+
+static void *keep_in_arena(b24_arena *a, void *v, size_t n, size_t size) {
+  void *kept = n ? b24_arena_alloc(a, n * size) : NULL;
+  if (n) memcpy(kept, v, n * size);
+  free(v);
+  return kept;
 }
 
 typedef struct entity_build {
@@ -39,7 +51,7 @@ typedef struct entity_build {
 static b24_entity_field *field_named(entity_build *b, const char *name) {
   for (size_t i = 0; i < b->e->n_fields; i++)
     if (!strcasecmp(b->e->fields[i].name, name)) return &b->e->fields[i];
-  b->e->fields = grow(b->a, b->e->fields, b->e->n_fields, &b->cap_fields, sizeof *b->e->fields);
+  b->e->fields = grow(b->e->fields, b->e->n_fields, &b->cap_fields, sizeof *b->e->fields);
   if (b->cap_sources_n < b->cap_fields) {
     b->cap_sources = realloc(b->cap_sources, b->cap_fields * sizeof *b->cap_sources);
     if (!b->cap_sources) abort();
@@ -57,7 +69,7 @@ static b24_field_source *add_source(entity_build *b, const char *name, const b24
                                     b24_method_role role, const b24_type *type, b24_loc loc) {
   b24_entity_field *f = field_named(b, name);
   size_t *cap = &b->cap_sources[f - b->e->fields];
-  f->sources = grow(b->a, f->sources, f->n_sources, cap, sizeof *f->sources);
+  f->sources = grow(f->sources, f->n_sources, cap, sizeof *f->sources);
   b24_field_source *s = &f->sources[f->n_sources++];
   *s = (b24_field_source){meth, role, type, loc, false, false, false};
   return s;
@@ -131,8 +143,8 @@ static const b24_params *record_fields(const b24_model *m, const b24_method *met
   return NULL;
 }
 
-static const b24_type *descriptor_type(b24_arena *a, const json_t *d) {
-  const char *t = json_string_value(json_object_get(d, "type"));
+/* A one-word type in the arena (a fields method's "type", an example value's kind). */
+static const b24_type *word_type(b24_arena *a, const char *t) {
   if (!t) return NULL;
   b24_type *ty = b24_arena_alloc(a, sizeof *ty);
   ty->written = b24_arena_strdup(a, t);
@@ -140,6 +152,47 @@ static const b24_type *descriptor_type(b24_arena *a, const json_t *d) {
   ty->alts[0].base = ty->written;
   ty->n_alts = 1;
   return ty;
+}
+
+static const b24_type *descriptor_type(b24_arena *a, const json_t *d) {
+  return word_type(a, json_string_value(json_object_get(d, "type")));
+}
+
+static const char *value_kind(const json_t *v) {
+  switch (json_typeof(v)) {
+  case JSON_STRING: return "string";
+  case JSON_INTEGER: return "integer";
+  case JSON_REAL: return "double";
+  case JSON_TRUE: case JSON_FALSE: return "boolean";
+  case JSON_ARRAY: return "array";
+  case JSON_OBJECT: return "object";
+  default: return NULL;
+  }
+}
+
+/* Without a result table, the record of the answer's example: its keys, typed
+ * by their values (crm.item.get answers {"result": {"item": {...}}}). */
+static void add_example_record(entity_build *b, const b24_method *meth, b24_method_role role) {
+  const json_t *ex = meth->response.example;
+  char *path = role == B24_ROLE_LIST ? NULL : b24_record_path(ex);
+  const json_t *rec = json_object_get(ex, "result");
+  if (role == B24_ROLE_LIST) {
+    const char *items = meth->list ? meth->list->items : NULL;
+    if (items && !strncmp(items, "result.", 7)) rec = json_object_get(rec, items + 7);
+    rec = json_is_array(rec) ? json_array_get(rec, 0) : NULL;
+  } else if (path && !strncmp(path, "result.", 7)) {
+    const char *sub = path + 7;
+    rec = !strcmp(sub, "0") ? json_array_get(rec, 0) : json_object_get(rec, sub);
+  }
+  free(path);
+  if (!json_is_object(rec)) return;
+  b24_loc loc = {meth->source, meth->response.example_loc.line};
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)rec, k, v) {
+    b24_field_source *s = add_source(b, k, meth, role, word_type(b->a, value_kind(v)), loc);
+    s->multiple = json_is_array(v);
+  }
 }
 
 static int flag(const json_t *d, const char *k) {
@@ -165,6 +218,10 @@ static void add_fields_source(entity_build *b, const b24_method *meth) {
   const char *k;
   json_t *d;
   json_object_foreach((json_t *)r, k, d) {
+    if (json_is_string(d)) { /* user.fields: name -> title, no more */
+      add_source(b, k, meth, B24_ROLE_FIELDS, NULL, loc);
+      continue;
+    }
     if (!json_is_object(d)) continue;
     b24_field_source *s = add_source(b, k, meth, B24_ROLE_FIELDS, descriptor_type(b->a, d), loc);
     s->read_only = flag(d, "isReadOnly");
@@ -209,6 +266,44 @@ static const char *type_param_of(const b24_method_family *f) {
       return n;
   }
   return NULL;
+}
+
+/* The values of a generic family's type parameter, from the variants its add
+ * or update page documents per type (crm.item: Lead 1, Deal 2, ...), each with
+ * the entity of the classic family of that name (crm.deal) when there is one
+ * outside the outdated/ folders (the old crm.invoice is not type 31, the new
+ * invoice). Entities are built in name order, so only those before are known:
+ * the names are settled in b24_derive_entities once all exist. */
+static void read_kinds(b24_arena *a, b24_entity *e, const b24_method_family *f) {
+  static const b24_method_role roles[] = {B24_ROLE_ADD, B24_ROLE_UPDATE};
+  for (size_t r = 0; r < 2 && !e->n_kinds; r++) {
+    const b24_method *x = f->roles[roles[r]];
+    for (size_t i = 0; x && i < x->params.n && !e->n_kinds; i++) {
+      const b24_param *p = &x->params.items[i];
+      if (!p->n_variants || !p->variant_key || strcmp(p->variant_key, e->type_param)) continue;
+      size_t n = 0;
+      for (size_t v = 0; v < p->n_variants; v++) n += p->variants[v].n_keys;
+      e->kinds = b24_arena_alloc(a, n * sizeof *e->kinds);
+      for (size_t v = 0; v < p->n_variants; v++)
+        for (size_t k = 0; k < p->variants[v].n_keys; k++) {
+          b24_entity_kind *kind = &e->kinds[e->n_kinds++];
+          kind->value = p->variants[v].keys[k];
+          kind->entity = p->variants[v].name; /* the tab's name until settled */
+        }
+    }
+  }
+}
+
+static void settle_kinds(b24_model *m, b24_entity *e) {
+  for (size_t i = 0; i < e->n_kinds; i++) {
+    b24_entity_kind *k = &e->kinds[i];
+    char name[96];
+    snprintf(name, sizeof name, "crm.%s", k->entity ? k->entity : "");
+    b24_lower_utf8(name);
+    const b24_entity *x = b24_model_find_entity(m, name, 1);
+    const b24_method *add = x ? b24_entity_method_of(x, B24_ROLE_ADD) : NULL;
+    k->entity = x && !(add && strstr(add->source, "/outdated/")) ? x->name : NULL;
+  }
 }
 
 /* ---- merging ---- */
@@ -278,6 +373,7 @@ static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
   e->rest_version = f->rest_version;
   e->id_key = (char *)id_key_of(f);
   e->type_param = (char *)type_param_of(f);
+  if (e->type_param) read_kinds(&m->arena, e, f);
   e->methods = b24_arena_alloc(&m->arena, f->n_methods * sizeof *e->methods);
   for (size_t i = 0; i < f->n_methods; i++) {
     const b24_method *x = f->methods[i];
@@ -296,6 +392,7 @@ static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
     const b24_method *x = r[readers[k]];
     const b24_params *ps = x ? record_fields(m, x) : NULL;
     if (ps) add_params(&b, x, readers[k], ps, NULL);
+    else if (x) add_example_record(&b, x, readers[k]);
   }
   if (r[B24_ROLE_FIELDS]) add_fields_source(&b, r[B24_ROLE_FIELDS]);
   int has_writers = r[B24_ROLE_ADD] || r[B24_ROLE_UPDATE];
@@ -305,14 +402,23 @@ static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
   }
   b24_qsort(e->fields, e->n_fields, sizeof *e->fields, cmp_field);
   free(b.cap_sources);
+  for (size_t i = 0; i < e->n_fields; i++)
+    e->fields[i].sources = keep_in_arena(&m->arena, e->fields[i].sources, e->fields[i].n_sources,
+                                         sizeof *e->fields[i].sources);
+  e->fields = keep_in_arena(&m->arena, e->fields, e->n_fields, sizeof *e->fields);
   /* the record's spelling of the id: the field named like the key, else ID */
   const b24_entity_field *idf = e->id_key ? b24_entity_find_field(e, e->id_key) : NULL;
   if (!idf) idf = b24_entity_find_field(e, "id");
   e->id_field = idf ? idf->name : NULL;
 }
 
+/* Why a family that adds or reads objects has no entity; NULL for the others. */
 static const char *no_entity_reason(const b24_method_family *f) {
-  if (!f->roles[B24_ROLE_ADD] || (!f->roles[B24_ROLE_GET] && !f->roles[B24_ROLE_LIST])) return NULL;
+  const b24_method *const *r = f->roles;
+  int reads = r[B24_ROLE_GET] || r[B24_ROLE_LIST];
+  if (wants_entity(f)) return NULL;
+  if (r[B24_ROLE_ADD] && !reads) return "no get or list method reads the objects it adds";
+  if (reads) return "it only reads: no add, update, delete or fields method";
   return NULL;
 }
 
@@ -342,6 +448,7 @@ void b24_derive_entities(b24_model *m) {
       m->stats.families_crud_without_entity++;
     }
   }
+  for (size_t i = 0; i < m->n_entities; i++) settle_kinds(m, &m->entities[i]);
   m->stats.entities = m->n_entities;
 }
 

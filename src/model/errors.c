@@ -207,19 +207,24 @@ static void walk(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m, err_w
   }
 }
 
+/* Equal texts, or both absent. */
+static int same_text(const char *a, const char *b) { return a && b ? !strcmp(a, b) : a == b; }
+
 void b24_errors_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m) {
   err_walk w;
   memset(&w, 0, sizeof w);
   w.cap_errors = m->n_errors;
   w.cap_system = m->n_system_errors;
   walk(c, blocks, n, m, &w, 0);
-  /* Duplicated codes with the same message are the same promise stated twice. */
+  /* Duplicated codes with the same message are the same promise stated twice;
+   * a two-column Code | Description table has no message (or no description)
+   * in either row, which is the same too. */
   for (size_t i = 0; i < m->n_errors; i++)
     for (size_t k = i + 1; k < m->n_errors; k++)
       if (!strcmp(m->errors[i].code, m->errors[k].code) && m->errors[i].status == m->errors[k].status &&
-          m->errors[i].message && m->errors[k].message &&
-          !strcmp(m->errors[i].message, m->errors[k].message) && m->errors[i].description &&
-          m->errors[k].description && !strcmp(m->errors[i].description, m->errors[k].description))
+          same_text(m->errors[i].message, m->errors[k].message) &&
+          same_text(m->errors[i].description, m->errors[k].description) &&
+          (m->errors[i].message || m->errors[i].description))
         b24_blint(c, m->errors[k].loc.line, B24_WARNING, "error-duplicate",
                   "error code '%s' is listed twice (first on line %d)", m->errors[k].code,
                   m->errors[i].loc.line);

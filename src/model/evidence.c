@@ -144,13 +144,14 @@ static int word_is(const char *w, const char *const *set) {
  * are not plain JSON types (dictionary words, object types without a field
  * table) take anything: the docs do not say enough to disagree. */
 static int fits_alt(const b24_model *m, const b24_type_alt *a, const json_t *v) {
-  static const char *const strings[] = {"string", "text", "char", "date", "datetime", "time", "enum", NULL};
+  static const char *const strings[] = {"string", "text", "char", "date", "datetime", "enum", NULL};
   static const char *const integers[] = {"integer", "timestamp", NULL};
   if (a->array || !strcmp(a->base, "array")) return json_is_array(v) || json_is_object(v);
   const char *b = a->base;
   if (!strcmp(b, "object") || a->ref) return json_is_object(v) || (json_is_array(v) && !json_array_size(v));
+  if (!strcmp(b, "time")) return json_is_object(v) || json_is_string(v); /* the time object, or hh:mm */
   if (word_is(b, integers))
-    return json_is_integer(v) || (json_is_string(v) && is_digits(json_string_value(v)));
+    return kind_of(v) == B24_JSON_KIND_INTEGER || (json_is_string(v) && is_digits(json_string_value(v)));
   if (!strcmp(b, "double"))
     return json_is_number(v) || (json_is_string(v) && is_decimal(json_string_value(v)));
   if (!strcmp(b, "boolean")) {

@@ -157,15 +157,22 @@ static void walk_tree(const char *root, const char *rel, pathlist *pages, int de
   struct dirent *e;
   while ((e = readdir(d))) {
     if (e->d_name[0] == '.' || e->d_name[0] == '_' || !strcmp(e->d_name, "node_modules")) continue;
-    pl_add(&names, strdup(e->d_name));
+    /* The entry's kind, when readdir knows it, saves a stat per file: 'd', 'f',
+     * or '?' to ask the file system. */
+    char kind = e->d_type == DT_DIR ? 'd' : e->d_type == DT_REG ? 'f' : '?';
+    b24_buf k = B24_BUF_INIT;
+    b24_buf_putc(&k, kind);
+    b24_buf_puts(&k, e->d_name);
+    pl_add(&names, b24_buf_take(&k));
   }
   closedir(d);
   for (size_t i = 0; i < names.n; i++) {
     b24_buf p = B24_BUF_INIT;
     if (*rel) b24_buf_printf(&p, "%s/", rel);
-    b24_buf_puts(&p, names.v[i]);
-    char *fp = b24_path_under(root, p.data);
-    if (fp && b24_is_dir(fp)) walk_tree(root, p.data, pages, depth + 1);
+    b24_buf_puts(&p, names.v[i] + 1);
+    char *fp = names.v[i][0] == '?' ? b24_path_under(root, p.data) : NULL;
+    int dir = names.v[i][0] == 'd' || (fp && b24_is_dir(fp));
+    if (dir) walk_tree(root, p.data, pages, depth + 1);
     else if (ends_with(p.data, ".md")) pl_add(pages, strdup(p.data));
     free(fp);
     b24_buf_free(&p);
@@ -220,42 +227,69 @@ static void discover(const char *root, int no_toc, b24_diags *diags, pathlist *o
   free(tree.v);
 }
 
-/* The docs root of a single page: the nearest directory upward with toc.yaml,
- * presets.yaml or _includes. */
-static char *find_root(const char *page, char **rel) {
-  char *abs = realpath(page, NULL);
-  char *dir = abs ? b24_path_dirname(abs) : b24_path_dirname(page);
+char **b24_discover_pages(const char *root, size_t *n) {
+  b24_diags quiet;
+  b24_diags_init(&quiet);
+  pathlist out = {0};
+  discover(root, 1, &quiet, &out);
+  b24_diags_free(&quiet);
+  pl_add(&out, NULL);
+  *n = out.n - 1;
+  return out.v;
+}
+
+/* Does dir hold a file or directory named mark? */
+static int has_mark(const char *dir, const char *mark) {
+  char *p = b24_path_under(dir, mark);
+  int ok = p && (b24_is_file(p) || b24_is_dir(p));
+  free(p);
+  return ok;
+}
+
+/* The nearest directory at or above dir holding one of marks, malloc'd, or NULL. */
+static char *nearest_with(const char *dir, const char *const *marks, size_t n_marks) {
   char *cur = strdup(dir);
   while (1) {
-    static const char *const marks[] = {"toc.yaml", "presets.yaml", "_includes"};
-    for (int i = 0; i < 3; i++) {
-      char *p = b24_path_under(cur, marks[i]);
-      int ok = p && (b24_is_file(p) || b24_is_dir(p));
-      free(p);
-      if (ok) {
-        *rel = strdup(abs + strlen(cur) + (strcmp(cur, "/") ? 1 : 0));
-        free(abs);
-        free(dir);
-        /* Shown in diagnostics: relative to the working directory, as typed. */
-        char *cwd = getcwd(NULL, 0);
-        char *shown = cwd ? b24_path_relative(cur, cwd) : NULL;
-        free(cwd);
-        if (shown) {
-          free(cur);
-          cur = shown;
-        }
-        return cur;
-      }
-    }
-    if (!strcmp(cur, "/") || !*cur) break;
+    for (size_t i = 0; i < n_marks; i++)
+      if (has_mark(cur, marks[i])) return cur;
+    if (!strcmp(cur, "/") || !*cur || !strcmp(cur, ".")) break;
     char *up = b24_path_dirname(cur);
     free(cur);
     cur = up;
   }
   free(cur);
-  *rel = strdup(b24_path_basename(abs ? abs : page));
+  return NULL;
+}
+
+/* The docs root of a single page: the nearest directory upward with toc.yaml or
+ * presets.yaml; only when there is none, the nearest with _includes. Sections
+ * such as chats/ keep fragments of their own in an _includes/ below the root, so
+ * an _includes/ alone does not make a root while a toc.yaml is further up. */
+static char *find_root(const char *page, char **rel) {
+  static const char *const root_marks[] = {"toc.yaml", "presets.yaml"};
+  static const char *const fragment_mark[] = {"_includes"};
+  char *abs = realpath(page, NULL);
+  char *dir = abs ? b24_path_dirname(abs) : b24_path_dirname(page);
+  char *cur = nearest_with(dir, root_marks, 2);
+  if (!cur) cur = nearest_with(dir, fragment_mark, 1);
+  if (!cur || !abs) {
+    free(cur);
+    *rel = strdup(b24_path_basename(abs ? abs : page));
+    free(abs);
+    return dir;
+  }
+  *rel = strdup(abs + strlen(cur) + (strcmp(cur, "/") ? 1 : 0));
   free(abs);
-  return dir;
+  free(dir);
+  /* Shown in diagnostics: relative to the working directory, as typed. */
+  char *cwd = getcwd(NULL, 0);
+  char *shown = cwd ? b24_path_relative(cur, cwd) : NULL;
+  free(cwd);
+  if (shown) {
+    free(cur);
+    cur = shown;
+  }
+  return cur;
 }
 
 /* ---- objects and dictionaries ---- */

@@ -313,7 +313,7 @@ typedef struct b24_method_family {
   const b24_method *roles[B24_ROLE_COUNT]; /* the member of each role, NULL when none
                                               (B24_ROLE_OTHER: unused) */
   const b24_entity *entity;  /* NULL when the family works on no object */
-  char *no_entity;           /* why not, when it has an add and a get or list */
+  char *no_entity;           /* why not, when it adds or reads objects */
 } b24_method_family;
 
 /* An inline lint suppression, read from an HTML comment:
@@ -387,11 +387,18 @@ typedef struct b24_load_options {
 } b24_load_options;
 
 /* Models the docs under each input (a docs root, or single pages with the root
- * found by looking upward for toc.yaml or _includes). Returns NULL only when
+ * found upward: the nearest directory with toc.yaml or presets.yaml, else the
+ * nearest with _includes). Returns NULL only when
  * nothing could be read; problems with pages become diagnostics. */
 b24_model *b24_model_load(const char *const *inputs, size_t n_inputs,
                           const b24_load_options *opt);
 void b24_model_free(b24_model *m);
+
+/* Single pages linted as in the whole root (context.c): the other pages of m's
+ * root that rules over m's pages read: the type dictionaries, the targets of
+ * their links and type links, the pages of sibling methods. Paths relative to
+ * the root, NULL-terminated, malloc'd (each path too); *n their count. */
+char **b24_model_context(const b24_model *m, size_t *n);
 
 /* JSON form (docs/model.md). */
 json_t *b24_model_to_json(const b24_model *m);
@@ -418,6 +425,10 @@ const b24_method *b24_entity_method_of(const b24_entity *e, b24_method_role role
 /* The role of meth in its entity (B24_ROLE_OTHER when it has none). */
 b24_method_role b24_entity_role_of(const b24_entity *e, const b24_method *meth);
 const b24_entity_field *b24_entity_find_field(const b24_entity *e, const char *name);
+/* The dictionaries' convention for a key of an object: "integer" for
+ * `catalog_vat.id`, "string" for `crm_currency.CURRENCY`, `catalog_language.lid`,
+ * `X.code`, `X.CODE`, `X.symbol`; NULL for other words. */
+const char *b24_key_word_scalar(const char *word);
 /* The type word's dictionary entry, NULL when the dictionaries do not have it. */
 const b24_type_word *b24_model_find_type_word(const b24_model *m, const char *word);
 

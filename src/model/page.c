@@ -67,6 +67,7 @@ static char *title_name(b24_bctx *c, const char *title, int *is_event) {
 typedef struct page_walk {
   b24_page *page;
   size_t cap_links, cap_anchors, cap_suppressions;
+  int anchors_only; /* inside an included fragment */
 } page_walk;
 
 static void add_anchor(b24_bctx *c, page_walk *w, char *a) {
@@ -101,12 +102,20 @@ static void links_in_node(b24_bctx *c, page_walk *w, const b24_block *b) {
 static void walk_page(b24_bctx *c, page_walk *w, const b24_blocks *bs) {
   for (size_t i = 0; i < bs->n; i++) {
     const b24_block *b = bs->items[i];
-    if (b->kind == B24_BLK_INCLUDE) continue; /* the fragment's own links are its own */
+    if (b->kind == B24_BLK_INCLUDE) {
+      /* The fragment's links are its own, but its headings are the page's: a
+       * link to #checklistitem lands on the included "Object checkListItem". */
+      int was = w->anchors_only;
+      w->anchors_only = 1;
+      walk_page(c, w, &b->children);
+      w->anchors_only = was;
+      continue;
+    }
     if (b->kind == B24_BLK_HEADING) {
       if (b->anchor) add_anchor(c, w, b24_arena_strdup(c->a, b->anchor));
       add_anchor(c, w, b24_slugify(c->a, b->text));
     }
-    if (b->node) links_in_node(c, w, b);
+    if (b->node && !w->anchors_only) links_in_node(c, w, b);
     for (size_t r = 0; r < b->n_rows; r++)
       for (size_t k = 0; k < b->rows[r].n_cells; k++) walk_page(c, w, &b->rows[r].cells[k].blocks);
     for (size_t t = 0; t < b->n_tabs; t++) walk_page(c, w, &b->tabs[t].blocks);
@@ -337,7 +346,7 @@ void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **
   for (size_t i = 0; i < d->blocks.n && !h1; i++)
     if (d->blocks.items[i]->kind == B24_BLK_HEADING && d->blocks.items[i]->level == 1)
       h1 = d->blocks.items[i];
-  page_walk w = {page, 0, 0, 0};
+  page_walk w = {page, 0, 0, 0, 0};
   walk_page(c, &w, &d->blocks);
   if (!h1) return;
   page->title = b24_arena_strdup(c->a, h1->text);

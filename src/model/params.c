@@ -308,10 +308,6 @@ void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out) {
       c->rows_unparsed_reasons[B24_ROW_NO_NAME]++;
       continue;
     }
-    if (r->n_cells > ncols)
-      b24_blint(c, r->line, B24_WARNING, "table-cell-count",
-                "table row has %zu cells, the header has %zu (an unescaped '|'?)", r->n_cells,
-                ncols);
     if (!p.wildcard && !c->in_response) {
       long first = seen_add(&seen, p.name, out->n);
       if (first >= 0)
@@ -376,7 +372,27 @@ static b24_param *match_section(b24_params *root, const char *x) {
     if (!p) p = find_param(root, key, 0);
   }
   if (!p) p = find_typed(root, x);
+  /* "Field Parameter" for the `fields` row: the heading in the singular. */
+  if (!p && strlen(x) < 120) {
+    char plural[128];
+    snprintf(plural, sizeof plural, "%ss", x);
+    p = find_param(root, plural, 0);
+  }
   return p;
+}
+
+/* "Additional Parameters", "PARAMETERS Object": the word left over is no
+ * parameter's name but says what kind of section it is. */
+static int names_no_parameter(const char *x) {
+  static const char *const w[] = {"object", "array", "additional", "other", "common", "general",
+                                  "optional", "extra", "input", "request", "объект", "массив",
+                                  "дополнительные", "прочие", "общие"};
+  char low[64];
+  snprintf(low, sizeof low, "%s", x);
+  b24_lower_utf8(low);
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (!strcmp(low, w[i])) return 1;
+  return 0;
 }
 
 /* "CRM object identifier **entityTypeId:** `1`" in a tab: the discriminator. */
@@ -506,7 +522,7 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
         target = match_section(root, x);
         if (target) skipping = 0;
         else if (b24_vocab_nested_is_explicit(b->text) && /* "Main Fields" names no parameter */
-                 !c->reading_objects)
+                 !c->reading_objects && !names_no_parameter(x))
           b24_blint(c, b->line, B24_WARNING, "param-section-unmatched",
                     "section '%s' describes parameter '%s', which no table lists", b->text, x);
         free(x);

@@ -57,6 +57,20 @@ static const char *identifier_scalar(b24_arena *a, const char *description) {
   return NULL;
 }
 
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n > k && !strcmp(s + n - k, suffix);
+}
+
+const char *b24_key_word_scalar(const char *w) {
+  if (!strchr(w, '.')) return NULL;
+  if (ends_with(w, ".id") || ends_with(w, ".ID")) return "integer";
+  if (ends_with(w, ".lid") || ends_with(w, ".code") || ends_with(w, ".CODE") ||
+      ends_with(w, ".CURRENCY") || ends_with(w, ".symbol"))
+    return "string";
+  return NULL;
+}
+
 static void move_to_reference(b24_arena *a, b24_type_alt *alt, const char *scalar,
                               const char *target) {
   alt->reference = alt->base;
@@ -119,21 +133,22 @@ static void resolve_param(b24_model *m, b24_param *p) {
     const b24_type_word *w;
     if (alt->reference) { /* resolved before (a model read back from JSON): counted */
       w = b24_model_find_type_word(m, alt->reference);
-      if (w && w->scalar) m->stats.refs_words++;
+      if ((w && w->scalar) || b24_key_word_scalar(alt->reference)) m->stats.refs_words++;
       else m->stats.refs_object_ids++;
       continue;
     }
     if (is_builtin(alt->base)) continue;
     w = b24_model_find_type_word(m, alt->base);
-    if (w && w->scalar) {
+    const char *scalar = w && w->scalar ? w->scalar : b24_key_word_scalar(alt->base);
+    if (scalar) {
       m->stats.refs_words++;
-      move_to_reference(&m->arena, alt, w->scalar, alt->ref ? alt->ref : alt->page);
+      move_to_reference(&m->arena, alt, scalar, alt->ref ? alt->ref : alt->page);
       continue;
     }
     if (alt->array || !is_identifier_name(p->name)) continue;
     const b24_object_type *o = object_of(m, alt);
     if (!o) continue;
-    const char *scalar = evidence_scalar(&p->evidence);
+    scalar = evidence_scalar(&p->evidence);
     if (!scalar) scalar = key_field_scalar(o, p->name);
     if (!scalar) {
       m->stats.refs_object_ids_unresolved++;

@@ -40,6 +40,8 @@ typedef struct table_state {
   cellvec cells;      /* the current row's cells; the last is the open one */
   const char *cell_start; /* where the open cell's text on the current line starts */
   int stray_line, stray_col;
+  const char *stray_mark; /* "- ||": a list mark before a row, the one stray text with */
+  size_t stray_mark_len;  /* a safe correction (drop the mark) */
   b24_row *rows;
   size_t n_rows, cap_rows;
 } table_state;
@@ -137,10 +139,48 @@ static void open_row(table_state *t, const b24_srcline *l, const char *after) {
 }
 
 static void stray_flush(table_state *t) {
-  if (t->stray_line && t->c)
+  if (t->stray_line && t->c) {
     b24_pdiag(t->c, t->stray_line, t->stray_col, B24_WARNING, "table-stray-text",
               "text between table rows is ignored");
+    if (t->stray_mark) b24_diag_fix(t->c->diags, t->stray_line, t->stray_mark, t->stray_mark_len, "||");
+  }
   t->stray_line = 0;
+  t->stray_mark = NULL;
+}
+
+/* "- ||" at p: a list mark (and blanks) right before a row's ||; its length. */
+static size_t list_mark_before_row(const char *p, const char *e) {
+  if (*p != '-' && *p != '*') return 0;
+  const char *q = p + 1;
+  while (q < e && (*q == ' ' || *q == '\t')) q++;
+  return q > p + 1 && q + 1 < e && q[0] == '|' && q[1] == '|' ? (size_t)(q + 2 - p) : 0;
+}
+
+/* The blanks a source line starts with, for a line the fix adds next to it. */
+static size_t leading_blanks(const b24_srcline *l) {
+  size_t k = 0;
+  while (k < l->len && (l->s[k] == ' ' || l->s[k] == '\t')) k++;
+  return k;
+}
+
+/* A row not closed before the next one opens (at line index next): reported
+ * where the || is missing, the end of the row's last line that has text, with
+ * " ||" there as the correction. */
+static void report_unclosed(table_state *t, const b24_srcline *lines, size_t next) {
+  for (size_t k = next; k-- > 0;) {
+    const b24_srcline *l = &lines[k];
+    size_t a = leading_blanks(l), b = l->len;
+    while (b > a && (l->s[b - 1] == ' ' || l->s[b - 1] == '\t' || l->s[b - 1] == '\r')) b--;
+    if (b == a) continue;
+    b24_pdiag(t->c, l->line, l->col + (int)b, B24_WARNING, "table-row-unclosed",
+              "table row is not closed with ||; a new row starts on line %d", lines[next].line);
+    b24_buf closed = B24_BUF_INIT;
+    b24_buf_put(&closed, l->s + a, b - a);
+    b24_buf_puts(&closed, " ||");
+    b24_diag_fix(t->c->diags, l->line, l->s + a, b - a, b24_buf_cstr(&closed));
+    b24_buf_free(&closed);
+    return;
+  }
 }
 
 static int rest_blank(const char *p, const char *e) {
@@ -183,6 +223,8 @@ static size_t scan(table_state *t, const b24_srcline *lines, size_t n) {
         if (!t->in_row && *p != ' ' && *p != '\t' && !t->stray_line) {
           t->stray_line = l.line;
           t->stray_col = l.col + (int)(p - l.s);
+          t->stray_mark_len = p == line_first ? list_mark_before_row(p, e) : 0;
+          t->stray_mark = t->stray_mark_len ? p : NULL;
         }
         p++;
         continue;
@@ -199,6 +241,13 @@ static size_t scan(table_state *t, const b24_srcline *lines, size_t n) {
             if (t->c) {
               b24_pdiag(t->c, l.line, l.col + (int)(p - l.s), B24_WARNING, "table-row-unclosed",
                         "table row ends with |# instead of ||");
+              /* The row closed, and the table on a line of its own. */
+              b24_buf closed = B24_BUF_INIT;
+              b24_buf_puts(&closed, "||\n");
+              b24_buf_put(&closed, lines[0].s, leading_blanks(&lines[0]));
+              b24_buf_puts(&closed, "|#");
+              b24_diag_fix(t->c->diags, l.line, "|#", 2, b24_buf_cstr(&closed));
+              b24_buf_free(&closed);
               b24_parser_count_bad_row(t->c->p);
             }
             close_row(t);
@@ -223,8 +272,7 @@ static size_t scan(table_state *t, const b24_srcline *lines, size_t n) {
         } else if (p == line_first && !rest_blank(after, e)) {
           cut_cell(t, &l, p);
           if (t->c) {
-            b24_pdiag(t->c, t->row_line, 1, B24_WARNING, "table-row-unclosed",
-                      "table row is not closed with ||; a new row starts on line %d", l.line);
+            report_unclosed(t, lines, li);
             b24_parser_count_bad_row(t->c->p);
           }
           close_row(t);
@@ -267,6 +315,23 @@ size_t b24_table_extent(const b24_srcline *lines, size_t n) {
   return used;
 }
 
+/* Rows with another number of cells than the first (the header): a '|' lost
+ * runs two cells together, an unescaped one splits a cell. A row of a single
+ * cell is left to the readers of parameter and error tables, which say what
+ * it means for them. */
+static void cell_counts(b24_pctx *c, const b24_row *rows, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    size_t want = rows[0].n_cells, got = rows[i].n_cells;
+    if (got == want || got < 2) continue;
+    if (got > want)
+      b24_pdiag(c, rows[i].line, 1, B24_WARNING, "table-cell-count",
+                "table row has %zu cells, the header has %zu (an unescaped '|'?)", got, want);
+    else
+      b24_pdiag(c, rows[i].line, 1, B24_WARNING, "table-cell-count",
+                "table row has %zu cells, the header has %zu (a '|' lost?)", got, want);
+  }
+}
+
 size_t b24_scan_table(b24_pctx *c, const b24_srcline *lines, size_t n, b24_blkvec *out) {
   table_state t = {0};
   t.c = c;
@@ -277,6 +342,7 @@ size_t b24_scan_table(b24_pctx *c, const b24_srcline *lines, size_t n, b24_blkve
   free_cells(&t);
   free(t.cells.v);
   b->n_rows = t.n_rows;
+  cell_counts(c, t.rows, t.n_rows);
   if (t.n_rows) {
     b->rows = b24_arena_alloc(c->arena, t.n_rows * sizeof *b->rows);
     memcpy(b->rows, t.rows, t.n_rows * sizeof *b->rows);

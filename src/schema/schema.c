@@ -167,22 +167,14 @@ static int cmp_word(const void *a, const void *b) {
   return strcmp(((const word_entry *)a)->word, ((const word_entry *)b)->word);
 }
 
-static int ends_with(const char *s, const char *suffix) {
-  size_t n = strlen(s), k = strlen(suffix);
-  return n > k && !strcmp(s + n - k, suffix);
-}
-
 /* The dictionaries name id types "<object>.id" (integer) and code types
  * "<object>.code", ".lid", ".CURRENCY", ".symbol" (strings). */
 static word_kind classify_word(const char *w) {
   word_entry key = {w, K_UNKNOWN};
   const word_entry *e = b24_bsearch(&key, WORDS, sizeof WORDS / sizeof *WORDS, sizeof *WORDS, cmp_word);
   if (e) return e->kind;
-  if (ends_with(w, ".id") || ends_with(w, ".ID")) return K_INT_ID;
-  if (ends_with(w, ".lid") || ends_with(w, ".code") || ends_with(w, ".CURRENCY") ||
-      ends_with(w, ".symbol"))
-    return K_STRING_ID;
-  return K_UNKNOWN;
+  const char *scalar = b24_key_word_scalar(w);
+  return !scalar ? K_UNKNOWN : !strcmp(scalar, "integer") ? K_INT_ID : K_STRING_ID;
 }
 
 static const b24_type_word *find_type_word(const b24_model *m, const char *w) {
@@ -261,6 +253,17 @@ static const b24_object_type *object_for_alt(const b24_model *m, const b24_type_
 /* ---- types ------------------------------------------------------------- */
 
 static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_side side) {
+  /* A reference (the model resolved `user` to integer, CURRENCY_ID's `crm_currency`
+   * to string) is said as the id or code of the word when the word is known. */
+  if (a->reference) {
+    word_kind rk = classify_word(a->reference);
+    if (rk == K_INT_ID || rk == K_STRING_ID) {
+      b24_type_alt as_word = *a;
+      as_word.base = a->reference;
+      as_word.reference = NULL;
+      return word_schema(c, &as_word, side);
+    }
+  }
   word_kind k = classify_word(a->base);
   if (k == K_TIME) return time_ref(c);
   /* A word the dictionaries call an id or code stays one even when it links to
@@ -433,6 +436,40 @@ static json_t *nested_shape(b24_schema_ctx *c, const b24_param *p, b24_schema_si
   return s;
 }
 
+/* What the examples send where the table says otherwise (model evidence), as
+ * schemas: a list of what the table describes when the examples send a list
+ * ("PHONE": [{"VALUE": ...}] for a crm_multifield), else the plain JSON type. */
+static void add_evidence_alts(json_t *any, const json_t *table, unsigned kinds, b24_schema_side side) {
+  /* a string where the table says number is a placeholder ("your_product_id"):
+   * the table's type stands (it takes digit strings already) */
+  const json_t *t = json_object_get(table, "type");
+  if (json_is_array(t) && json_array_size(t) == 2 &&
+      json_is_string(json_object_get(table, "pattern")))
+    kinds &= ~(unsigned)B24_JSON_KIND_STRING;
+  if (kinds & B24_JSON_KIND_ARRAY)
+    json_array_append_new(any, json_pack("{s:s,s:O}", "type", "array", "items", table));
+  if (kinds & B24_JSON_KIND_OBJECT)
+    json_array_append_new(any, side == B24_SCHEMA_RESULT ? php_object() : type1("object"));
+  if (kinds & B24_JSON_KIND_STRING) json_array_append_new(any, type1("string"));
+  if (kinds & (B24_JSON_KIND_INTEGER | B24_JSON_KIND_NUMBER)) json_array_append_new(any, type1("number"));
+  if (kinds & B24_JSON_KIND_BOOLEAN) json_array_append_new(any, type1("boolean"));
+}
+
+/* The table's schema, or, when the examples disagree with the table, either. */
+static json_t *with_evidence(json_t *s, const b24_param *p, b24_schema_side side) {
+  if (!p->evidence.disagrees) return s;
+  json_t *any = json_array();
+  json_array_append_new(any, s);
+  add_evidence_alts(any, s, p->evidence.kinds, side);
+  if (json_array_size(any) == 1) { /* nothing to add: the table's schema alone */
+    json_incref(s);
+    json_decref(any);
+    return s;
+  }
+  return json_pack("{s:s,s:o}", "description",
+                   "The table's type, or what the docs' examples send", "anyOf", any);
+}
+
 json_t *b24_schema_ctx_param(b24_schema_ctx *c, const b24_param *p, b24_schema_side side) {
   json_t *s;
   if (p->children.n || p->n_variants) {
@@ -446,6 +483,7 @@ json_t *b24_schema_ctx_param(b24_schema_ctx *c, const b24_param *p, b24_schema_s
     s = type_schema(c, &p->type, side);
     add_enum(s, p, side);
   }
+  s = with_evidence(s, p, side);
   if (p->description && *p->description) { /* the row's words, then what the type adds */
     const char *type_note = json_string_value(json_object_get(s, "description"));
     b24_buf d = B24_BUF_INIT;

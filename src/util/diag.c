@@ -11,6 +11,8 @@ void b24_diags_free(b24_diags *d) {
     free(d->items[i].file);
     free(d->items[i].rule);
     free(d->items[i].message);
+    free(d->items[i].fix_old);
+    free(d->items[i].fix_new);
   }
   free(d->items);
   memset(d, 0, sizeof *d);
@@ -54,7 +56,19 @@ void b24_diag_addv(b24_diags *d, int lint_only, const char *file, int line, int 
   g->rule = strdup(rule);
   g->message = b24_buf_take(&msg);
   g->lint_only = lint_only;
+  g->fix_line = 0;
+  g->fix_old = g->fix_new = NULL;
   diag_added(d, g);
+}
+
+void b24_diag_fix(b24_diags *d, int line, const char *old, size_t old_len, const char *new_text) {
+  if (!d->n) return;
+  b24_diag *g = &d->items[d->n - 1];
+  free(g->fix_old);
+  free(g->fix_new);
+  g->fix_line = line;
+  g->fix_old = strndup(old, old_len);
+  g->fix_new = strdup(new_text);
 }
 
 void b24_diag_add(b24_diags *d, const char *file, int line, int col, b24_severity sev,

@@ -15,6 +15,10 @@ typedef struct b24_diag {
   char *rule;     /* e.g. "table-cell-count" */
   char *message;
   int lint_only;  /* a style finding: shown by `lint`, not by `model` */
+  /* The one safe correction, when there is one (lint --fix): on line fix_line
+   * of the file, the single occurrence of fix_old becomes fix_new. */
+  int fix_line;
+  char *fix_old, *fix_new;
 } b24_diag;
 
 typedef struct b24_diags {
@@ -33,6 +37,8 @@ void b24_diag_addv(b24_diags *d, int lint_only, const char *file, int line, int 
 /* Moves every diagnostic of `from` to the end of `to` (echoing them there), leaving
  * `from` empty: how diagnostics gathered apart, on another thread, join the report. */
 void b24_diags_move(b24_diags *to, b24_diags *from);
+/* Gives the diagnostic added last its safe correction (see b24_diag). */
+void b24_diag_fix(b24_diags *d, int line, const char *old, size_t old_len, const char *new_text);
 const char *b24_severity_name(b24_severity s);
 int b24_severity_parse(const char *s, b24_severity *out); /* 0 on success */
 void b24_diag_print(FILE *f, const b24_diag *d);

@@ -1,4 +1,4 @@
-/* libFuzzer target: any bytes as a page, parsed and modelled. The page may include
+/* libFuzzer target: any bytes as a page, parsed and modelled (derivations too). The page may include
  * the fragments of tests/data/parse/bad (cycles, missing files), so include
  * resolution is exercised too. Build: cmake -DB24_FUZZ=ON with CC=clang. */
 #include <stddef.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/build.h"
+#include "model/derive.h"
 #include "parse/blocks.h"
 
 #ifndef B24_FUZZ_ROOT
@@ -30,6 +31,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   memset(&page, 0, sizeof page);
   b24_method *meth = NULL;
   b24_build_page(&c, d, &page, &meth);
+  if (meth) { /* and what spans pages, over this one (model v2) */
+    m.methods = meth;
+    m.n_methods = 1;
+    b24_model_derive(&m);
+  }
   if (meth) {
     json_decref(meth->response.example);
     for (size_t i = 0; i < meth->n_examples; i++) json_decref(meth->examples[i].body);

@@ -38,9 +38,7 @@ static int check_json(const json_t *s, const char *text, int flags, b24_buf *out
 static int valid(const json_t *s, const char *text) { return check_json(s, text, 0, NULL) == 0; }
 
 static b24_type make_type(const char *base, int array, int nullable, b24_type_alt *alt) {
-  alt->base = (char *)base;
-  alt->array = array;
-  alt->ref = NULL;
+  *alt = (b24_type_alt){.base = (char *)base, .array = array};
   b24_type t = {(char *)base, alt, 1, nullable != 0};
   return t;
 }

@@ -4,7 +4,7 @@
 // and the real corpus (skipped when absent) are linted too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,13 +36,13 @@ const listRules = () =>
 // Where each rule fires in tests/data/lint/bad: exactly there and nowhere else.
 const expected = {
   'encoding': [['encoding-page.md', 7]],
-  'error-duplicate': [['error-duplicate.md', 91]],
+  'error-duplicate': [['error-duplicate-two-columns.md', 91], ['error-duplicate.md', 91]],
   'error-row': [['error-row.md', 91]],
   'error-status-missing': [['error-status-missing.md', 86]],
   'example-json': [['example-json.md', 40]],
-  'example-required-missing': [['example-required-missing.md', 16]],
+  'example-required-missing': [['example-required-mentioned.md', 16], ['example-required-missing.md', 16]],
   'example-unknown-param': [['example-unknown-param.md', 40]],
-  'family-type-mismatch': [['family-item-update.md', 23]],
+  'family-type-mismatch': [['family-item-update.md', 23], ['family-nested-update.md', 38]],
   'if-condition': [['if-condition.md', 93]],
   'include-cycle': [['_includes/cycle-b.md', 3]],
   'include-missing': [['include-missing.md', 11]],
@@ -57,10 +57,10 @@ const expected = {
   'param-section-unmatched': [['param-section-unmatched.md', 31]],
   'response-field-extra': [['response-field-extra.md', 58]],
   'response-field-missing': [['response-field-missing.md', 72]],
-  'response-field-type': [['response-field-type.md', 58]],
+  'response-field-type': [['response-field-type-rowless.md', 58], ['response-field-type.md', 58], ['response-result-type.md', 58]],
   'see-also-missing': [['see-also-missing.md', 95]],
   'stray-directive': [['stray-directive.md', 93]],
-  'table-cell-count': [['table-cell-count.md', 23]],
+  'table-cell-count': [['table-cell-count-lost.md', 91], ['table-cell-count.md', 23]],
   'table-row-unclosed': [['table-row-unclosed.md', 28]],
   'table-stray-text': [['table-stray-text.md', 29]],
   'tabs-empty': [['tabs-empty.md', 93]],
@@ -70,6 +70,9 @@ const expected = {
   'toc-missing-page': [['toc.yaml', 0]],
   'type-ref-missing': [['type-ref-missing.md', 27]],
   'type-unknown': [['type-unknown.md', 25]],
+  'type-examples-disagree': [['family-item-update.md', 23]],
+  'identifier-object-type': [['identifier-object-type.md', 15]],
+  'example-deprecated-method': [['example-deprecated-method.md', 16]],
   'unterminated-block': [['unterminated-block.md', 93]],
 };
 // Rules about the run itself, not the docs: exercised by the exit-code case.
@@ -87,6 +90,9 @@ const cases = {
   clean() {
     // test-item-update.md splices a shell variable into its body and abbreviates its
     // response with "...": no example-json; it states its error status as "HTTP Code".
+    // test-item-get-catalog-fields.md: a value hint next to a type ("`string` with
+    // value `Y/N`"), an object type the page describes below, a file name with the
+    // method's words in another order, a required parameter with an alternative.
     const r = run(`${data}/clean`, '--fail-on', 'note');
     assert.equal(r.stdout, '');
     assert.equal(r.status, 0, r.stderr);
@@ -99,7 +105,21 @@ const cases = {
     assert.ok(lines.includes(`${data}/bad/table-row-unclosed.md:28:52: warning: table row ends with |# instead of || [table-row-unclosed]`));
     assert.ok(lines.includes(`${data}/bad/type-unknown.md:25:1: warning: type 'test_stauts' of 'STATUS' is neither a basic type nor in a type dictionary [type-unknown]`));
     // The JSON form has the same findings.
-    assert.equal(lintJson(`${data}/bad`).findings.length, lines.length);
+    const json = lintJson(`${data}/bad`).findings;
+    assert.equal(json.length, lines.length);
+    // GitHub workflow commands: one a finding, same places, notes as notices,
+    // '%', CR, LF (and ':' ',' in properties) escaped.
+    const gh = run('--format', 'github', `${data}/bad`).stdout.trim().split('\n');
+    assert.equal(gh.length, json.length);
+    gh.forEach((l, i) => {
+      const m = l.match(/^::(error|warning|notice) file=([^,]+)(?:,line=(\d+),col=(\d+))?,title=([a-z-]+)::(.*)$/);
+      assert.ok(m, l);
+      assert.equal(m[1], json[i].severity === 'note' ? 'notice' : json[i].severity);
+      assert.equal(decodeURIComponent(m[2].replace(/%3A/g, ':').replace(/%2C/g, ',')), json[i].file);
+      assert.equal(+(m[3] ?? 0), json[i].line); // no line: a finding about the whole file
+      assert.equal(m[5], json[i].rule);
+      assert.ok(!/[\r\n]/.test(m[6]));
+    });
   },
 
   sarif() {
@@ -193,8 +213,11 @@ const cases = {
   exit() {
     assert.equal(run(`${data}/bad`).status, 1); // errors, --fail-on error
     assert.equal(run(`${data}/bad`, '--fail-on', 'never').status, 0);
-    assert.equal(run(`${data}/suppress`).status, 0); // warnings only
-    assert.equal(run(`${data}/suppress`, '--fail-on', 'warning').status, 1);
+    // Dead links are errors by default; as warnings they pass --fail-on error.
+    assert.equal(run(`${data}/suppress`).status, 1);
+    const asWarnings = ['--rule', 'link-target-missing=warning', '--rule', 'link-anchor-missing=warning'];
+    assert.equal(run(`${data}/suppress`, ...asWarnings).status, 0);
+    assert.equal(run(`${data}/suppress`, ...asWarnings, '--fail-on', 'warning').status, 1);
     const missing = run(`${data}/no-such-dir`);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /no-such-dir.*no such file or directory \[input\]/);
@@ -238,13 +261,139 @@ const cases = {
     // REST 3.0 and classic twins are no duplicates; "1" for an integer is no type error.
     assert.ok(!got.some((f) => f.rule === 'method-duplicate' && f.path.includes('tasks-task-add')));
     assert.ok(!got.some((f) => f.rule === 'response-field-type' && f.path.endsWith('crm-deal-get.md')));
-    // Single pages: no findings about pages or dictionaries the model did not read.
+    // Single pages: no findings about other pages.
     const one = lintJson(`${docs}/api-reference/crm/universal/crm-item-add.md`).findings;
-    assert.ok(!one.some((f) => ['type-unknown', 'link-target-missing', 'see-also-missing'].includes(f.rule)));
+    assert.ok(one.every((f) => f.path === 'api-reference/crm/universal/crm-item-add.md'));
     assert.ok(one.some((f) => f.rule === 'link-anchor-missing' && f.line === 61));
+    // Pages under sections with _includes/ of their own: the root is still the
+    // folder with toc.yaml, so their includes are inside it.
+    for (const page of ['chats/im-recent-list.md', 'calendar/calendar-section-add.md', 'widgets/universal/app-url.md']) {
+      const r = lintJson(`${docs}/api-reference/${page}`);
+      assert.equal(realpathSync(r.root), realpathSync(docs), page);
+      assert.ok(!r.findings.some((f) => f.rule.startsWith('include-') || /outside the docs root/.test(f.message)), page);
+    }
     const counts = byRule(got);
     console.log(Object.entries(counts).map(([k, v]) => `${k} ${v.length}`).join('\n'));
   },
+};
+
+// One page as in the whole: lint of single pages gives for them exactly what the
+// lint of the whole root gives (a seeded sample of pages with findings, pages
+// without, and pages under sections with _includes/ of their own), on both
+// snapshots.
+cases.alone = () => {
+  if (!existsSync(`${corpus}/b24restdocs-2026-08-21`)) {
+    console.log('corpus absent: skipped');
+    process.exit(77);
+  }
+  const show = (f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`;
+  for (const snap of ['b24restdocs-2026-08-21', 'b24restdocs-2025-08-20']) {
+    const docs = `${corpus}/${snap}`;
+    const all = lintJson('--fail-on', 'never', docs).findings;
+    const pages = spawnSync('find', [docs, '-name', '*.md', '-not', '-path', '*/_*'], { encoding: 'utf8' })
+      .stdout.trim().split('\n').map((p) => p.slice(docs.length + 1)).sort();
+    let seed = 18;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const draw = (a, n) => a.map((x) => [rnd(), x]).sort((x, y) => x[0] - y[0]).slice(0, n).map((x) => x[1]);
+    const flagged = [...new Set(all.map((f) => f.path))].filter((p) => pages.includes(p));
+    const sample = [...draw(flagged, 12), ...draw(pages, 5), 'api-reference/chats/im-recent-list.md',
+      'api-reference/calendar/calendar-section-add.md', 'api-reference/widgets/universal/app-url.md',
+      'api-reference/user/userfields/user-userfield-update.md'].filter((p) => pages.includes(p));
+    for (const p of sample) {
+      const want = all.filter((f) => f.path === p).map(show);
+      const got = lintJson('--fail-on', 'never', `${docs}/${p}`).findings.map(show);
+      assert.deepEqual(got, want, `${snap}/${p}`);
+    }
+    // Several pages at once: the same, for each of them.
+    const two = sample.slice(0, 2);
+    assert.deepEqual(lintJson('--fail-on', 'never', ...two.map((p) => `${docs}/${p}`)).findings.map(show),
+      all.filter((f) => two.includes(f.path)).map(show));
+  }
+};
+
+// The baseline: written, it accepts every finding (exit 0); read back, nothing
+// is new. Lines moving leave its entries matched; a defect fixed is told as
+// fixed; a new one (also one more of an accepted kind) fails.
+cases.baseline = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'b24lint-'));
+  try {
+    const docs = join(dir, 'bad');
+    cpSync(`${data}/bad`, docs, { recursive: true });
+    const bl = join(dir, 'baseline.json');
+    let r = run(docs, '--write-baseline', bl);
+    assert.equal(r.status, 0, r.stderr);
+    const saved = JSON.parse(readFileSync(bl, 'utf8'));
+    assert.equal(saved.version, 1);
+    assert.equal(saved.findings.length, lintJson('--fail-on', 'never', docs).findings.length);
+    for (const e of saved.findings) assert.match(e.fingerprint, /^[0-9a-f]{16}$/);
+    r = run(docs, '--baseline', bl, '--fail-on', 'note');
+    assert.equal(r.stdout, '');
+    assert.equal(r.status, 0, r.stderr);
+    // Lines move: three lines above every finding of a page.
+    const page = join(docs, 'response-field-missing.md');
+    const text = readFileSync(page, 'utf8');
+    writeFileSync(page, text.replace('\n', '\n\nA new paragraph.\n\n'));
+    r = run(docs, '--baseline', bl, '--fail-on', 'note');
+    assert.equal(r.stdout, '', 'moved findings are still the baseline\'s');
+    assert.equal(r.status, 0);
+    // Fixed: the duplicated error row removed.
+    const dup = join(docs, 'error-duplicate.md');
+    const row = '|| `ERR_TITLE` | Title is empty | The title was not given ||\n';
+    writeFileSync(dup, readFileSync(dup, 'utf8').replace(row + row, row));
+    r = run(docs, '--baseline', bl);
+    assert.match(r.stderr, /error-duplicate\.md:91:1: note: fixed since the baseline: error code 'ERR_TITLE' is listed twice .*\[error-duplicate\]/);
+    assert.match(r.stderr, /1 fixed, 0 new/);
+    // New: a dead link (an error) fails, and only it is reported.
+    writeFileSync(page, readFileSync(page, 'utf8') + '\nSee [nothing](./no-such-page.md).\n');
+    r = lintJson('--baseline', bl, docs);
+    assert.deepEqual(r.findings.map((f) => f.rule), ['link-target-missing']);
+    assert.equal(r.status, 1);
+    // A baseline that is not one: exit 2 naming the file.
+    writeFileSync(bl, '{"version": 1, "findings": [}');
+    r = run(docs, '--baseline', bl);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /baseline\.json:1:\d+: baseline is not JSON/);
+    assert.equal(run(docs, '--baseline', bl, '--write-baseline', bl).status, 2);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+};
+
+// --fix: the defects with one safe correction (a dead anchor that names one
+// heading in other letters, a list mark before a row, rows not closed) are
+// corrected in place; --dry-run writes the same as a diff that patch applies;
+// a second lint has none of them, and nothing else changed.
+cases.fix = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'b24lint-'));
+  try {
+    const a = join(dir, 'a'), b = join(dir, 'b');
+    cpSync(`${data}/fix`, a, { recursive: true });
+    cpSync(`${data}/fix`, b, { recursive: true });
+    const before = lintJson('--fail-on', 'never', a).findings;
+    assert.equal(before.length, 5);
+    const diff = run(a, '--fix', '--dry-run');
+    assert.equal(diff.status, 0, diff.stderr);
+    assert.match(diff.stderr, /4 corrections proposed/);
+    assert.equal(readFileSync(join(a, 'fix-item-add.md'), 'utf8'), readFileSync(join(b, 'fix-item-add.md'), 'utf8'), 'a dry run writes nothing');
+    assert.match(diff.stdout, /^--- a\/fix-item-add\.md\n\+\+\+ b\/fix-item-add\.md\n@@ -4,7 \+4,7 @@\n/);
+    assert.ok(diff.stdout.includes('-- || **OWNER**\n+|| **OWNER**\n'));
+    assert.ok(diff.stdout.includes('-`string` | Title\n+`string` | Title ||\n'));
+    assert.ok(diff.stdout.includes('+`integer` | Sort order ||\n+|#\n'));
+    const fixed = lintJson('--fix', a);
+    // What is left: the dead anchor with no heading to go to.
+    assert.deepEqual(fixed.findings.map((f) => [f.rule, f.line]), [['link-anchor-missing', 8]]);
+    assert.deepEqual(lintJson('--fail-on', 'never', a).findings.map((f) => [f.rule, f.line]), [['link-anchor-missing', 8]]);
+    const p = spawnSync('patch', ['-p1', '-s', '-d', b], { input: diff.stdout, encoding: 'utf8' });
+    assert.equal(p.status, 0, p.stderr);
+    assert.equal(readFileSync(join(a, 'fix-item-add.md'), 'utf8'), readFileSync(join(b, 'fix-item-add.md'), 'utf8'));
+    // Nothing else moved: the page is the same but for the four lines.
+    const lines = (d) => readFileSync(join(d, 'fix-item-add.md'), 'utf8').split('\n');
+    const orig = readFileSync(`${data}/fix/fix-item-add.md`, 'utf8').split('\n');
+    assert.equal(lines(a).length, orig.length + 1); // "||" and "|#" on lines of their own
+    assert.equal(run('--dry-run', a).status, 2);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
 };
 
 const name = process.argv[2];
