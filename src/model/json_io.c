@@ -8,6 +8,7 @@
 #include "model/json_internal.h"
 #include "model/derive.h"
 #include "model/json_v2.h"
+#include "model/json_bodies.h"
 #include "model/model.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
@@ -163,6 +164,7 @@ static json_t *method_json(const b24_method *m) {
       else set_str(eo, "body_text", e->body_text);
       set_str(eo, "body_error", e->body_error);
     }
+    b24_json_example_body(eo, e);
     json_array_append_new(ex, eo);
   }
   json_object_set_new(o, "examples", ex);
@@ -487,6 +489,7 @@ static void read_method(reader *r, const json_t *o, b24_method *m) {
       free(s);
     }
     e->body_error = rstr(r, eo, "body_error");
+    b24_json_read_example_body(r->a, eo, e);
   }
   m->see_also = read_links(r, json_object_get(o, "see_also"), &m->n_see_also, m->source);
   b24_json_v2_read_method(r->a, o, m);

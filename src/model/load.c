@@ -8,6 +8,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "model/bodies.h"
 #include "model/build.h"
 #include "model/derive.h"
 #include "parse/blocks.h"
@@ -416,11 +417,7 @@ static void compute_stats(b24_model *m) {
     if (i == 0 || strcmp(x->name, m->methods[i - 1].name)) s->methods++;
     count_params(&x->params, &s->params, &s->params_typed);
     count_params(&x->response.fields, &s->result_fields, NULL);
-    for (size_t e = 0; e < x->n_examples; e++)
-      if (x->examples[e].body_text) {
-        s->curl_bodies++;
-        if (!x->examples[e].body) s->curl_bodies_not_json++;
-      }
+    b24_stats_count_bodies(s, x);
     if (x->response.example_text) {
       s->responses++;
       if (!x->response.example) s->responses_not_json++;

@@ -139,6 +139,9 @@ typedef struct b24_error {
 
 typedef enum { B24_AUTH_NONE = 0, B24_AUTH_WEBHOOK, B24_AUTH_OAUTH } b24_auth_style;
 
+/* Which reader gave an example its request body (model version 2). */
+typedef enum { B24_BODY_NONE = 0, B24_BODY_CURL, B24_BODY_JS, B24_BODY_PHP } b24_body_source;
+
 typedef struct b24_example {
   char *lang;          /* the tab's name: "cURL (Webhook)", "JS", "PHP" */
   char *fence;         /* the code fence's info string: bash, js, php, ... */
@@ -152,6 +155,14 @@ typedef struct b24_example {
   json_t *body;        /* the -d body parsed as JSON, NULL when absent or not JSON */
   char *body_text;     /* the -d body as written */
   char *body_error;    /* why the body is not JSON */
+  /* Any tab whose code sends a request (version 2): cURL data, or the parameters
+   * of a JS or PHP call. body, body_text and body_error above hold it. */
+  b24_body_source body_from;  /* NONE when the code sends no body the model could find */
+  char *call_method;   /* JS/PHP: the method the call names, NULL for cURL */
+  char **body_nonliteral; /* JSON Pointers of body values that are not literals in the
+                          code (a variable, new Date(), $(date)), kept as their text */
+  size_t n_body_nonliteral;
+  int body_line;       /* the line where the body's text starts, 0 when none */
 } b24_example;
 
 typedef struct b24_link {
@@ -344,6 +355,9 @@ typedef struct b24_stats {
   size_t refs_object_ids_unresolved; /* ... that nothing resolves (no example, no key field) */
   size_t deprecated_methods, deprecated_with_replacement;
   size_t entities, families_crud, families_crud_without_entity;
+  size_t js_bodies, js_bodies_not_json;   /* JS calls with parameters (version 2) */
+  size_t php_bodies, php_bodies_not_json; /* PHP calls with parameters */
+  size_t bodies_nonliteral;               /* bodies with a value kept as source text */
 } b24_stats;
 
 /* A method that raises an event, and how the payload names the object it wrote:
