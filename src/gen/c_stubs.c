@@ -207,5 +207,5 @@ int b24_gen_c(const b24_model *m, b24_outputs *o) {
   c_example_add(o, shapes, m->n_methods);
   b24_arena_free(&arena);
   c_names_free(&globals);
-  return 0;
+  return b24_gen_c_events(m, o);
 }
