@@ -8,6 +8,13 @@
 #                              gcc and clang, -Wall -Wextra -Wpedantic -Wshadow -Werror
 #   cgen.corpus.compile.*      the same for the whole 2026 corpus (skipped when absent)
 #   cgen.corpus.deterministic  corpus stubs generated twice are identical
+#   cgen.cxx.* / cgen.corpus.cxx  every generated header in one C++ translation unit,
+#                              g++ -std=c++11 -Wall -Wextra -Wpedantic -Werror
+#   cgen.install.seed          the seed's C installed as a package, its example built
+#                              with pkg-config and find_package and run against the mock
+#   cgen.corpus.crm            the corpus's C installed the same way, and a CRM program
+#                              (tests/cgen/crm_program.c) run against the corpus mock
+#                              under valgrind
 set(CGEN_TEST_DIR ${B24_ROOT}/tests/cgen)
 set(CGEN_RT_TEST_DIR ${B24_ROOT}/tests/runtime)
 set(CGEN_CORPUS ${B24_CORPUS}/b24restdocs-2026-08-21)
@@ -22,7 +29,7 @@ set_tests_properties(cgen.unit PROPERTIES LABELS cgen)
 # give (a rule change shows up here as a build error).
 function(cgen_stub_test name docs test_source files)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/cgen-${name})
-  set(sources ${out}/c/src/b24api_support.c)
+  set(sources)
   set(headers ${out}/c/include/b24/api.h ${out}/c/include/b24/api_support.h)
   foreach(f ${files})
     list(APPEND sources ${out}/c/src/api/${f}.c)
@@ -75,3 +82,45 @@ add_test(NAME cgen.corpus.deterministic
           ${CMAKE_CURRENT_BINARY_DIR}/cgen-deterministic)
 set_tests_properties(cgen.corpus.deterministic PROPERTIES LABELS "cgen;corpus"
   SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# The generated C installed like a user installs it, and the generated example built
+# against the package (pkg-config and find_package) and run against the mock. In a
+# sanitizer build the installed runtime is instrumented: the programs are too.
+set(CGEN_PROGRAM_FLAGS "")
+if(B24_SANITIZE)
+  set(CGEN_PROGRAM_FLAGS "-fsanitize=address,undefined")
+endif()
+add_test(NAME cgen.install.seed
+  COMMAND sh ${CGEN_TEST_DIR}/install_api.sh ${B24_BIN} ${CMAKE_BINARY_DIR} ${B24_ROOT}/docs-input
+          ${CMAKE_CURRENT_BINARY_DIR}/cgen-install-seed ${B24_ROOT}/generated/c/examples/example.c)
+set_tests_properties(cgen.install.seed PROPERTIES LABELS cgen SKIP_RETURN_CODE 77 TIMEOUT 300
+  ENVIRONMENT "CC=${CMAKE_C_COMPILER};EXTRA_CFLAGS=${CGEN_PROGRAM_FLAGS}")
+
+foreach(docs seed hostile corpus)
+  if(docs STREQUAL "seed")
+    set(dir ${B24_ROOT}/docs-input)
+    set(name cgen.cxx.seed)
+  elseif(docs STREQUAL "hostile")
+    set(dir ${B24_ROOT}/tests/data/cgen/hostile)
+    set(name cgen.cxx.hostile)
+  else()
+    set(dir ${CGEN_CORPUS})
+    set(name cgen.corpus.cxx)
+  endif()
+  add_test(NAME ${name}
+    COMMAND sh ${CGEN_TEST_DIR}/cxx_include.sh ${B24_BIN} ${dir}
+            ${CMAKE_CURRENT_BINARY_DIR}/cgen-cxx-${docs} ${B24_ROOT}/src/runtime g++)
+  set_tests_properties(${name} PROPERTIES LABELS cgen SKIP_RETURN_CODE 77 TIMEOUT 600)
+endforeach()
+
+find_program(CGEN_CRM_VALGRIND valgrind)
+set(CGEN_CRM_VALGRIND_ARG "")
+if(CGEN_CRM_VALGRIND AND NOT B24_SANITIZE)
+  set(CGEN_CRM_VALGRIND_ARG ${CGEN_CRM_VALGRIND})
+endif()
+add_test(NAME cgen.corpus.crm
+  COMMAND sh ${CGEN_TEST_DIR}/install_api.sh ${B24_BIN} ${CMAKE_BINARY_DIR} ${CGEN_CORPUS}
+          ${CMAKE_CURRENT_BINARY_DIR}/cgen-corpus-crm ${CGEN_TEST_DIR}/crm_program.c
+          ${CGEN_CRM_VALGRIND_ARG})
+set_tests_properties(cgen.corpus.crm PROPERTIES LABELS "cgen;corpus" SKIP_RETURN_CODE 77
+  TIMEOUT 2400 ENVIRONMENT "CC=${CMAKE_C_COMPILER};EXTRA_CFLAGS=${CGEN_PROGRAM_FLAGS}")

@@ -16,6 +16,12 @@ foreach(case ${B24RT_CLIENT_CASES})
   set_tests_properties(runtime.${case} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60 LABELS runtime)
 endforeach()
 add_test(NAME runtime.helpers COMMAND test_runtime_helpers)
+
+# What generated stubs run on: descriptors, decode paths, batches, list paging, filters.
+add_executable(test_runtime_stub ${B24RT_TEST_DIR}/test_stub.c ${B24RT_TEST_DIR}/test_server.c)
+target_link_libraries(test_runtime_stub PRIVATE b24rt PkgConfig::MHD pthread)
+add_test(NAME runtime.stub COMMAND test_runtime_stub)
+set_tests_properties(runtime.stub PROPERTIES LABELS runtime TIMEOUT 60)
 set_tests_properties(runtime.helpers PROPERTIES LABELS runtime)
 
 # Installing needs the libraries built; ctest runs after the build, so they are.
@@ -36,4 +42,9 @@ if(B24RT_VALGRIND AND NOT B24_SANITIZE)
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
             $<TARGET_FILE:test_runtime_client> all)
   set_tests_properties(runtime.valgrind PROPERTIES LABELS runtime TIMEOUT 300 SKIP_RETURN_CODE 77)
+  add_test(NAME runtime.stub.valgrind
+    COMMAND ${B24RT_VALGRIND} --quiet --error-exitcode=99 --leak-check=full
+            --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
+            $<TARGET_FILE:test_runtime_stub>)
+  set_tests_properties(runtime.stub.valgrind PROPERTIES LABELS runtime TIMEOUT 120)
 endif()

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "check/check.h"
+#include "check/events_listen.h"
 #include "cli/commands.h"
 
 static void usage(FILE *f) {
@@ -30,6 +31,11 @@ static void usage(FILE *f) {
         "  --list            print the selected cases and sequences, send nothing\n"
         "  --dry-run         print each request (id, URL, body; secrets as ***), send nothing\n"
         "  --list-checks     print the checks with what each promises\n"
+        "  --events-listen IPV4:PORT  also check events: a receiver there, handlers bound\n"
+        "                    for the events the suite's CRUD sequences raise, the\n"
+        "                    sequences run (needs --allow-writes), each delivery judged;\n"
+        "                    every handler bound is unbound at the end (docs/check.md)\n"
+        "  --events-wait S   seconds to wait for each delivery (default 10)\n"
         "Secrets and tokens are printed as ***. Exit status: 0 all passed, 1 a failure,\n"
         "2 usage or an unreadable suite. What each mode may change: docs/check.md.\n",
         f);
@@ -63,6 +69,8 @@ int cmd_check(int argc, char **argv) {
   o.timeout_s = 30;
   for (int c = 0; c < B24_CHECK_COUNT; c++) o.on[c] = true;
   int list_checks = 0;
+  const char *events_listen = NULL;
+  double events_wait = 10;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -82,6 +90,9 @@ int cmd_check(int argc, char **argv) {
       fprintf(stderr, "b24spec check: %s %s\n", a[0] == '-' ? "missing value or unknown option" : "unexpected argument", a);
       usage(stderr);
       return 2;
+    } else if (!strcmp(a, "--events-listen")) events_listen = argv[++i];
+    else if (!strcmp(a, "--events-wait")) {
+      if (parse_positive(argv[++i], &events_wait, NULL)) goto bad;
     } else if (!strcmp(a, "--url")) o.url = argv[++i];
     else if (!strcmp(a, "--auth")) o.token = argv[++i];
     else if (!strcmp(a, "--suite")) o.suite_dir = argv[++i];
@@ -125,5 +136,10 @@ int cmd_check(int argc, char **argv) {
     return 2;
   }
   o.progress = isatty(STDERR_FILENO) && !o.list_only;
-  return b24_check_run(&o);
+  int rc = b24_check_run(&o);
+  if (events_listen && !o.list_only && !o.dry_run && rc != 2) {
+    int erc = b24_check_events(&o, events_listen, events_wait);
+    if (erc > rc) rc = erc;
+  }
+  return rc;
 }

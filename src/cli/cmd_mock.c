@@ -17,6 +17,7 @@ static void usage(FILE *f) {
       "usage: b24spec mock DOCS... [--port N] [--bind ADDR] [--webhook USER/SECRET]\n"
       "                    [--oauth-token TOKEN] [--tls-cert FILE --tls-key FILE]\n"
       "                    [--require-https] [--fault NAME]... [--max-body BYTES] [--threads N]\n"
+      "                    [--event-hosts LIST] [--event-timeout MS] [--application-token T]\n"
       "       b24spec mock --list-faults\n"
       "Serves every method of the model like a portal would:\n"
       "  /rest/USER/SECRET/METHOD[.json]   webhook (default %s/%s)\n"
@@ -44,6 +45,14 @@ static void usage(FILE *f) {
       "  --max-body BYTES  largest request body (default %d)\n"
       "  --threads N       serving threads (default: one per CPU; at most 64)\n"
       "  --fault NAME      break one promise on purpose (repeatable; see --list-faults)\n"
+      "Events: event.bind, .unbind, .get, .offline.get/.clear/.list and .test keep\n"
+      "subscriptions; a successful add/update/delete of a family whose event the docs\n"
+      "name (crm.deal.add -> ONCRMDEALADD) POSTs the payload, form-encoded, to every\n"
+      "bound handler from a queue, once, or queues it for event.offline.get.\n"
+      "  --event-hosts LIST  host names events are sent to besides loopback (comma-\n"
+      "                    separated; '*': any host); others may be bound, get nothing\n"
+      "  --event-timeout MS  per delivery (default 3000); failures are logged, not retried\n"
+      "  --application-token T  sent as auth[application_token] (default mockapplicationtoken)\n"
       "Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 1 cannot serve, 2 usage.\n",
       B24_MOCK_DEFAULT_USER, B24_MOCK_DEFAULT_SECRET, B24_MOCK_DEFAULT_TOKEN,
       B24_MOCK_DEFAULT_MAX_BODY);
@@ -129,6 +138,19 @@ static int parse_args(int argc, char **argv, args *a) {
         return -1;
       }
       a->o.max_body = (size_t)num;
+    } else if (!strcmp(opt, "--event-hosts")) {
+      NEEDS_VALUE
+      a->o.event_hosts = val;
+    } else if (!strcmp(opt, "--application-token")) {
+      NEEDS_VALUE
+      a->o.application_token = val;
+    } else if (!strcmp(opt, "--event-timeout")) {
+      NEEDS_VALUE
+      if (parse_size(val, 600000, &num) || num == 0) {
+        fprintf(stderr, "b24spec mock: --event-timeout %s: not a time in milliseconds\n", val);
+        return -1;
+      }
+      a->o.event_timeout_ms = (unsigned)num;
     } else if (!strcmp(opt, "--threads")) {
       NEEDS_VALUE
       if (parse_size(val, B24_MOCK_MAX_THREADS, &num) || num == 0) {

@@ -59,6 +59,11 @@ int cmd_stats(int argc, char **argv) {
       {"refs_object_ids_unresolved", s->refs_object_ids_unresolved},
       {"deprecated_methods", s->deprecated_methods},
       {"deprecated_replacement", s->deprecated_with_replacement},
+      {"js_bodies", s->js_bodies},
+      {"js_bodies_not_json", s->js_bodies_not_json},
+      {"php_bodies", s->php_bodies},
+      {"php_bodies_not_json", s->php_bodies_not_json},
+      {"bodies_nonliteral", s->bodies_nonliteral},
       {"parse_diagnostics", warnings},
   };
   size_t nr = sizeof rows / sizeof rows[0];

@@ -50,7 +50,29 @@ static void finish_line(b24_buf *line) {
   }
 }
 
-void c_text_comment(b24_buf *b, const char *text, const char *indent) {
+/* Characters that would make the text lie about itself or break a line: bidirectional
+ * controls (they reorder what a reader sees), line and paragraph separators, BOM. */
+static bool is_hidden_control(uint32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+         cp == 0x200F || cp == 0x061C || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF;
+}
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+/* Appends one code point of doc text to the line, made safe (rules in c_text.h). */
+static void put_doc_char(b24_buf *line, const unsigned char *s, size_t len, uint32_t cp,
+                         bool doxygen) {
+  if (!len || (cp < 0x20 && cp != '\t') || cp == 0x7F || is_hidden_control(cp)) {
+    b24_buf_puts(line, REPLACEMENT);
+  } else if (cp == '\t') put_safe(line, ' ');
+  else if (cp >= 0x80) b24_buf_put(line, (const char *)s, len);
+  else {
+    if (doxygen && (cp == '\\' || cp == '@' || cp == '<')) b24_buf_putc(line, '\\');
+    put_safe(line, (char)cp);
+  }
+}
+
+static void comment_body(b24_buf *b, const char *text, const char *indent, bool doxygen) {
   const unsigned char *s = (const unsigned char *)text;
   size_t n = strlen(text);
   b24_buf line = B24_BUF_INIT, out = B24_BUF_INIT;
@@ -73,36 +95,44 @@ void c_text_comment(b24_buf *b, const char *text, const char *indent) {
       i++;
       continue;
     }
-    uint32_t cp;
-    size_t len = utf8_decode(s + i, n - i, &cp);
-    char esc[16];
-    if (!len) {
-      snprintf(esc, sizeof esc, "\\x%02X", s[i]);
-      put_safe_str(&line, esc);
-      len = 1;
-    } else if (cp == '\t') put_safe(&line, ' ');
-    else if (cp == '\r') {
-    } else if (cp < 0x20 || cp == 0x7F) {
-      snprintf(esc, sizeof esc, "\\x%02X", (unsigned)cp);
-      put_safe_str(&line, esc);
-    } else if (cp < 0x80) put_safe(&line, (char)cp);
-    else {
-      snprintf(esc, sizeof esc, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", (unsigned)cp);
-      put_safe_str(&line, esc);
+    if (doxygen && s[i] == C_DOC_CMD[0] && s[i + 1] == '@') { /* our own command */
+      b24_buf_putc(&line, '@');
+      i += 2;
+      continue;
     }
-    i += len;
+    uint32_t cp = 0;
+    size_t len = utf8_decode(s + i, n - i, &cp);
+    if (s[i] != '\r') put_doc_char(&line, s + i, len, cp, doxygen);
+    i += len ? len : 1;
   }
   b24_buf_put(b, out.data ? out.data : "", out.len);
   b24_buf_free(&line);
   b24_buf_free(&out);
 }
 
-void c_text_comment_block(b24_buf *b, const char *text, const char *indent) {
+void c_text_comment(b24_buf *b, const char *text, const char *indent) {
+  comment_body(b, text, indent, false);
+}
+
+void c_text_doc(b24_buf *b, const char *text, const char *indent) {
+  comment_body(b, text, indent, true);
+}
+
+/* A whole comment opened with `open` ("/" "*" or "/" "**"); nothing for blank text. */
+static void comment_block(b24_buf *b, const char *text, const char *indent, bool doxygen) {
   if (!text) return;
   b24_buf body = B24_BUF_INIT;
-  c_text_comment(&body, text, indent);
-  if (body.len) b24_buf_printf(b, "%s/* %s */\n", indent, body.data);
+  comment_body(&body, text, indent, doxygen);
+  if (body.len) b24_buf_printf(b, "%s/*%s %s */\n", indent, doxygen ? "*" : "", body.data);
   b24_buf_free(&body);
+}
+
+void c_text_comment_block(b24_buf *b, const char *text, const char *indent) {
+  comment_block(b, text, indent, false);
+}
+
+void c_text_doc_block(b24_buf *b, const char *text, const char *indent) {
+  comment_block(b, text, indent, true);
 }
 
 void c_text_string(b24_buf *b, const char *text) {

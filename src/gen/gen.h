@@ -41,6 +41,15 @@ int b24_outputs_write(const b24_outputs *o, const char *dir, b24_write_report *r
 int b24_gen_schemas(const b24_model *m, b24_outputs *o);  /* schemas/<method>.json ... */
 int b24_gen_openapi(const b24_model *m, b24_outputs *o);  /* openapi.json */
 int b24_gen_c(const b24_model *m, b24_outputs *o);        /* c/... */
+int b24_gen_suite(const b24_model *m, b24_outputs *o);    /* suite/... */
+/* Parts of the generators above kept in files of their own. */
+int b24_gen_event_schemas(const b24_model *m, b24_outputs *o); /* schemas/events/<event>.json */
+int b24_gen_c_events(const b24_model *m, b24_outputs *o);      /* c/events/... (c_events.c) */
+int b24_gen_suite_events(const b24_model *m, b24_outputs *o);  /* suite/events.json */
+struct b24_schema_ctx;
+/* Adds "webhooks" to an OpenAPI document (when the model has events), their
+ * payload schemas to schemas (components/schemas, made with c). */
+void b24_openapi_webhooks(const b24_model *m, struct b24_schema_ctx *c, json_t *schemas, json_t *doc);
 int b24_gen_suite(const b24_model *m, b24_outputs *o);    /* suite/..., seed 1 */
 /* The suite with its synthesized values drawn from seed (written into index.json). */
 #define B24_SUITE_DEFAULT_SEED 1u

@@ -360,6 +360,7 @@ int b24_gen_openapi(const b24_model *m, b24_outputs *o) {
   free(names);
   json_object_set_new(doc, "tags", tag_list);
   json_object_set_new(doc, "paths", paths);
+  b24_openapi_webhooks(m, c, schemas, doc);
   json_object_set_new(doc, "components", json_pack("{s:O,s:o}", "schemas", schemas,
                                                    "securitySchemes", security_schemes()));
   b24_outputs_add_json(o, "openapi.json", doc);

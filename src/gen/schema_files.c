@@ -29,5 +29,5 @@ int b24_gen_schemas(const b24_model *m, b24_outputs *o) {
   b24_outputs_add_json(o, "schemas/time.json", time);
   json_decref(err);
   json_decref(time);
-  return 0;
+  return b24_gen_event_schemas(m, o);
 }

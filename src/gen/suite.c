@@ -751,7 +751,7 @@ int b24_gen_suite_seeded(const b24_model *m, unsigned seed, b24_outputs *o) {
   b24_outputs_add_json(o, "suite/index.json", index);
   json_decref(index);
   b24_buf_free(&path);
-  return 0;
+  return b24_gen_suite_events(m, o);
 }
 
 int b24_gen_suite(const b24_model *m, b24_outputs *o) {

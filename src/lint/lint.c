@@ -191,6 +191,7 @@ void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_li
     b24_rules_response(&c);
     b24_rules_links(&c);
     b24_rules_family(&c);
+    b24_rules_events(&c);
     b24_rules_model(&c);
   }
   /* Configuration and suppressions. */

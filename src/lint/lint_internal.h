@@ -46,6 +46,7 @@ void b24_rules_examples(b24_lint_ctx *c);
 void b24_rules_response(b24_lint_ctx *c);
 void b24_rules_links(b24_lint_ctx *c);
 void b24_rules_family(b24_lint_ctx *c);
+void b24_rules_events(b24_lint_ctx *c);
 void b24_rules_model(b24_lint_ctx *c);
 
 #endif

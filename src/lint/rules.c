@@ -56,6 +56,9 @@ static const b24_lint_rule rules[] = {
     {"see-also-missing", "links", E, "a \"Continue Learning\" link to a page that does not exist"},
     /* consistency across a family of methods */
     {"family-type-mismatch", "family", W, "a parameter with one name but different types in sibling methods (x.add, x.update, ...)"},
+    {"event-example", "events", W, "an event's payload example that cannot be read (not JSON, print_r or a JS call)"},
+    {"event-payload", "events", W, "an event page whose handler section has no table of what the handler receives"},
+    {"event-example-schema", "events", W, "an event's payload example that its payload table does not describe"},
     /* what the model knows across pages (rules_model.c) */
     {"identifier-object-type", "model", W, "an identifier parameter (a name ending in ID) typed with an object type, while it takes the object's id"},
     {"type-examples-disagree", "model", W, "a parameter or result field whose table type no example value agrees with"},

@@ -204,10 +204,15 @@ static void not_json(b24_lint_ctx *c, const b24_method *m) {
         intentional(ex->body_error))
       continue;
     int line = error_line(ex->body_error, &text);
-    /* The error's line counts from the body; the body starts on the -d line. */
-    const char *at = strstr(ex->code, ex->body_text);
-    for (const char *s = ex->code; at && s < at; s++) line += *s == '\n';
-    b24_lint_emit(c, "example-json", ex->loc.file, ex->loc.line + line - 1,
+    /* The error's line counts from the body; the body starts on the -d line
+     * (body_line; found in the code for a model without it). */
+    int from = ex->body_line;
+    if (!from) {
+      const char *at = strstr(ex->code, ex->body_text);
+      from = ex->loc.line;
+      for (const char *s = ex->code; at && s < at; s++) from += *s == '\n';
+    }
+    b24_lint_emit(c, "example-json", ex->loc.file, from + line - 1,
                   "request body of the %s example is not JSON: %s", ex->lang, text);
   }
   const b24_response *r = &m->response;

@@ -4,8 +4,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include <stdlib.h>
+
 #include "mock/answer.h"
 #include "mock/batch.h"
+#include "mock/events.h"
 #include "mock/faults.h"
 #include "mock/form.h"
 #include "mock/route.h"
@@ -125,11 +128,33 @@ static void call_method(const mock_config *cfg, const mock_method *mm, const moc
     return;
   case MOCK_STORE_ANSWER: break;
   }
+  if (cfg->events && (mm->op == MOCK_OP_ADD || mm->op == MOCK_OP_UPDATE || mm->op == MOCK_OP_DELETE))
+    mock_events_written(cfg->events, mm->meth->name, params, answer);
   mock_apply_result_faults(answer, cfg->faults);
   size_t len;
   char *s = b24_json_text(answer, B24_JSON_COMPACT, &len);
   json_decref(answer);
   succeed(out, cfg, mm, rq, s, len);
+  free(s);
+}
+
+/* event.bind and the others: answered from the subscriptions (mock/events.h). */
+static void answer_event_method(const mock_config *cfg, const char *lname, const mock_request *rq,
+                                const json_t *params, mock_response *out) {
+  mock_route r; /* event.test needs an application's token, not a webhook's */
+  int oauth = !mock_route_parse(rq->path, &r) && !r.webhook;
+  mock_events_answer a;
+  mock_events_call(cfg->events, lname, oauth, params, &a);
+  if (!a.result) {
+    fail(out, a.status, 0, a.code, a.message, NULL, NULL);
+    return;
+  }
+  json_t *body = json_pack("{s:o}", "result", a.result);
+  size_t len;
+  char *s = b24_json_text(body, B24_JSON_COMPACT, &len);
+  json_decref(body);
+  out->status = 200;
+  mock_render(&out->body, s, len, rq->start, 0, !(cfg->faults & MOCK_FAULT_NO_TIME));
   free(s);
 }
 
@@ -174,7 +199,10 @@ static void handle_request(const mock_catalog *c, const mock_config *cfg, const 
 void mock_call(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
                const char *lname, int v3, json_t *params, mock_response *out) {
   const mock_method *mm = mock_catalog_find(c, lname, v3);
-  if (!mm) {
+  int events = cfg->events && !v3 && mock_events_is_method(lname);
+  if (events && !mm) { /* docs without the event.* pages: nothing to validate against */
+    answer_event_method(cfg, lname, rq, params, out);
+  } else if (!mm) {
     fail(out, 404, 0, MOCK_CODE_NO_METHOD, "Method not found!", NULL, NULL);
   } else if (cfg->faults & MOCK_FAULT_UNDOCUMENTED_ERROR) {
     fail(out, 400, mm->v3, MOCK_CODE_UNDOCUMENTED, "An error the docs do not list", NULL, NULL);
@@ -187,7 +215,10 @@ void mock_call(const mock_catalog *c, const mock_config *cfg, const mock_request
     switch (mock_validate(mm->meth, schema, params, checks, &v)) {
     case MOCK_MISSING: fail_documented(out, mm, MOCK_ERR_MISSING, v.field, NULL, NULL); break;
     case MOCK_WRONG_TYPE: fail_documented(out, mm, MOCK_ERR_TYPE, v.field, v.type, v.finding); break;
-    case MOCK_VALID: call_method(cfg, mm, rq, params, out); break;
+    case MOCK_VALID:
+      if (events) answer_event_method(cfg, lname, rq, params, out);
+      else call_method(cfg, mm, rq, params, out);
+      break;
     }
   }
 }

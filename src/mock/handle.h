@@ -14,6 +14,7 @@ typedef struct mock_config {
   unsigned faults;
   size_t max_body;
   int require_https;
+  struct mock_events *events; /* event.* and what writes raise (mock/events.h); NULL: none */
 } mock_config;
 
 typedef struct mock_request {

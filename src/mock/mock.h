@@ -21,6 +21,11 @@ typedef struct b24_mock_options {
   size_t max_body;            /* bytes */
   int require_https;          /* plain HTTP answered with INVALID_REQUEST */
   unsigned threads;           /* serving threads, 1..B24_MOCK_MAX_THREADS; 0: one per CPU */
+  /* events (mock/events.h): hosts handlers may be on besides loopback ("*": any),
+   * the delivery timeout (0: 3 s), the application token sent in auth */
+  const char *event_hosts;
+  unsigned event_timeout_ms;
+  const char *application_token;
 } b24_mock_options;
 
 typedef struct b24_mock_server b24_mock_server;

@@ -15,6 +15,7 @@
 
 #include "mock/answer.h"
 #include "mock/catalog.h"
+#include "mock/events.h"
 #include "mock/handle.h"
 #include "mock/listen.h"
 
@@ -128,6 +129,7 @@ static void on_accepted(void *ctx, int fd, const struct sockaddr *addr, socklen_
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 static void free_server(b24_mock_server *s) {
+  mock_events_free(s->cfg.events);
   mock_catalog_free(&s->catalog);
   free(s->user);
   free(s->secret);
@@ -176,7 +178,7 @@ b24_mock_server *b24_mock_start(const b24_model *m, const b24_mock_options *o, c
   s->key = dup_or_null(o->tls_key_pem);
   s->tls = s->cert != NULL;
   s->cfg = (mock_config){s->user, s->secret, s->token, o->faults,
-                         o->max_body ? o->max_body : B24_MOCK_DEFAULT_MAX_BODY, o->require_https};
+                         o->max_body ? o->max_body : B24_MOCK_DEFAULT_MAX_BODY, o->require_https, NULL};
   mock_catalog_build(&s->catalog, m, o->faults);
   unsigned threads = o->threads;
   if (!threads) {
@@ -193,6 +195,12 @@ b24_mock_server *b24_mock_start(const b24_model *m, const b24_mock_options *o, c
     return NULL;
   }
   s->port = mock_listener_port(s->listener);
+  char endpoint[128];
+  snprintf(endpoint, sizeof endpoint, "%s://%s%s%s:%u", s->tls ? "https" : "http",
+           a4->sin_family == AF_INET ? "" : "[", bind, a4->sin_family == AF_INET ? "" : "]", s->port);
+  mock_events_options eo = {o->event_hosts, o->event_timeout_ms, o->application_token, s->token,
+                            endpoint, NULL};
+  s->cfg.events = mock_events_new(m, &eo);
   struct MHD_OptionItem opts[] = {
       {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, NULL},
       {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, NULL},

@@ -94,6 +94,9 @@ void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out);
 /* A section's parameter tree: its first table, "Parameter X" subsections matched
  * to X at any depth, per-variant tabs. */
 void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root);
+/* The parameter a "Parameter X" heading speaks of (X, the last part of a dotted
+ * name, a bracketed key, a type name), preferring one not yet described. */
+b24_param *b24_params_match_section(b24_params *root, const char *x);
 
 /* errors.c */
 void b24_errors_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m);
@@ -118,5 +121,13 @@ char *b24_deprecation_replacement(b24_arena *a, const char *text, const char *se
 /* page.c */
 /* Builds the page record and, for method pages, the method. */
 void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **method);
+/* The "Scope:" and "Who can ..." lines of a quote block, into m's scope and access. */
+void b24_scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m);
+
+/* events.c */
+/* The event an event page describes (page->kind is B24_PAGE_EVENT). */
+b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page);
+/* Once every page is in: events sorted, and the methods that raise each linked. */
+void b24_events_finish(b24_model *m);
 
 #endif

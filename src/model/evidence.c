@@ -2,8 +2,8 @@
  * each parameter, and their response examples return for each result field;
  * then whether those values fit the table's (resolved) type.
  *
- * Every example with a JSON object body counts (cURL -d bodies and whatever
- * other example bodies the model reads). A value is matched to the parameter of
+ * Every example with a JSON object body counts (cURL, JS and PHP bodies, their
+ * literal values only, model/bodies.h). A value is matched to the parameter of
  * its key (the documented spelling first, then ignoring case), and objects and
  * lists of objects are followed into the parameter's children, or into the
  * fields of the object type the parameter links to. Wildcard rows (UF_*) take
@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model/bodies.h"
 #include "model/derive.h"
 
 enum { MAX_DEPTH = 16 };
@@ -76,9 +77,12 @@ static void walk(const b24_model *m, b24_params *ps, const json_t *obj, int line
 
 /* Every example value of one method, through visit. */
 static void walk_method(const b24_model *m, b24_method *x, visit_fn visit) {
-  for (size_t e = 0; e < x->n_examples; e++)
-    if (json_is_object(x->examples[e].body))
-      walk(m, &x->params, x->examples[e].body, x->examples[e].loc.line, visit, 0);
+  for (size_t e = 0; e < x->n_examples; e++) {
+    /* values an example computes ($(date), new Date(), $id) are no evidence */
+    json_t *body = b24_example_literal_body(x, &x->examples[e]);
+    if (body) walk(m, &x->params, body, x->examples[e].loc.line, visit, 0);
+    json_decref(body);
+  }
   if (json_is_object(x->response.example))
     walk(m, &x->response.fields, x->response.example, x->response.example_loc.line, visit, 0);
 }

@@ -1,10 +1,14 @@
-/* Code examples (one per code tab; cURL ones read for auth style, URL and JSON
- * body) and the response section (status, example, "Returned Data" fields). */
+/* Code examples (one per code tab; cURL ones read for auth style, URL and the
+ * request body, JS and PHP ones for the body their REST call passes: the
+ * readers are curl_body.c and example_calls.c) and the response section
+ * (status, example, "Returned Data" fields). */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/build.h"
+#include "model/curl_body.h"
+#include "model/example_calls.h"
 #include "util/buf.h"
 
 static const b24_block *first_code(const b24_blocks *bs) {
@@ -19,33 +23,33 @@ static const b24_block *first_code(const b24_blocks *bs) {
   return NULL;
 }
 
-/* The single-quoted argument of -d/--data/--data-raw, with '\'' unescaped. */
-static char *curl_body(const char *code) {
-  static const char *const flags[] = {"--data-raw", "--data-binary", "--data", "-d"};
-  for (const char *s = code; *s; s++) {
-    for (size_t f = 0; f < 4; f++) {
-      size_t fl = strlen(flags[f]);
-      if (strncmp(s, flags[f], fl) || (s > code && !isspace((unsigned char)s[-1]))) continue;
-      const char *p = s + fl;
-      if (!isspace((unsigned char)*p)) continue;
-      while (isspace((unsigned char)*p)) p++;
-      if (*p != '\'' && *p != '"') continue;
-      char q = *p++;
-      b24_buf b = B24_BUF_INIT;
-      while (*p) {
-        if (q == '\'' && p[0] == '\'' && p[1] == '\\' && p[2] == '\'' && p[3] == '\'') {
-          b24_buf_putc(&b, '\'');
-          p += 4;
-          continue;
-        }
-        if (*p == q) break;
-        if (q == '"' && *p == '\\' && p[1]) p++;
-        b24_buf_putc(&b, *p++);
-      }
-      return b24_buf_take(&b);
-    }
+/* Copies what a reader found into the model; a body that is not JSON is said
+ * (the example-json lint rule words it again from the model). */
+static void keep_body(b24_bctx *c, b24_example *ex, b24_body_source from, b24_body_read *r) {
+  ex->body_from = from;
+  ex->body_text = b24_arena_strdup(c->a, r->text);
+  ex->body_line = ex->loc.line;
+  for (size_t i = 0; i < r->at && ex->code[i]; i++) ex->body_line += ex->code[i] == '\n';
+  ex->call_method = b24_arena_strdup(c->a, r->method);
+  ex->body = r->value;
+  r->value = NULL;
+  if (r->n_nonliteral) {
+    ex->body_nonliteral = b24_arena_alloc(c->a, r->n_nonliteral * sizeof *ex->body_nonliteral);
+    for (size_t i = 0; i < r->n_nonliteral; i++)
+      ex->body_nonliteral[i] = b24_arena_strdup(c->a, r->nonliteral[i]);
+    ex->n_body_nonliteral = r->n_nonliteral;
   }
-  return NULL;
+  if (!r->error) return;
+  ex->body_error = b24_arena_strdup(c->a, r->error);
+  int line = 0;
+  const char *why = r->error;
+  if (!strncmp(why, "line ", 5) && strchr(why, ':')) {
+    line = atoi(why + 5) - 1;
+    for (why = strchr(why, ':') + 1; *why == ' '; why++)
+      ;
+  }
+  b24_blint(c, ex->body_line + (line > 0 ? line : 0), B24_WARNING, "example-json",
+            "request body of the %s example is not JSON: %s", ex->lang, why);
 }
 
 static char *curl_url(b24_bctx *c, const char *code) {
@@ -80,22 +84,11 @@ static void read_curl(b24_bctx *c, b24_example *ex) {
     while (isalpha((unsigned char)*e)) e++;
     ex->http_method = b24_arena_strndup(c->a, x, (size_t)(e - x));
   }
-  char *body = curl_body(ex->code);
-  if (!ex->http_method) ex->http_method = b24_arena_strdup(c->a, body ? "POST" : "GET");
-  if (!body) return;
-  ex->body_text = b24_arena_strdup(c->a, body);
-  json_error_t err;
-  ex->body = json_loads(body, JSON_REJECT_DUPLICATES, &err);
-  if (!ex->body) {
-    b24_buf m = B24_BUF_INIT;
-    b24_buf_printf(&m, "line %d: %s", err.line, err.text);
-    ex->body_error = b24_arena_strdup(c->a, m.data);
-    b24_buf_free(&m);
-    b24_blint(c, ex->loc.line + (err.line > 0 ? err.line - 1 : 0), B24_WARNING,
-              "example-json", "request body of the %s example is not JSON: %s", ex->lang,
-              err.text);
-  }
-  free(body);
+  b24_body_read body = {0};
+  int has_body = b24_curl_body(ex->code, strlen(ex->code), &body);
+  if (!ex->http_method) ex->http_method = b24_arena_strdup(c->a, has_body ? "POST" : "GET");
+  if (has_body) keep_body(c, ex, B24_BODY_CURL, &body);
+  b24_body_read_free(&body);
 }
 
 static int looks_like_curl(const b24_tab *t, const char *code) {
@@ -103,6 +96,34 @@ static int looks_like_curl(const b24_tab *t, const char *code) {
   if (strstr(n, "cURL") || strstr(n, "curl") || strstr(n, "CURL")) return 1;
   while (isspace((unsigned char)*code)) code++;
   return !strncmp(code, "curl ", 5);
+}
+
+/* The language a tab's code is read in for a REST call: the tab's name first
+ * ("PHP CRest", "BX24.js", "JS (UMD)"), else the fence. -1: none (Go, Python). */
+static int call_language(const b24_example *ex) {
+  if (strstr(ex->lang, "PHP") || strstr(ex->lang, "php")) return B24_CODE_PHP;
+  if (strstr(ex->lang, "JS") || strstr(ex->lang, "js") || strstr(ex->lang, "JavaScript") ||
+      strstr(ex->lang, "BX24"))
+    return B24_CODE_JS;
+  static const char *const js_fences[] = {"js", "javascript", "ts", "typescript", "html", "jsx", "tsx"};
+  const char *f = ex->fence;
+  if (!strcmp(f, "php")) return B24_CODE_PHP;
+  for (size_t i = 0; i < sizeof js_fences / sizeof *js_fences; i++)
+    if (!strcmp(f, js_fences[i])) return B24_CODE_JS;
+  return -1;
+}
+
+/* A JS or PHP tab: the parameters of its REST call as the body. A tab of these
+ * languages without a call the reader knows says so in body_error. */
+static void read_call(b24_bctx *c, b24_example *ex, const b24_method *m) {
+  int lang = call_language(ex);
+  if (lang < 0) return;
+  b24_body_read body = {0};
+  if (b24_example_call_body(ex->code, strlen(ex->code), (b24_code_lang)lang, m->name, &body))
+    keep_body(c, ex, lang == B24_CODE_JS ? B24_BODY_JS : B24_BODY_PHP, &body);
+  else
+    ex->body_error = b24_arena_strdup(c->a, "no REST call of a form the reader knows");
+  b24_body_read_free(&body);
 }
 
 static void examples_from_tabs(b24_bctx *c, const b24_block *tabs, b24_method *m, size_t *cap) {
@@ -119,6 +140,7 @@ static void examples_from_tabs(b24_bctx *c, const b24_block *tabs, b24_method *m
     ex->loc = (b24_loc){c->file, code->line + 1};
     ex->is_curl = looks_like_curl(t, ex->code);
     if (ex->is_curl) read_curl(c, ex);
+    else read_call(c, ex, m);
   }
 }
 

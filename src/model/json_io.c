@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/json_internal.h"
 #include "model/derive.h"
 #include "model/json_v2.h"
+#include "model/json_bodies.h"
 #include "model/model.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
@@ -162,6 +164,7 @@ static json_t *method_json(const b24_method *m) {
       else set_str(eo, "body_text", e->body_text);
       set_str(eo, "body_error", e->body_error);
     }
+    b24_json_example_body(eo, e);
     json_array_append_new(ex, eo);
   }
   json_object_set_new(o, "examples", ex);
@@ -217,6 +220,7 @@ static json_t *el_method(const b24_model *m, size_t i) { return method_json(&m->
 static json_t *el_object(const b24_model *m, size_t i) { return object_json(&m->objects[i]); }
 static json_t *el_word(const b24_model *m, size_t i) { return word_json(&m->type_words[i]); }
 static json_t *el_page(const b24_model *m, size_t i) { return page_json(&m->pages[i]); }
+static json_t *el_event(const b24_model *m, size_t i) { return b24_event_json(&m->events[i]); }
 static json_t *el_entity(const b24_model *m, size_t i) { return b24_json_v2_entity(&m->entities[i]); }
 static json_t *el_family(const b24_model *m, size_t i) { return b24_json_v2_family(&m->families[i]); }
 
@@ -229,6 +233,7 @@ static const struct {
     {"objects", offsetof(b24_model, n_objects), el_object},
     {"type_words", offsetof(b24_model, n_type_words), el_word},
     {"pages", offsetof(b24_model, n_pages), el_page},
+    {"events", offsetof(b24_model, n_events), el_event},
     {"entities", offsetof(b24_model, n_entities), el_entity},
     {"families", offsetof(b24_model, n_families), el_family},
 };
@@ -381,6 +386,22 @@ static void read_params(reader *r, const json_t *a, b24_params *out, const char 
   }
 }
 
+json_t *b24_json_params(const b24_params *ps, const char *source) {
+  return params_json(ps, source);
+}
+
+char **b24_json_read_strings(b24_model *m, const json_t *a, size_t *n) {
+  reader r = {m, &m->arena, NULL, 0, 0};
+  return rstrs(&r, a, n);
+}
+
+int b24_json_read_params(b24_model *m, const json_t *a, b24_params *out, const char *source,
+                         char *err, size_t errlen) {
+  reader r = {m, &m->arena, err, errlen, 0};
+  read_params(&r, a, out, source);
+  return r.failed ? -1 : 0;
+}
+
 static b24_error *read_errors(reader *r, const json_t *a, size_t *n, const char *source) {
   *n = json_is_array(a) ? json_array_size(a) : 0;
   if (!*n) return NULL;
@@ -468,6 +489,7 @@ static void read_method(reader *r, const json_t *o, b24_method *m) {
       free(s);
     }
     e->body_error = rstr(r, eo, "body_error");
+    b24_json_read_example_body(r->a, eo, e);
   }
   m->see_also = read_links(r, json_object_get(o, "see_also"), &m->n_see_also, m->source);
   b24_json_v2_read_method(r->a, o, m);
@@ -539,6 +561,7 @@ b24_model *b24_model_from_json(const json_t *j, char *err, size_t errlen) {
       p->suppressions[s].rules = rstrs(&r, json_object_get(e, "rules"), &p->suppressions[s].n_rules);
     }
   }
+  if (b24_events_from_json(m, json_object_get(j, "events"), err, errlen)) r.failed = 1;
   if (r.failed) {
     b24_model_free(m);
     return NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "model/bodies.h"
 #include "model/build.h"
 #include "model/derive.h"
 #include "parse/blocks.h"
@@ -300,6 +301,7 @@ static int is_dictionary(const char *path) { return !strcmp(b24_path_basename(pa
 typedef struct page_result {
   b24_page page;
   b24_method *method; /* NULL on other pages */
+  b24_event *event;   /* NULL but on event pages */
   b24_object_type *objects;
   size_t n_objects, cap_objects;
   b24_type_word *words;
@@ -415,11 +417,7 @@ static void compute_stats(b24_model *m) {
     if (i == 0 || strcmp(x->name, m->methods[i - 1].name)) s->methods++;
     count_params(&x->params, &s->params, &s->params_typed);
     count_params(&x->response.fields, &s->result_fields, NULL);
-    for (size_t e = 0; e < x->n_examples; e++)
-      if (x->examples[e].body_text) {
-        s->curl_bodies++;
-        if (!x->examples[e].body) s->curl_bodies_not_json++;
-      }
+    b24_stats_count_bodies(s, x);
     if (x->response.example_text) {
       s->responses++;
       if (!x->response.example) s->responses_not_json++;
@@ -448,6 +446,7 @@ static void settle_dictionary_refs(b24_model *m) {
     settle_params(m, &m->methods[i].response.fields, 0);
   }
   for (size_t i = 0; i < m->n_objects; i++) settle_params(m, &m->objects[i].fields, 0);
+  for (size_t i = 0; i < m->n_events; i++) settle_params(m, &m->events[i].payload, 0);
 }
 
 /* Keeps the objects some type refers to. */
@@ -530,6 +529,7 @@ static void load_page(void *ctx, unsigned worker, size_t i) {
   char *disp = b24_parser_display_path(j->p, rel);
   c.display = disp;
   b24_build_page(&c, d, &r->page, &r->method);
+  if (r->page.kind == B24_PAGE_EVENT) r->event = b24_build_event(&c, d, &r->page);
   /* On a method page the object tables were read with the method, and reported
    * then; read again for the object index, they must not be reported twice. */
   b24_diags quiet;
@@ -553,7 +553,7 @@ static void load_page(void *ctx, unsigned worker, size_t i) {
  * model and the report are the same for any number of threads. */
 static void join_results(b24_model *m, b24_parser *p, page_result *rs, size_t n, b24_diags *diags,
                          size_t *unparsed, size_t *reasons) {
-  size_t cap_pages = 0, cap_methods = 0, cap_objects = 0, cap_words = 0;
+  size_t cap_pages = 0, cap_methods = 0, cap_objects = 0, cap_words = 0, cap_events = 0;
   b24_arena *a = &m->arena;
   for (size_t i = 0; i < n; i++) {
     page_result *r = &rs[i];
@@ -562,6 +562,7 @@ static void join_results(b24_model *m, b24_parser *p, page_result *rs, size_t n,
     if (!r->parsed) continue;
     *B24_VEC_PUSH(a, m->pages, m->n_pages, cap_pages) = r->page;
     if (r->method) *B24_VEC_PUSH(a, m->methods, m->n_methods, cap_methods) = *r->method;
+    if (r->event) *B24_VEC_PUSH(a, m->events, m->n_events, cap_events) = *r->event;
     for (size_t k = 0; k < r->n_objects; k++)
       *B24_VEC_PUSH(a, m->objects, m->n_objects, cap_objects) = r->objects[k];
     for (size_t k = 0; k < r->n_words; k++)
@@ -633,6 +634,7 @@ b24_model *b24_model_load(const char *const *inputs, size_t n_inputs, const b24_
   b24_qsort(m->objects, m->n_objects, sizeof *m->objects, cmp_object);
   settle_dictionary_refs(m);
   keep_referenced(m);
+  b24_events_finish(m);
   compute_stats(m);
   b24_model_derive(m);
   return m;
@@ -648,6 +650,7 @@ void b24_model_free(b24_model *m) {
     for (size_t e = 0; e < x->n_examples; e++) json_decref(x->examples[e].body);
     decref_params(&x->params);
   }
+  for (size_t i = 0; i < m->n_events; i++) json_decref(m->events[i].example);
   b24_arena_free(&m->arena);
   free(m);
 }

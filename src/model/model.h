@@ -139,6 +139,9 @@ typedef struct b24_error {
 
 typedef enum { B24_AUTH_NONE = 0, B24_AUTH_WEBHOOK, B24_AUTH_OAUTH } b24_auth_style;
 
+/* Which reader gave an example its request body (model version 2). */
+typedef enum { B24_BODY_NONE = 0, B24_BODY_CURL, B24_BODY_JS, B24_BODY_PHP } b24_body_source;
+
 typedef struct b24_example {
   char *lang;          /* the tab's name: "cURL (Webhook)", "JS", "PHP" */
   char *fence;         /* the code fence's info string: bash, js, php, ... */
@@ -152,6 +155,14 @@ typedef struct b24_example {
   json_t *body;        /* the -d body parsed as JSON, NULL when absent or not JSON */
   char *body_text;     /* the -d body as written */
   char *body_error;    /* why the body is not JSON */
+  /* Any tab whose code sends a request (version 2): cURL data, or the parameters
+   * of a JS or PHP call. body, body_text and body_error above hold it. */
+  b24_body_source body_from;  /* NONE when the code sends no body the model could find */
+  char *call_method;   /* JS/PHP: the method the call names, NULL for cURL */
+  char **body_nonliteral; /* JSON Pointers of body values that are not literals in the
+                          code (a variable, new Date(), $(date)), kept as their text */
+  size_t n_body_nonliteral;
+  int body_line;       /* the line where the body's text starts, 0 when none */
 } b24_example;
 
 typedef struct b24_link {
@@ -344,7 +355,49 @@ typedef struct b24_stats {
   size_t refs_object_ids_unresolved; /* ... that nothing resolves (no example, no key field) */
   size_t deprecated_methods, deprecated_with_replacement;
   size_t entities, families_crud, families_crud_without_entity;
+  size_t js_bodies, js_bodies_not_json;   /* JS calls with parameters (version 2) */
+  size_t php_bodies, php_bodies_not_json; /* PHP calls with parameters */
+  size_t bodies_nonliteral;               /* bodies with a value kept as source text */
 } b24_stats;
+
+/* A method that raises an event, and how the payload names the object it wrote:
+ * crm.deal.add raises ONCRMDEALADD, whose data.FIELDS.ID is the new deal's id. */
+typedef struct b24_event_raiser {
+  char *method;        /* "crm.deal.add" */
+  char *action;        /* "add", "update", "delete": what the write did */
+  char *via;           /* how the model knows: "family" (the names: ONCRMDEAL+ADD and
+                          crm.deal.add) or "link" (the event page links the method) */
+  char *id_key;        /* dotted payload path of the object's id ("data.FIELDS.ID"),
+                          NULL when the payload table names none */
+} b24_event_raiser;
+
+/* An event (or a widget placement) and what its handler receives, from a page
+ * with a "What the Handler Receives" section. */
+typedef struct b24_event {
+  char *name;          /* as the portal sends it: "ONCRMDEALADD" (upper case); a
+                          placement's code: "CRM_XXX_DETAIL_TAB" */
+  char *written;       /* the name as the title writes it: "onCrmDealAdd" */
+  char *kind;          /* "event" (POSTed by the portal's queue), "placement" (a
+                          widget's handler page), "js" (a JS SDK event, no HTTP) */
+  char *title;
+  const char *source;  /* page path relative to the docs root */
+  int line;            /* the title's line */
+  char **scope;
+  size_t n_scope;
+  char *subscribers;   /* "Who can subscribe" */
+  char *description;
+  b24_loc payload_loc; /* the handler section's heading */
+  b24_params payload;  /* the table, nested "Parameter X" sections, included fragments
+                          (the auth table) with their own source lines */
+  json_t *example;     /* the payload example as JSON (a PHP print_r dump is read
+                          into JSON, every value a string); NULL when absent or unread */
+  char *example_text;  /* as written */
+  char *example_lang;  /* the fence's info string: json, php, js */
+  char *example_error; /* why the example could not be read, NULL when it was */
+  b24_loc example_loc;
+  b24_event_raiser *raised_by;
+  size_t n_raised_by;
+} b24_event;
 
 typedef struct b24_model {
   b24_arena arena;
@@ -358,6 +411,8 @@ typedef struct b24_model {
   b24_type_word *type_words;
   size_t n_type_words;
   b24_stats stats;
+  b24_event *events;   /* sorted by name, then source (model version 2) */
+  size_t n_events;
   /* v2: computed once from the methods when the model is loaded or read */
   b24_entity *entities;      /* sorted by name, then REST version */
   size_t n_entities;
@@ -399,6 +454,8 @@ b24_model *b24_model_read_file(const char *path, b24_diags *diags);
 const b24_method *b24_model_find_method(const b24_model *m, const char *name);
 const b24_object_type *b24_model_find_object(const b24_model *m, const char *id);
 const b24_page *b24_model_find_page(const b24_model *m, const char *path);
+/* The event named name (any case: "onCrmDealAdd" finds ONCRMDEALADD), or NULL. */
+const b24_event *b24_model_find_event(const b24_model *m, const char *name);
 
 /* v2 lookups. rest_version 0 matches any (the classic one first). */
 const b24_entity *b24_model_find_entity(const b24_model *m, const char *name, int rest_version);

@@ -136,7 +136,7 @@ static void walk_page(b24_bctx *c, page_walk *w, const b24_blocks *bs) {
 
 /* ---- method sections ---- */
 
-static void scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m) {
+void b24_scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m) {
   size_t cap = 0;
   for (cmark_node *p = cmark_node_first_child(quote->node); p; p = cmark_node_next(p)) {
     char *t = b24_node_plain_text(p);
@@ -256,7 +256,7 @@ static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24
   b24_buf desc = B24_BUF_INIT;
   for (size_t i = 0; i < first_h2; i++) {
     const b24_block *b = bl[i];
-    if (b->kind == B24_BLK_QUOTE && !m->n_scope) scope_and_access(c, b, m);
+    if (b->kind == B24_BLK_QUOTE && !m->n_scope) b24_scope_and_access(c, b, m);
     else if (b->kind == B24_BLK_PARAGRAPH || b->kind == B24_BLK_LIST) {
       char *t = b24_node_plain_text(b->node);
       if (desc.len) b24_buf_puts(&desc, "\n");

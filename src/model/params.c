@@ -353,7 +353,7 @@ static b24_param *find_typed(b24_params *ps, const char *x) {
   return NULL;
 }
 
-static b24_param *match_section(b24_params *root, const char *x) {
+b24_param *b24_params_match_section(b24_params *root, const char *x) {
   b24_param *p = find_param(root, x, 1);
   if (!p) p = find_param(root, x, 0);
   const char *dot = strrchr(x, '.');
@@ -519,7 +519,7 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
       if (!x && b24_vocab_section(b->text, NULL) != B24_SEC_NONE) {
         skipping = 0; /* "Returned Data" and the like: back to the root list */
       } else if (x) {
-        target = match_section(root, x);
+        target = b24_params_match_section(root, x);
         if (target) skipping = 0;
         else if (b24_vocab_nested_is_explicit(b->text) && /* "Main Fields" names no parameter */
                  !c->reading_objects && !names_no_parameter(x))

@@ -85,8 +85,8 @@ static void count_params(const b24_params *ps, rpt_counts *c) {
 
 /* Adds what one method contributes to c (a module's counts or the total). */
 /* Counted as `b24spec stats` counts them: a name documented twice (a REST 3.0
- * page and its classic twin) is one method; a request example is one with a
- * body as written. */
+ * page and its classic twin) is one method; a request example is a cURL one
+ * with a body as written. */
 static void count_method(const b24_model *m, const b24_method *meth, bool new_name, rpt_counts *c,
                          bool *validated, bool *valid) {
   c->methods += new_name;
@@ -94,7 +94,7 @@ static void count_method(const b24_model *m, const b24_method *meth, bool new_na
   count_params(&meth->params, c);
   for (size_t i = 0; i < meth->n_examples; i++) {
     const b24_example *ex = &meth->examples[i];
-    if (!ex->body_text) continue;
+    if (!ex->body_text || ex->body_from != B24_BODY_CURL) continue; /* stats' curl_bodies */
     c->bodies++;
     c->bodies_json += ex->body != NULL;
   }

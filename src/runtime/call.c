@@ -11,7 +11,7 @@ enum { MAX_METHOD_LEN = 200 };
 
 /* Method names are dotted identifiers ("crm.item.list"); anything else could alter the
  * URL path (a "/", "?" or ".." segment), so it is refused before a request is made. */
-static bool method_name_ok(const char *m) {
+bool b24rt_method_name_ok(const char *m) {
   size_t n = 0;
   for (; m[n]; n++) {
     char ch = m[n];
@@ -82,7 +82,7 @@ static void fill_portal_error(const b24_client *c, const json_t *answer, b24_api
 
 /* Sorts an HTTP answer into success, portal error or protocol error. *response gets the
  * decoded answer whenever it was JSON. */
-static int decode_answer(const b24_client *c, const b24rt_http_answer *ans, json_t **response,
+static b24_status decode_answer(const b24_client *c, const b24rt_http_answer *ans, json_t **response,
                          b24_api_error *err) {
   json_error_t jerr;
   json_t *answer = ans->body ? json_loadb(ans->body, ans->len, 0, &jerr) : NULL;
@@ -124,7 +124,7 @@ static void default_sleep(void *user_data, long ms) {
   }
 }
 
-int b24_call_ex(b24_client *c, unsigned flags, const char *method, json_t *params,
+b24_status b24_call_ex(b24_client *c, unsigned flags, const char *method, json_t *params,
                 json_t **response, b24_api_error *err) {
   b24_api_error local_err;
   json_t *local_response = NULL;
@@ -132,9 +132,9 @@ int b24_call_ex(b24_client *c, unsigned flags, const char *method, json_t *param
   if (!response) response = &local_response;
   b24rt_error_reset(err);
   *response = NULL;
-  if (!c || !method || !method_name_ok(method) || (params && !json_is_object(params)) ||
+  if (!c || !method || !b24rt_method_name_ok(method) || (params && !json_is_object(params)) ||
       (flags & ~B24_CALL_V3)) {
-    b24rt_error_transport(c, err, "invalid argument: %s",
+    b24rt_error_usage(c, err, "invalid argument: %s",
                           !c ? "no client" : (params && !json_is_object(params))
                                                  ? "params must be a JSON object"
                                                  : "bad method name or flags");
@@ -142,7 +142,7 @@ int b24_call_ex(b24_client *c, unsigned flags, const char *method, json_t *param
   }
   char *url = build_url(c, flags, method);
   char *body = url ? build_body(c, params) : NULL;
-  int status = B24_ERR_NOMEM;
+  b24_status status = B24_ERR_NOMEM;
   if (!body) b24rt_error_transport(c, err, "out of memory");
   long delay = c->initial_backoff_ms < c->max_backoff_ms ? c->initial_backoff_ms : c->max_backoff_ms;
   for (int attempt = 0; body; attempt++) {
@@ -165,22 +165,22 @@ int b24_call_ex(b24_client *c, unsigned flags, const char *method, json_t *param
 }
 
 /* The common case: extract "result" (and "time") from the whole answer. */
-static int call_result(b24_client *c, unsigned flags, const char *method, json_t *params,
+static b24_status call_result(b24_client *c, unsigned flags, const char *method, json_t *params,
                        json_t **result, json_t **time_info, b24_api_error *err) {
   json_t *answer = NULL;
-  int status = b24_call_ex(c, flags, method, params, &answer, err);
+  b24_status status = b24_call_ex(c, flags, method, params, &answer, err);
   if (result) *result = status == B24_OK ? json_incref(json_object_get(answer, "result")) : NULL;
   if (time_info) *time_info = status == B24_OK ? json_incref(json_object_get(answer, "time")) : NULL;
   json_decref(answer);
   return status;
 }
 
-int b24_call(b24_client *c, const char *method, json_t *params, json_t **result,
+b24_status b24_call(b24_client *c, const char *method, json_t *params, json_t **result,
              json_t **time_info, b24_api_error *err) {
   return call_result(c, 0, method, params, result, time_info, err);
 }
 
-int b24_call_v3(b24_client *c, const char *method, json_t *params, json_t **result,
+b24_status b24_call_v3(b24_client *c, const char *method, json_t *params, json_t **result,
                 json_t **time_info, b24_api_error *err) {
   return call_result(c, B24_CALL_V3, method, params, result, time_info, err);
 }

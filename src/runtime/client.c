@@ -194,3 +194,9 @@ int b24_client_set_user_agent(b24_client *c, const char *user_agent) {
 void b24_client_set_insecure_for_testing(b24_client *c, bool insecure) {
   if (c) c->insecure = insecure;
 }
+
+void b24_client_set_strict_decoding(b24_client *c, bool strict) {
+  if (c) c->strict = strict;
+}
+
+bool b24_client_strict_decoding(const b24_client *c) { return c && c->strict; }

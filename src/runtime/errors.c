@@ -12,16 +12,29 @@ void b24rt_error_field(const b24_client *c, char *dst, size_t size, const char *
   b24rt_redact_into(c, src, dst, size);
 }
 
+/* Formatted in full first, so that a credential is redacted before truncation can cut
+ * it into a piece that no longer matches. */
+static void redacted_vprintf(const b24_client *c, char *dst, size_t size, const char *fmt,
+                             va_list ap) {
+  char full[2048];
+  vsnprintf(full, sizeof full, fmt, ap);
+  b24rt_redact_into(c, full, dst, size);
+}
+
 void b24rt_error_transport(const b24_client *c, b24_api_error *err, const char *fmt, ...) {
   if (!err) return;
-  /* Formatted in full first, so that a credential is redacted before truncation can
-   * cut it into a piece that no longer matches. */
-  char full[2048];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(full, sizeof full, fmt, ap);
+  redacted_vprintf(c, err->transport, sizeof err->transport, fmt, ap);
   va_end(ap);
-  b24rt_redact_into(c, full, err->transport, sizeof err->transport);
+}
+
+void b24rt_error_usage(const b24_client *c, b24_api_error *err, const char *fmt, ...) {
+  if (!err) return;
+  va_list ap;
+  va_start(ap, fmt);
+  redacted_vprintf(c, err->usage, sizeof err->usage, fmt, ap);
+  va_end(ap);
 }
 
 const char *b24_status_name(int status) {
@@ -32,12 +45,15 @@ const char *b24_status_name(int status) {
   case B24_ERR_API: return "B24_ERR_API";
   case B24_ERR_PROTOCOL: return "B24_ERR_PROTOCOL";
   case B24_ERR_NOMEM: return "B24_ERR_NOMEM";
+  case B24_ERR_DECODE: return "B24_ERR_DECODE";
   default: return "B24_ERR_UNKNOWN";
   }
 }
 
 int b24_api_error_format(const b24_api_error *err, char *buf, size_t size) {
   if (!err) return snprintf(buf, size, "no error information");
+  if (err->usage[0]) return snprintf(buf, size, "usage: %s", err->usage);
+  if (err->decode[0]) return snprintf(buf, size, "decode: %s", err->decode);
   if (err->error[0] || err->http_status)
     return snprintf(buf, size, "HTTP %ld %s%s%s%s%s", err->http_status,
                     err->error[0] ? err->error : "(no error code)",

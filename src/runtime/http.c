@@ -72,7 +72,7 @@ static CURLcode configure(b24_client *c, const char *url, const char *body,
   return rc;
 }
 
-int b24rt_http_post(b24_client *c, const char *url, const char *body, b24rt_http_answer *ans,
+b24_status b24rt_http_post(b24_client *c, const char *url, const char *body, b24rt_http_answer *ans,
                     b24_api_error *err) {
   memset(ans, 0, sizeof *ans);
   struct curl_slist *headers = NULL, *next;

@@ -581,6 +581,10 @@ void b24_schema_ctx_free(b24_schema_ctx *c) {
 
 json_t *b24_schema_ctx_defs(b24_schema_ctx *c) { return c->defs; }
 
+json_t *b24_schema_ctx_object(b24_schema_ctx *c, const b24_params *ps, b24_schema_side side) {
+  return object_from_params(c, ps, side);
+}
+
 json_t *b24_schema_ctx_params(b24_schema_ctx *c, const b24_method *meth) {
   json_t *s = object_from_params(c, &meth->params, B24_SCHEMA_PARAMS);
   return s;

@@ -64,5 +64,8 @@ json_t *b24_schema_ctx_defs(b24_schema_ctx *c);
 json_t *b24_schema_ctx_params(b24_schema_ctx *c, const b24_method *meth);
 json_t *b24_schema_ctx_result(b24_schema_ctx *c, const b24_method *meth);
 json_t *b24_schema_ctx_param(b24_schema_ctx *c, const b24_param *p, b24_schema_side side);
+/* An object with one property per parameter of ps (what a params schema is made
+ * of; event payloads use it too, schema/event_schema.h). */
+json_t *b24_schema_ctx_object(b24_schema_ctx *c, const b24_params *ps, b24_schema_side side);
 
 #endif

@@ -10,8 +10,8 @@ if ! command -v "$cc" >/dev/null 2>&1; then echo "SKIP: no $cc"; exit 77; fi
 rm -rf "$work"
 mkdir -p "$work"
 "$b24spec" gen "$docs" -o "$work/out" --only c
-cmake -S "$work/out/c" -B "$work/build" -DCMAKE_C_COMPILER="$cc" -DB24RT_INCLUDE_DIR="$rtinc" \
-  -DCMAKE_BUILD_TYPE= -DCMAKE_C_FLAGS="-O0 -Wall -Wextra -Wpedantic -Wshadow -Werror" >/dev/null
+cmake -S "$work/out/c" -B "$work/build" -DCMAKE_C_COMPILER="$cc" -DB24RT_INCLUDE_DIR="$rtinc" -DB24API_UNITY=ON -DB24API_SHARED=OFF \
+  -DCMAKE_BUILD_TYPE=None -DCMAKE_C_FLAGS="-O0 -Wall -Wextra -Wpedantic -Wshadow -Werror" >/dev/null
 cmake --build "$work/build" -j2
 methods=$(ls "$work/out/c/src/api" | wc -l)
 echo "compiled the stubs of $methods methods with $cc"

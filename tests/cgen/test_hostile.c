@@ -17,22 +17,9 @@ int check_failures;
 
 #define WEBHOOK "/rest/1/s3cr3t/"
 
-static test_server *start(const ts_reply *script, size_t n) {
-  test_server *s = ts_start(script, n, NULL, NULL);
-  if (!s) {
-    fprintf(stderr, "cannot start the test server\n");
-    exit(2);
-  }
-  return s;
-}
 
-static b24_client *client_for(test_server *s) {
-  char url[128];
-  snprintf(url, sizeof url, "http://127.0.0.1:%u" WEBHOOK, (unsigned)ts_port(s));
-  b24_client *c = b24_client_new_webhook(url);
-  if (!c) exit(2);
-  return c;
-}
+static b24_client *client_for(test_server *s) { return ts_webhook_client(s, "s3cr3t"); }
+
 
 static ts_request request(test_server *s, size_t i) {
   ts_request r;
@@ -47,7 +34,7 @@ static void test_names_and_request(void) {
             "[{\"id\": \"1\"}, {\"id\": 2}], \"other\": 1}, \"total\": \"5\", \"time\": {\"start\": 1.5}}"},
       {200, "{\"result\": {\"ok\": \"maybe\", \"count\": \"three\", \"rows\": {\"a\": {\"id\": 4}}}}"},
   };
-  test_server *s = start(script, 2);
+  test_server *s = ts_start_or_exit(script, 2);
   b24_client *c = client_for(s);
 
   b24_hostile_evil_method_params_fields_mode_v_double precision;
@@ -104,14 +91,15 @@ static void test_names_and_request(void) {
     CHECK(res.value.rows[1].id.value == 2);
   }
   CHECK_INT(json_integer_value(json_object_get(res.value.json, "other")), 1);
-  CHECK(res.total.set && res.total.value == 5);
-  CHECK(res.time.start.set && res.time.start.value == 1.5);
-  CHECK_INT(res.decode_errors, 0);
+  CHECK(res.answer.total.set && res.answer.total.value == 5);
+  CHECK(res.answer.time.start.set && res.answer.time.start.value == 1.5);
+  CHECK_INT(res.answer.decode.errors, 0);
   b24_hostile_evil_method_result_free(&res);
 
   /* Type drift is counted, not fatal; PHP's keyed list decodes like an array. */
   CHECK_INT(b24_hostile_evil_method(c, &p, &res, &err), B24_OK);
-  CHECK_INT(res.decode_errors, 2);
+  CHECK_INT(res.answer.decode.errors, 2);
+  CHECK_STR(res.answer.decode.first, "result.ok: not a boolean");
   CHECK(!res.value.ok.set && !res.value.count.set);
   CHECK_INT(res.value.n_rows, 1);
   if (res.value.n_rows == 1) CHECK(res.value.rows[0].id.value == 4);
@@ -120,7 +108,8 @@ static void test_names_and_request(void) {
   /* A required nested object left NULL is refused, naming the key, before any request. */
   p.fields = NULL;
   CHECK_INT(b24_hostile_evil_method(c, &p, &res, &err), B24_ERR_USAGE);
-  CHECK(strstr(err.transport, "parameter fields") != NULL);
+  CHECK_STR(err.usage, "hostile.evil.method: parameter fields is missing or invalid");
+  CHECK_STR(err.transport, "");
   b24_hostile_evil_method_result_free(&res);
   CHECK_INT(ts_request_count(s), 2);
   b24_client_free(c);
@@ -131,7 +120,7 @@ static void test_names_and_request(void) {
  * names with the same words (hostile.evil.method, hostile.evilMethod): the later _2. */
 static void test_collisions(void) {
   const ts_reply script[] = {{200, "{\"result\": \"1.25\"}"}};
-  test_server *s = start(script, 1);
+  test_server *s = ts_start_or_exit(script, 1);
   b24_client *c = client_for(s);
   b24_hostile_pair_get_params p = {1, NULL};
   b24_hostile_pair_get_result classic;
@@ -148,7 +137,8 @@ static void test_collisions(void) {
   CHECK_STR(request(s, 2).body, "{\"id\":3}");
   CHECK_STR(classic.value, "1.25");               /* documented as string */
   CHECK(v3.value.set && v3.value.value == 1.25);  /* documented as double */
-  CHECK_INT(camel.decode_errors, 1);              /* documented as integer */
+  CHECK_INT(camel.answer.decode.errors, 1);       /* documented as integer */
+  CHECK_STR(camel.answer.decode.first, "result: not an integer");
   b24_hostile_pair_get_result_free(&classic);
   b24_hostile_pair_get_v3_result_free(&v3);
   b24_hostile_evil_method_2_result_free(&camel);

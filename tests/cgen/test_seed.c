@@ -28,25 +28,8 @@ static const char USERFIELD_UPDATE_ANSWER[] =
 /* The documented error answer of user.update (HTTP 400). */
 static const char ACCESS_DENIED[] = "{\"error\": \"ERROR_CORE\", \"error_description\": \"access_denied\"}";
 
-static b24_client *client_for(test_server *s) {
-  char url[128];
-  snprintf(url, sizeof url, "http://127.0.0.1:%u" WEBHOOK, (unsigned)ts_port(s));
-  b24_client *c = b24_client_new_webhook(url);
-  if (!c) {
-    fprintf(stderr, "cannot make a client for %s\n", url);
-    exit(2);
-  }
-  return c;
-}
+static b24_client *client_for(test_server *s) { return ts_webhook_client(s, "s3cr3t"); }
 
-static test_server *start(const ts_reply *script, size_t n) {
-  test_server *s = ts_start(script, n, NULL, NULL);
-  if (!s) {
-    fprintf(stderr, "cannot start the test server\n");
-    exit(2);
-  }
-  return s;
-}
 
 static ts_request request(test_server *s, size_t i) {
   ts_request r;
@@ -58,7 +41,7 @@ static ts_request request(test_server *s, size_t i) {
 /* user.update with the body of the page's cURL example, and its documented answer. */
 static void test_user_update(void) {
   const ts_reply script[] = {{200, USER_UPDATE_ANSWER}, {400, ACCESS_DENIED}};
-  test_server *s = start(script, 2);
+  test_server *s = ts_start_or_exit(script, 2);
   b24_client *c = client_for(s);
 
   b24_user_update_params p;
@@ -73,14 +56,14 @@ static void test_user_update(void) {
   CHECK_STR(r.url, WEBHOOK "user.update");
   CHECK_STR(r.body, "{\"ID\":1,\"NAME\":\"Administrator\",\"LAST_NAME\":\"SomeLastName\"}");
   CHECK(res.value.set && res.value.value);
-  CHECK(json_is_true(res.raw));
-  CHECK_INT(res.decode_errors, 0);
-  CHECK(res.time.duration.set && res.time.duration.value > 0.175 && res.time.duration.value < 0.176);
-  CHECK_STR(res.time.date_start, "2024-07-24T07:53:01+00:00");
-  CHECK(!res.time.operating_reset_at.set);
-  CHECK(!res.total.set);
+  CHECK(json_is_true(res.answer.raw));
+  CHECK_INT(res.answer.decode.errors, 0);
+  CHECK(res.answer.time.duration.set && res.answer.time.duration.value > 0.175 && res.answer.time.duration.value < 0.176);
+  CHECK_STR(res.answer.time.date_start, "2024-07-24T07:53:01+00:00");
+  CHECK(!res.answer.time.operating_reset_at.set);
+  CHECK(!res.answer.total.set);
   b24_user_update_result_free(&res);
-  CHECK(res.raw == NULL && res.response == NULL);
+  CHECK(res.answer.raw == NULL && res.answer.response == NULL);
 
   /* An unset optional is not sent, an empty string is; `extra` adds undocumented keys
    * but never overrides a member that was set. */
@@ -97,7 +80,7 @@ static void test_user_update(void) {
   CHECK_INT(err.http_status, 400);
   CHECK_STR(err.error, "ERROR_CORE");
   CHECK_STR(err.error_description, "access_denied");
-  CHECK(res.response != NULL && res.raw == NULL && !res.value.set);
+  CHECK(res.answer.response != NULL && res.answer.raw == NULL && !res.value.set);
   b24_user_update_result_free(&res);
   json_decref(extra);
 
@@ -112,7 +95,7 @@ static void test_user_update(void) {
 /* user.userfield.update with nested `fields`, a per-variant SETTINGS and a Y/N flag. */
 static void test_userfield_update(void) {
   const ts_reply script[] = {{200, USERFIELD_UPDATE_ANSWER}};
-  test_server *s = start(script, 1);
+  test_server *s = ts_start_or_exit(script, 1);
   b24_client *c = client_for(s);
 
   b24_user_userfield_update_params_fields_settings_v_string text;
@@ -143,21 +126,22 @@ static void test_userfield_update(void) {
                     "{\"DEFAULT_VALUE\":\"none\",\"ROWS\":3},\"LIST_COLUMN_LABEL\":"
                     "\"New List Title\",\"LIST_FILTER_LABEL\":\"New Title\"}}");
   CHECK(res.value.set && res.value.value);
-  CHECK_INT(res.decode_errors, 0);
-  CHECK(res.time.start.set && res.time.start.value > 1747311864.0);
-  CHECK(res.time.operating.set && res.time.operating.value == 0.0);
+  CHECK_INT(res.answer.decode.errors, 0);
+  CHECK(res.answer.time.start.set && res.answer.time.start.value > 1747311864.0);
+  CHECK(res.answer.time.operating.set && res.answer.time.operating.value == 0.0);
   b24_user_userfield_update_result_free(&res);
 
   /* Required parameters: NULL params is refused before any request. */
   CHECK_INT(b24_user_userfield_update(c, NULL, &res, &err), B24_ERR_USAGE);
-  CHECK(strstr(err.transport, "user.userfield.update") != NULL);
-  CHECK(res.response == NULL);
+  CHECK_STR(err.usage, "user.userfield.update: params is NULL but the method has required "
+                      "parameters");
+  CHECK(res.answer.response == NULL);
   b24_user_userfield_update_result_free(&res);
   /* A non-object extra is a bad parameter. */
   json_t *not_object = json_integer(1);
   fields.extra = not_object;
   CHECK_INT(b24_user_userfield_update(c, &p, NULL, &err), B24_ERR_USAGE);
-  CHECK(strstr(err.transport, "extra") != NULL);
+  CHECK_STR(err.usage, "user.userfield.update: parameter extra is missing or invalid");
   json_decref(not_object);
   CHECK_INT(ts_request_count(s), 1);
   b24_client_free(c);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen/c_doc.h"
 #include "gen/c_names.h"
 #include "gen/c_text.h"
 #include "gen/gen.h"
@@ -88,6 +89,13 @@ static void expect_comment(const char *text, const char *expected) {
   b24_buf_free(&b);
 }
 
+static void expect_doc(const char *text, const char *expected) {
+  b24_buf b = B24_BUF_INIT;
+  c_text_doc(&b, text, "  ");
+  EXPECT_STR(b.data ? b.data : "", expected);
+  b24_buf_free(&b);
+}
+
 static void expect_string(const char *text, const char *expected) {
   b24_buf b = B24_BUF_INIT;
   c_text_string(&b, text);
@@ -104,13 +112,34 @@ static void test_escaping(void) {
   expect_comment("line one\nline two \\", "line one\n   * line two (\\)");
   expect_comment("trailing \\  \t\n\n\nnext", "trailing (\\)\n   *\n   *\n   * next");
   expect_comment("tab\there\r\n", "tab here");
-  expect_comment("\x01\x7f", "\\x01\\x7F");
-  expect_comment("\xd0\x9f \xe2\x80\x94 \xf0\x9f\x98\x80", "\\u041F \\u2014 \\U0001F600");
-  expect_comment("bad \xff\xc0\x80 \xed\xa0\x80", "bad \\xFF\\xC0\\x80 \\xED\\xA0\\x80");
+#define FFFD "\xef\xbf\xbd"
+  expect_comment("\x01\x7f", FFFD FFFD);
+  expect_comment("\xd0\x9f \xe2\x80\x94 \xf0\x9f\x98\x80", "\xd0\x9f \xe2\x80\x94 \xf0\x9f\x98\x80");
+  expect_comment("bad \xff\xc0\x80 \xed\xa0\x80", "bad " FFFD FFFD FFFD " " FFFD FFFD FFFD);
+  expect_comment("rtl \xe2\x80\xae!\xe2\x81\xa6", "rtl " FFFD "!" FFFD); /* U+202E, U+2066 */
   expect_comment("\n\n", "");
+  expect_doc("mail@x <b> a\\b \x1d@brief", "mail\\@x \\<b> a\\\\b @brief");
   expect_string("a\"b\\c", "\"a\\\"b\\\\c\"");
   expect_string("?\?/", "\"\\?\\?/\"");
   expect_string("\xd0\x9f\n1", "\"\\320\\237\\0121\"");
+}
+
+/* Doc text: {#T} takes the title of the page's next {#T} link (its file name when the
+ * page is not in the model); leftover links become their text; code stays. */
+static void test_doc_text(b24_model *m) {
+  static const struct { const char *in, *out; int line; } CASES[] = {
+      {"See {#T} and {#T}.", "See user-userfield-add and user-userfield-list.", 400},
+      {"See {#T}.", "See user-userfield-delete.", 418},
+      {"See {#T}.", "See the linked page.", 419},
+      {"a [b](./x.md#y) [term](*key_right LIKE) c", "a b term c", 1},
+      {"regex [\\/\\-](0?[1-9]|1[012]) [x] (y) [](z)", "regex [\\/\\-](0?[1-9]|1[012]) [x] (y) [](z)", 1},
+  };
+  for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+    char *t = c_doc_text(m, "api-reference/user/userfields/user-userfield-update.md", CASES[i].line,
+                         CASES[i].in);
+    EXPECT_STR(t, CASES[i].out);
+    free(t);
+  }
 }
 
 /* The seed pages generate exactly these files, the same bytes every run. */
@@ -119,7 +148,8 @@ static void test_seed_layout(b24_model *m) {
       "c/include/b24/api/user_update.h", "c/src/api/user_update.c",
       "c/include/b24/api/user_userfield_update.h", "c/src/api/user_userfield_update.c",
       "c/include/b24/api.h", "c/sources.cmake", "c/include/b24/api_support.h",
-      "c/src/b24api_support.c", "c/CMakeLists.txt", "c/README.md"};
+      "c/CMakeLists.txt", "c/b24api.pc.in", "c/b24apiConfig.cmake.in", "c/examples/example.c",
+      "c/README.md"};
   b24_outputs a, b;
   b24_outputs_init(&a);
   b24_outputs_init(&b);
@@ -179,6 +209,7 @@ int main(int argc, char **argv) {
   b24_model *m = b24_model_load(inputs, 1, &opt);
   EXPECT(m && m->n_methods == 2);
   if (m) {
+    test_doc_text(m);
     test_seed_layout(m);
     test_change_is_local(m);
     b24_model_free(m);

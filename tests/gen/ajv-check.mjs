@@ -53,7 +53,10 @@ function check(dir, model) {
   addFormats(ajv);
   const validators = new Map();
   let compileErrors = 0;
-  for (const f of readdirSync(dir).sort()) {
+  // the event payload schemas (schemas/events/) compile under the same rules
+  const eventsDir = path.join(dir, 'events');
+  const eventFiles = existsSync(eventsDir) ? readdirSync(eventsDir).sort().map((f) => path.join('events', f)) : [];
+  for (const f of [...readdirSync(dir).filter((f) => f.endsWith('.json')).sort(), ...eventFiles]) {
     try {
       validators.set(f, ajv.compile(JSON.parse(readFileSync(path.join(dir, f), 'utf8'))));
     } catch (e) {

@@ -32,3 +32,10 @@ export const param = (ps, name) => {
   if (!p) throw new Error(`no param ${name} among ${ps.map((p) => p.name)}`);
   return p;
 };
+
+// `b24spec stats --json` of a snapshot of the corpus.
+export function stats(dir) {
+  const r = run('stats', '--json', `${corpus}/${dir}`);
+  if (r.status !== 0) throw new Error(r.stderr.toString());
+  return JSON.parse(r.stdout.toString());
+}

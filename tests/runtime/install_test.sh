@@ -12,7 +12,7 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build_dir" --prefix "$prefix" --component runtime >"$prefix/install.log"
 pc=$(find "$prefix" -name b24rt.pc)
 test -n "$pc" || { echo "FAIL: b24rt.pc not installed"; exit 1; }
-for h in client.h decode.h export.h optional.h params.h; do
+for h in batch.h client.h decode.h export.h list.h optional.h params.h stub.h; do
   test -f "$prefix/include/b24/$h" || { echo "FAIL: include/b24/$h not installed"; exit 1; }
 done
 libdir=$(dirname "$(dirname "$pc")")
@@ -24,10 +24,12 @@ flags=$(pkg-config --cflags --libs b24rt)
 echo "pkg-config --cflags --libs b24rt: $flags"
 # shellcheck disable=SC2086
 $cc -std=c11 -Wall -Wextra -Wpedantic -Werror $extra -o "$prefix/probe" "$probe" $flags
-LD_LIBRARY_PATH="$libdir" "$prefix/probe"
+# No LD_LIBRARY_PATH: the rpath b24rt.pc gives must find the library in this prefix.
+env -u LD_LIBRARY_PATH "$prefix/probe"
 # The program must have used the installed shared library, not some other copy.
-LD_LIBRARY_PATH="$libdir" ldd "$prefix/probe" | grep -q "$libdir/libb24rt.so" ||
-  { echo "FAIL: probe is not linked against the installed libb24rt.so"; exit 1; }
+so=$(env -u LD_LIBRARY_PATH ldd "$prefix/probe" | awk '/libb24rt\.so/ { print $3 }')
+[ -n "$so" ] && [ "$(readlink -f "$so")" = "$(readlink -f "$libdir/libb24rt.so")" ] ||
+  { echo "FAIL: probe is not linked against the installed libb24rt.so (got '$so')"; exit 1; }
 
 # Static libb24rt.a with the shared system libraries it needs: the ones b24rt.pc names
 # in Requires and Requires.private (Debian ships no static libcurl dependencies).

@@ -23,14 +23,7 @@ enum { SKIPPED = 77 };
 
 static const ts_reply OK_EMPTY[] = {{200, "{\"result\":true}"}};
 
-static test_server *start_or_die(const ts_reply *script, size_t n) {
-  test_server *s = ts_start(script, n, NULL, NULL);
-  if (!s) {
-    fprintf(stderr, "cannot start the test server\n");
-    exit(2);
-  }
-  return s;
-}
+
 
 /* "http://127.0.0.1:PORT" + tail, into a static buffer (one URL at a time suffices). */
 static const char *local_url(const char *scheme, unsigned short port, const char *tail) {
@@ -49,7 +42,7 @@ static ts_request request_or_empty(test_server *s, size_t i) {
 /* The request of a webhook client: POST to the webhook URL + method, JSON body exactly
  * as the params serialise, JSON content type; REST 3.0 gets /rest/api/. */
 static void test_webhook_request(void) {
-  test_server *s = start_or_die(OK_EMPTY, 1);
+  test_server *s = ts_start_or_exit(OK_EMPTY, 1);
   b24_client *c = b24_client_new_webhook(
       local_url("http", ts_port(s), "/rest/1/" WEBHOOK_SECRET "/"));
   CHECK(c != NULL);
@@ -97,7 +90,7 @@ static void test_webhook_request(void) {
 /* The request of an OAuth client: POST to {portal}/rest/{method} with "auth" appended
  * to the body, and the caller's params left untouched. */
 static void test_oauth_request(void) {
-  test_server *s = start_or_die(OK_EMPTY, 1);
+  test_server *s = ts_start_or_exit(OK_EMPTY, 1);
   b24_client *c = b24_client_new_oauth(local_url("http", ts_port(s), "/"), OAUTH_TOKEN);
   CHECK(c != NULL);
   json_t *params = json_object();
@@ -144,7 +137,7 @@ static void test_decode_result_and_time(void) {
             "\"date_start\":\"2024-08-19T14:47:08+03:00\","
             "\"date_finish\":\"2024-08-19T14:47:08+03:00\","
             "\"operating_reset_at\":1724068628,\"operating\":0}}"}};
-  test_server *s = start_or_die(script, 1);
+  test_server *s = ts_start_or_exit(script, 1);
   b24_client *c = b24_client_new_webhook(local_url("http", ts_port(s), "/rest/1/abc/"));
   json_t *result = NULL, *time_info = NULL;
   CHECK_INT(b24_call(c, "user.get", NULL, &result, &time_info, NULL), B24_OK);
@@ -200,7 +193,7 @@ static void test_api_errors(void) {
       {200, "{\"total\":0}"},
       {200, "{\"error\":\"insufficient_scope\",\"error_description\":\"scope crm\"}"},
   };
-  test_server *s = start_or_die(script, sizeof script / sizeof script[0]);
+  test_server *s = ts_start_or_exit(script, sizeof script / sizeof script[0]);
   b24_client *c = b24_client_new_webhook(local_url("http", ts_port(s), "/rest/1/abc/"));
   b24_api_error err;
   json_t *result = json_true(), *time_info = json_true();
@@ -259,7 +252,7 @@ static void record_sleep(void *user_data, long ms) {
  * nothing else is retried. */
 static void test_retry_rate_limit(void) {
   static const ts_reply then_ok[] = {QLE_503, QLE_503, {200, "{\"result\":{\"ok\":1}}"}};
-  test_server *s = start_or_die(then_ok, 3);
+  test_server *s = ts_start_or_exit(then_ok, 3);
   b24_client *c = b24_client_new_webhook(local_url("http", ts_port(s), "/rest/1/abc/"));
   sleep_log log = {{0}, 0};
   b24_client_set_sleep_hook(c, record_sleep, &log);
@@ -279,7 +272,7 @@ static void test_retry_rate_limit(void) {
 
   /* Always limited: 1 + max_retries attempts, then the limit error; delays capped. */
   static const ts_reply always[] = {QLE_503};
-  s = start_or_die(always, 1);
+  s = ts_start_or_exit(always, 1);
   c = b24_client_new_webhook(local_url("http", ts_port(s), "/rest/1/abc/"));
   log.n = 0;
   b24_client_set_sleep_hook(c, record_sleep, &log);
@@ -305,7 +298,7 @@ static void test_retry_rate_limit(void) {
   static const ts_reply v3_then_ok[] = {
       {503, "{\"error\":{\"code\":\"QUERY_LIMIT_EXCEEDED\",\"message\":\"Too many requests\"}}"},
       {200, "{\"result\":{\"item\":{\"id\":1}}}"}};
-  s = start_or_die(v3_then_ok, 2);
+  s = ts_start_or_exit(v3_then_ok, 2);
   c = b24_client_new_webhook(local_url("http", ts_port(s), "/rest/1/abc/"));
   log.n = 0;
   b24_client_set_sleep_hook(c, record_sleep, &log);
@@ -317,7 +310,7 @@ static void test_retry_rate_limit(void) {
   ts_stop(s);
 
   static const ts_reply other_503[] = {{503, "{\"error\":\"SERVICE_UNAVAILABLE\"}"}};
-  s = start_or_die(other_503, 1);
+  s = ts_start_or_exit(other_503, 1);
   c = b24_client_new_webhook(local_url("http", ts_port(s), "/rest/1/abc/"));
   log.n = 0;
   b24_client_set_sleep_hook(c, record_sleep, &log);
@@ -400,7 +393,7 @@ static void test_secret_redaction(void) {
       {400, "{\"error\":\"WRONG_AUTH\",\"error_description\":\"webhook " WEBHOOK_SECRET
             " was cut at tok-0a1b2\"}"},
   };
-  test_server *s = start_or_die(echo, 2);
+  test_server *s = ts_start_or_exit(echo, 2);
   c = b24_client_new_oauth(local_url("http", ts_port(s), ""), OAUTH_TOKEN);
   CHECK_INT(b24_call(c, "user.current", NULL, NULL, NULL, &err), B24_ERR_API);
   CHECK_STR(err.error_description, "token [redacted] expired; retry with [redacted]");
@@ -420,7 +413,7 @@ static void test_secret_redaction(void) {
   static const ts_reply tail[] = {
       {400, "{\"error\":\"X\",\"error_description\":\"...cut at " OAUTH_TOKEN "\"}"},
       {400, "{\"error\":\"X\",\"error_description\":\"...cut at tok-0a1b\"}"}};
-  s = start_or_die(tail, 2);
+  s = ts_start_or_exit(tail, 2);
   c = b24_client_new_oauth(local_url("http", ts_port(s), ""), OAUTH_TOKEN "ZZZ");
   CHECK_INT(b24_call(c, "user.current", NULL, NULL, NULL, &err), B24_ERR_API);
   CHECK_STR(err.error_description, "...cut at [redacted]");
@@ -582,7 +575,7 @@ static void test_bad_arguments(void) {
   CHECK(b24_client_new_oauth("portal.bitrix24.com", "tok") == NULL);
   CHECK(b24_client_new_oauth("https://portal/?x", "tok") == NULL);
 
-  test_server *s = start_or_die(OK_EMPTY, 1);
+  test_server *s = ts_start_or_exit(OK_EMPTY, 1);
   b24_client *c = b24_client_new_webhook(local_url("http", ts_port(s), "/rest/1/abc/"));
   CHECK_INT(b24_client_set_access_token(c, "tok"), -1); /* not an OAuth client */
   const char *bad_methods[] = {"", "user.get/../x", "user get", "user.get?x=1", ".user",
@@ -590,13 +583,14 @@ static void test_bad_arguments(void) {
   b24_api_error err;
   for (size_t i = 0; i < sizeof bad_methods / sizeof bad_methods[0]; i++) {
     CHECK_INT(b24_call(c, bad_methods[i], NULL, NULL, NULL, &err), B24_ERR_USAGE);
-    CHECK(strstr(err.transport, "invalid argument") == err.transport);
+    CHECK(strstr(err.usage, "invalid argument") == err.usage);
+    CHECK_STR(err.transport, "");
   }
   CHECK_INT(b24_call(c, NULL, NULL, NULL, NULL, &err), B24_ERR_USAGE);
   CHECK_INT(b24_call(NULL, "user.get", NULL, NULL, NULL, &err), B24_ERR_USAGE);
   json_t *array = json_array();
   CHECK_INT(b24_call(c, "user.get", array, NULL, NULL, &err), B24_ERR_USAGE);
-  CHECK_STR(err.transport, "invalid argument: params must be a JSON object");
+  CHECK_STR(err.usage, "invalid argument: params must be a JSON object");
   CHECK_INT(b24_call_ex(c, 0x80, "user.get", NULL, NULL, &err), B24_ERR_USAGE);
   json_decref(array);
   CHECK_INT(ts_request_count(s), 0);

@@ -200,10 +200,16 @@ static void test_status_names(void) {
   CHECK_STR(b24_status_name(B24_ERR_TRANSPORT), "B24_ERR_TRANSPORT");
   CHECK_STR(b24_status_name(B24_ERR_NOMEM), "B24_ERR_NOMEM");
   CHECK_STR(b24_status_name(99), "B24_ERR_UNKNOWN");
-  b24_api_error err = {0, "", "", "Connection refused", 1};
+  CHECK_STR(b24_status_name(B24_ERR_DECODE), "B24_ERR_DECODE");
+  b24_api_error err;
+  memset(&err, 0, sizeof err);
+  strcpy(err.transport, "Connection refused");
   char line[64];
   b24_api_error_format(&err, line, sizeof line);
   CHECK_STR(line, "transport: Connection refused");
+  strcpy(err.usage, "x.y: params is NULL");
+  b24_api_error_format(&err, line, sizeof line);
+  CHECK_STR(line, "usage: x.y: params is NULL");
 }
 
 int main(void) {

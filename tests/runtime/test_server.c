@@ -1,6 +1,8 @@
 /* The scripted libmicrohttpd server of the runtime tests (see test_server.h). */
 #include "test_server.h"
 
+#include <b24/client.h>
+
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -152,4 +154,24 @@ void ts_stop(test_server *s) {
   for (size_t i = 0; i < s->n_requests; i++) free(s->requests[i].body);
   pthread_mutex_destroy(&s->lock);
   free(s);
+}
+
+test_server *ts_start_or_exit(const ts_reply *script, size_t n_replies) {
+  test_server *s = ts_start(script, n_replies, NULL, NULL);
+  if (!s) {
+    fprintf(stderr, "cannot start the test server\n");
+    exit(2);
+  }
+  return s;
+}
+
+b24_client *ts_webhook_client(const test_server *s, const char *secret) {
+  char url[256];
+  snprintf(url, sizeof url, "http://127.0.0.1:%u/rest/1/%s/", (unsigned)ts_port(s), secret);
+  b24_client *c = b24_client_new_webhook(url);
+  if (!c) {
+    fprintf(stderr, "cannot make a client for %s\n", url);
+    exit(2);
+  }
+  return c;
 }

@@ -25,6 +25,10 @@ typedef struct test_server test_server;
 /* cert_pem/key_pem: PEM text for HTTPS, or NULL for plain HTTP. NULL on failure. */
 test_server *ts_start(const ts_reply *script, size_t n_replies, const char *cert_pem,
                       const char *key_pem);
+/* ts_start for plain HTTP, or exit(2) with a message: for tests that cannot go on. */
+test_server *ts_start_or_exit(const ts_reply *script, size_t n_replies);
+/* A webhook client for the server, path /rest/1/<secret>/; exit(2) when it cannot be made. */
+struct b24_client *ts_webhook_client(const test_server *s, const char *secret);
 unsigned short ts_port(const test_server *s);
 size_t ts_request_count(test_server *s);
 /* A copy of request i (0-based) into *out; the body stays owned by the server. */

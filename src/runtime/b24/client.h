@@ -45,12 +45,16 @@ typedef struct b24_client b24_client;
 /* Return codes of b24_call and friends. */
 typedef enum b24_status {
   B24_OK = 0,
-  B24_ERR_USAGE = 1,     /* bad argument: NULL client, invalid method name, params not an object */
+  B24_ERR_USAGE = 1,     /* refused before any request: NULL client, invalid method name,
+                            params not an object, a required parameter missing (see
+                            err->usage) */
   B24_ERR_TRANSPORT = 2, /* no HTTP answer: DNS, connect, TLS, timeout (see err->transport) */
   B24_ERR_API = 3,       /* the portal answered with an error: HTTP status >= 300 or an
                             "error" member (see http_status, error, error_description) */
   B24_ERR_PROTOCOL = 4,  /* a 2xx answer that is not JSON or has no "result" member */
-  B24_ERR_NOMEM = 5      /* out of memory */
+  B24_ERR_NOMEM = 5,     /* out of memory */
+  B24_ERR_DECODE = 6     /* strict decoding only: a documented result field had a type
+                            that does not convert (see err->decode; the result is kept) */
 } b24_status;
 
 /* What went wrong in a call. Strings are NUL-terminated, truncated to fit, "" when not
@@ -64,6 +68,11 @@ typedef struct b24_api_error {
   char transport[256];           /* transport or protocol failure (curl's message, "answer
                                     is not JSON", ...) */
   int attempts;                  /* HTTP requests made for this call: 1 + retries */
+  char usage[256];               /* why the call was refused before any request
+                                    (B24_ERR_USAGE): "crm.deal.add: parameter fields is
+                                    missing" */
+  char decode[256];              /* strict decoding: the first field that did not decode,
+                                    "result.items[2].ID: not an integer" */
 } b24_api_error;
 
 /* --- construction ------------------------------------------------------------------ */
@@ -114,6 +123,13 @@ B24RT_API int b24_client_set_ca_file(b24_client *c, const char *pem_path);
 /* User-Agent header; default "b24rt/" B24RT_VERSION. NULL restores the default. */
 B24RT_API int b24_client_set_user_agent(b24_client *c, const char *user_agent);
 
+/* Strict decoding: a documented result field whose value does not convert to its
+ * documented type makes a generated stub return B24_ERR_DECODE (err->decode names the
+ * field) instead of B24_OK with the field left unset and counted. Default: off (the
+ * portal is loose about types; a program usually prefers the rest of the result). */
+B24RT_API void b24_client_set_strict_decoding(b24_client *c, bool strict);
+B24RT_API bool b24_client_strict_decoding(const b24_client *c);
+
 /* TESTS ONLY: turns off TLS certificate and host name verification, for a test against
  * a local server with a self-signed certificate. Never use it against a real portal:
  * the credentials would go to whoever answers. */
@@ -131,18 +147,18 @@ B24RT_API void b24_client_set_insecure_for_testing(b24_client *c, bool insecure)
  * sets *result (and *time_info) to NULL and fills *err. *err is reset on every call; on
  * success only err->attempts is set. `result`, `time_info` and `err` may each be NULL
  * when the caller does not want them. */
-B24RT_API int b24_call(b24_client *c, const char *method, json_t *params, json_t **result,
+B24RT_API b24_status b24_call(b24_client *c, const char *method, json_t *params, json_t **result,
                        json_t **time_info, b24_api_error *err);
 
 /* b24_call for a REST 3.0 method (URL under /rest/api/). */
-B24RT_API int b24_call_v3(b24_client *c, const char *method, json_t *params, json_t **result,
+B24RT_API b24_status b24_call_v3(b24_client *c, const char *method, json_t *params, json_t **result,
                           json_t **time_info, b24_api_error *err);
 
 /* The general form: `flags` is 0 or B24_CALL_V3; *response receives the whole decoded
  * answer (with "result", "time", "total", "next", ...). Whatever the return code,
  * *response holds the answer if it was a JSON object (an error answer too) and NULL
  * otherwise; a non-NULL *response is the caller's to json_decref(). */
-B24RT_API int b24_call_ex(b24_client *c, unsigned flags, const char *method, json_t *params,
+B24RT_API b24_status b24_call_ex(b24_client *c, unsigned flags, const char *method, json_t *params,
                           json_t **response, b24_api_error *err);
 
 /* --- results and errors -------------------------------------------------------------- */
@@ -163,7 +179,8 @@ B24RT_API int b24_time_info_decode(const json_t *time_info, b24_time_info *out);
 /* "B24_OK", "B24_ERR_TRANSPORT", ... for a return code. */
 B24RT_API const char *b24_status_name(int status);
 
-/* One line for a human: "HTTP 400 ERROR_CORE: description" or "transport: message".
+/* One line for a human: "HTTP 400 ERROR_CORE: description", "usage: message",
+ * "decode: message" or "transport: message".
  * Returns what snprintf returns. */
 B24RT_API int b24_api_error_format(const b24_api_error *err, char *buf, size_t size);
 

@@ -1,0 +1,41 @@
+/* Event pages checked as method pages are: the payload example against the
+ * payload table, through the payload's JSON Schema (schema/event_schema.h). An
+ * unreadable example and a handler section without a table are reported by the
+ * model builder (event-example, event-payload). */
+#include <string.h>
+
+#include "lint/lint_internal.h"
+#include "schema/event_schema.h"
+#include "util/buf.h"
+#include "util/jsonschema.h"
+
+/* At most this many schema errors are quoted in one finding. */
+enum { QUOTED_ERRORS = 3 };
+
+void b24_rules_events(b24_lint_ctx *c) {
+  for (size_t i = 0; i < c->m->n_events; i++) {
+    const b24_event *e = &c->m->events[i];
+    if (!e->example || !e->payload.n) continue;
+    json_t *schema = b24_schema_for_event(c->m, e);
+    b24_buf errs = B24_BUF_INIT;
+    int n = b24_jsonschema_validate_ex(schema, e->example, B24_JSONSCHEMA_FORM_SCALARS, &errs);
+    if (n > 0) {
+      /* the first few error lines, joined */
+      b24_buf quoted = B24_BUF_INIT;
+      const char *s = errs.data;
+      for (int k = 0; k < QUOTED_ERRORS && s && *s; k++) {
+        const char *nl = strchr(s, '\n');
+        size_t len = nl ? (size_t)(nl - s) : strlen(s);
+        if (quoted.len) b24_buf_puts(&quoted, "; ");
+        b24_buf_put(&quoted, s, len);
+        s = nl ? nl + 1 : NULL;
+      }
+      b24_lint_emit(c, "event-example-schema", e->source, e->example_loc.line,
+                    "the payload example of %s does not match its table (%d error%s): %s%s", e->name,
+                    n, n == 1 ? "" : "s", b24_buf_cstr(&quoted), n > QUOTED_ERRORS ? "; ..." : "");
+      b24_buf_free(&quoted);
+    }
+    b24_buf_free(&errs);
+    json_decref(schema);
+  }
+}
