@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/bodies.h"
 #include "model/family.h"
+#include "suite/vars.h"
 #include "util/buf.h"
 #include "util/jsonschema.h"
 
@@ -17,6 +19,7 @@
 
 typedef struct synth {
   const json_t *root;
+  const b24_method *meth;
   const char *method;
   unsigned seed;
   suite_synth_scope scope;
@@ -179,6 +182,19 @@ static const char *untyped_guess(const char *path) {
              : "string";
 }
 
+/* The scalar the docs' own literal example bodies send at path, when one does:
+ * a documented value beats a made-up one of the right type (event.bind takes
+ * only an event the portal knows, such as the example's ONCRMLEADADD). */
+static json_t *example_scalar(const synth *s, const char *path) {
+  const b24_example *ex[16];
+  size_t n = b24_method_literal_bodies(s->meth, ex, 16);
+  for (size_t i = 0; i < n && i < 16 && path && *path; i++) {
+    const json_t *v = b24_jpath_get(ex[i]->body, path);
+    if (json_is_string(v) || json_is_number(v) || json_is_boolean(v)) return json_deep_copy(v);
+  }
+  return NULL;
+}
+
 static json_t *value(const synth *s, const json_t *schema, b24_buf *path, int depth) {
   if (!json_is_object(schema) || depth > MAX_DEPTH) return NULL;
   const json_t *v;
@@ -195,6 +211,8 @@ static json_t *value(const synth *s, const json_t *schema, b24_buf *path, int de
   if ((v = json_object_get(schema, "default")) && !json_is_null(v)) return json_deep_copy(v);
   if ((v = json_object_get(schema, "examples")) && json_array_size(v))
     return json_deep_copy(json_array_get(v, 0));
+  json_t *documented = example_scalar(s, path->data);
+  if (documented) return documented;
   const json_t *t = json_object_get(schema, "type");
   const char *type = t ? pick_type(t) : NULL;
   if (!type) {
@@ -292,7 +310,7 @@ int suite_synth_variants(const json_t *params_schema) { return count_variants(pa
 
 json_t *suite_synth_variant(const b24_method *meth, const json_t *params_schema,
                             suite_synth_scope scope, unsigned seed, int branch) {
-  synth s = {.root = params_schema, .method = meth->name, .seed = seed, .scope = scope, .branch = branch};
+  synth s = {.root = params_schema, .meth = meth, .method = meth->name, .seed = seed, .scope = scope, .branch = branch};
   b24_buf path = B24_BUF_INIT;
   b24_buf_puts(&path, "");
   json_t *body = of_type(&s, params_schema, "object", &path, 0);
