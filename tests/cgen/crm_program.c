@@ -130,7 +130,8 @@ static void tasks(b24_client *c) {
   b24_tasks_task_add_result added;
   b24_status rc = b24_tasks_task_add(c, &add, &added, &err);
   expect(rc == B24_OK && added.value.task.present, "tasks.task.add", rc, &err, &added.answer);
-  long long id = added.value.task.id.set ? added.value.task.id.value : 1;
+  /* tasks.task answers ids as strings ("id": "8") in every example */
+  long long id = added.value.task.id ? atoll(added.value.task.id) : 1;
   b24_tasks_task_add_result_free(&added);
   b24_tasks_task_get_params get = {0};
   get.task_id = b24_some_int(id);
