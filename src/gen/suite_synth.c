@@ -185,12 +185,19 @@ static const char *untyped_guess(const char *path) {
 /* The scalar the docs' own literal example bodies send at path, when one does:
  * a documented value beats a made-up one of the right type (event.bind takes
  * only an event the portal knows, such as the example's ONCRMLEADADD). */
-static json_t *example_scalar(const synth *s, const char *path) {
+static json_t *example_scalar(const synth *s, const json_t *schema, const char *path) {
+  const json_t *t = json_object_get(schema, "type");
+  if (!json_is_string(t) || json_object_get(schema, "pattern") || json_object_get(schema, "format"))
+    return NULL; /* only where the example's value is certain to fit: one plain type */
+  const char *type = json_string_value(t);
   const b24_example *ex[16];
   size_t n = b24_method_literal_bodies(s->meth, ex, 16);
   for (size_t i = 0; i < n && i < 16 && path && *path; i++) {
     const json_t *v = b24_jpath_get(ex[i]->body, path);
-    if (json_is_string(v) || json_is_number(v) || json_is_boolean(v)) return json_deep_copy(v);
+    if ((!strcmp(type, "string") && json_is_string(v)) ||
+        (!strcmp(type, "integer") && json_is_integer(v)) ||
+        (!strcmp(type, "boolean") && json_is_boolean(v)))
+      return json_deep_copy(v);
   }
   return NULL;
 }
@@ -211,7 +218,7 @@ static json_t *value(const synth *s, const json_t *schema, b24_buf *path, int de
   if ((v = json_object_get(schema, "default")) && !json_is_null(v)) return json_deep_copy(v);
   if ((v = json_object_get(schema, "examples")) && json_array_size(v))
     return json_deep_copy(json_array_get(v, 0));
-  json_t *documented = example_scalar(s, path->data);
+  json_t *documented = example_scalar(s, schema, path->data);
   if (documented) return documented;
   const json_t *t = json_object_get(schema, "type");
   const char *type = t ? pick_type(t) : NULL;
