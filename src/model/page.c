@@ -197,8 +197,15 @@ static int contains_kind(const b24_blocks *bs, int (*pred)(const b24_block *)) {
 static int is_code(const b24_block *b) { return b->kind == B24_BLK_CODE; }
 
 /* Names a section whose heading words are not in the vocabulary, by what it holds. */
-static b24_section_kind guess_section(b24_block **blocks, size_t from, size_t to, int seen_params,
-                                      int seen_examples) {
+static int says_parameters(const char *heading) {
+  char low[256];
+  snprintf(low, sizeof low, "%s", heading ? heading : "");
+  b24_lower_utf8(low);
+  return strstr(low, "parameter") || strstr(low, "параметр");
+}
+
+static b24_section_kind guess_section(const char *heading, b24_block **blocks, size_t from,
+                                      size_t to, int seen_params, int seen_examples) {
   int params = 0, tabs_code = 0, errors = 0, json = 0;
   for (size_t i = from; i < to; i++) {
     const b24_block *b = blocks[i];
@@ -215,6 +222,9 @@ static b24_section_kind guess_section(b24_block **blocks, size_t from, size_t to
     }
   }
   if (errors) return B24_SEC_ERRORS;
+  /* "Method Parameters for JS Command" with its "### Code Example" below: the
+   * heading says what the section is; the examples are found page-wide. */
+  if (params && says_parameters(heading)) return B24_SEC_PARAMS;
   if (tabs_code) return B24_SEC_EXAMPLES;
   if (json) return B24_SEC_RESPONSE;
   if (params && !seen_params && !seen_examples) return B24_SEC_PARAMS;
@@ -241,6 +251,55 @@ static void see_also(b24_bctx *c, b24_block **blocks, size_t from, size_t to, b2
     }
     cmark_iter_free(it);
   }
+}
+
+/* "## Parameter fields {#fields}" after "## Method Parameters": an H2 of its own
+ * that describes a parameter already read; it attaches there, as the same
+ * heading one level down would. Returns 1 when the section was that. */
+static int nested_params_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m) {
+  char *x = b24_vocab_nested_name(blocks[0]->text);
+  if (!x) return 0;
+  b24_param *target = b24_params_match_section(&m->params, x);
+  free(x);
+  if (!target) return 0;
+  int has_table = 0;
+  for (size_t i = 1; i < n && !has_table; i++)
+    has_table = b24_table_is_params(blocks[i]) || blocks[i]->kind == B24_BLK_TABS;
+  if (!has_table) return 0;
+  b24_params_from_section(c, blocks, n, &m->params);
+  return 1;
+}
+
+/* A second parameter section ("Method Parameters for IFRAME Application" after
+ * "... for JS Command"): the method takes either set, so it takes their union;
+ * a name both list keeps its first description. */
+static void more_params(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m) {
+  b24_params more = {0};
+  b24_params_from_section(c, blocks, n, &more);
+  size_t cap = m->params.n;
+  for (size_t k = 0; k < more.n; k++) {
+    int dup = 0;
+    for (size_t j = 0; j < m->params.n && !dup; j++)
+      dup = !strcmp(m->params.items[j].name, more.items[k].name);
+    if (!dup) *B24_VEC_PUSH(c->a, m->params.items, m->params.n, cap) = more.items[k];
+  }
+}
+
+/* The pages "still being updated" give their parameter table right after the
+ * intro, under no heading: the preamble's first parameter table, when no
+ * section had one. A heading ends the intro ("### Returned Data" under no H2
+ * holds the answer's fields, not the parameters). */
+static void params_from_preamble(b24_bctx *c, b24_block **bl, size_t first_h2, const b24_block *h1,
+                                 b24_method *m) {
+  size_t from = 0;
+  while (from < first_h2 && bl[from] != h1) from++;
+  from = from < first_h2 ? from + 1 : 0;
+  for (size_t i = from; i < first_h2 && bl[i]->kind != B24_BLK_HEADING; i++)
+    if (b24_table_is_params(bl[i])) {
+      m->params_loc = (b24_loc){c->file, bl[i]->line};
+      b24_params_from_section(c, bl + i, first_h2 - i, &m->params);
+      return;
+    }
 }
 
 static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24_method *m) {
@@ -272,18 +331,24 @@ static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24
     const b24_block *h = bl[i];
     size_t j = i + 1;
     while (j < n && !(bl[j]->kind == B24_BLK_HEADING && bl[j]->level <= 2)) j++;
+    if (seen_params && h->text && nested_params_section(c, bl + i, j - i, m)) {
+      i = j;
+      continue;
+    }
     const char *lang = NULL;
     b24_section_kind k = b24_vocab_section(h->text ? h->text : "", &lang);
     if (lang && !c->lang) c->lang = lang;
     if (k == B24_SEC_NONE || k == B24_SEC_RETURNED || k == B24_SEC_ERROR_CODES)
       k = k == B24_SEC_ERROR_CODES ? B24_SEC_ERRORS
-                                   : guess_section(bl, i + 1, j, seen_params, seen_examples);
+                                   : guess_section(h->text, bl, i + 1, j, seen_params, seen_examples);
     switch (k) {
     case B24_SEC_PARAMS:
       if (!seen_params) {
         m->params_loc = (b24_loc){c->file, h->line};
         b24_params_from_section(c, bl + i + 1, j - i - 1, &m->params);
         seen_params = 1;
+      } else {
+        more_params(c, bl + i + 1, j - i - 1, m);
       }
       break;
     case B24_SEC_EXAMPLES:
@@ -307,6 +372,7 @@ static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24
     }
     i = j;
   }
+  if (!seen_params) params_from_preamble(c, bl, first_h2, h1, m);
   if (!seen_examples) b24_examples_from_blocks(c, bl, n, m);
   m->rest_version = 1;
   for (size_t i = 0; i < m->n_examples; i++)
