@@ -177,6 +177,16 @@ void b24_scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m) {
   }
 }
 
+/* The scope quote a block is or includes: telephony pages take theirs from
+ * `{% include notitle [..](./_includes/scope-telephony-all.md) %}`. */
+static const b24_block *scope_quote(const b24_block *b) {
+  if (b->kind == B24_BLK_QUOTE) return b;
+  if (b->kind != B24_BLK_INCLUDE) return NULL;
+  for (size_t i = 0; i < b->children.n; i++)
+    if (b->children.items[i]->kind == B24_BLK_QUOTE) return b->children.items[i];
+  return NULL;
+}
+
 typedef struct section {
   b24_section_kind kind;
   size_t from, to; /* blocks after the heading, up to the next H2 */
@@ -315,7 +325,8 @@ static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24
   b24_buf desc = B24_BUF_INIT;
   for (size_t i = 0; i < first_h2; i++) {
     const b24_block *b = bl[i];
-    if (b->kind == B24_BLK_QUOTE && !m->n_scope) b24_scope_and_access(c, b, m);
+    const b24_block *q = scope_quote(b);
+    if (q && !m->n_scope) b24_scope_and_access(c, q, m);
     else if (b->kind == B24_BLK_PARAGRAPH || b->kind == B24_BLK_LIST) {
       char *t = b24_node_plain_text(b->node);
       if (desc.len) b24_buf_puts(&desc, "\n");
@@ -338,6 +349,12 @@ static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24
     const char *lang = NULL;
     b24_section_kind k = b24_vocab_section(h->text ? h->text : "", &lang);
     if (lang && !c->lang) c->lang = lang;
+    if (k == B24_SEC_RETURNED && m->response.loc.line && !m->response.fields.n) {
+      /* "## Returned Data" as an H2 of its own after "## Response Handling" */
+      b24_response_from_section(c, bl + i, j - i, m);
+      i = j;
+      continue;
+    }
     if (k == B24_SEC_NONE || k == B24_SEC_RETURNED || k == B24_SEC_ERROR_CODES)
       k = k == B24_SEC_ERROR_CODES ? B24_SEC_ERRORS
                                    : guess_section(h->text, bl, i + 1, j, seen_params, seen_examples);
@@ -388,9 +405,76 @@ static int has_handler_section(const b24_doc *d) {
   return 0;
 }
 
-static int has_method_shape(const b24_doc *d) {
+/* ---- a title without the method's name ---- */
+
+/* The method a request URL calls: the last path part after /rest/, without
+ * ".json" and a query ("https://x/rest/1/abc/profile.json?auth=.." -> profile). */
+static size_t url_method(const char *u, const char **name) {
+  const char *e = u;
+  while (*e && !strchr(" \t\n'\"`?\\)", *e)) e++;
+  const char *s = e;
+  while (s > u && s[-1] != '/') s--;
+  size_t n = (size_t)(e - s);
+  if (n > 5 && !strncmp(e - 5, ".json", 5)) n -= 5;
+  for (size_t i = 0; i < n; i++)
+    if (!isalnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '_') return 0;
+  *name = s;
+  return n && isalpha((unsigned char)s[0]) ? n : 0;
+}
+
+typedef struct url_votes {
+  const char *name;
+  size_t len;
+  int votes, conflict;
+} url_votes;
+
+static void votes_in(const b24_blocks *bs, url_votes *v) {
+  for (size_t i = 0; i < bs->n; i++) {
+    const b24_block *b = bs->items[i];
+    if (b->kind == B24_BLK_CODE && b->node) {
+      const char *lit = cmark_node_get_literal(b->node);
+      for (const char *r = lit ? strstr(lit, "/rest/") : NULL; r; r = strstr(r + 6, "/rest/")) {
+        const char *nm;
+        size_t n = url_method(r + 6, &nm);
+        if (!n) continue;
+        if (!v->name) v->name = nm, v->len = n;
+        if (v->len == n && !strncmp(v->name, nm, n)) v->votes++;
+        else v->conflict = 1;
+      }
+    }
+    for (size_t t = 0; t < b->n_tabs; t++) votes_in(&b->tabs[t].blocks, v);
+    votes_in(&b->children, v);
+  }
+}
+
+/* "Get Basic Information About the Current User Profile" documents `profile`:
+ * the one method every example URL calls, when the intro names it in code too.
+ * NULL when the examples disagree or the text does not confirm it. */
+static char *name_from_examples(b24_bctx *c, const b24_doc *d, const b24_block *h1) {
+  url_votes v = {0};
+  votes_in(&d->blocks, &v);
+  if (!v.name || v.conflict) return NULL;
+  char *name = b24_arena_strndup(c->a, v.name, v.len);
   for (size_t i = 0; i < d->blocks.n; i++) {
     const b24_block *b = d->blocks.items[i];
+    if (b->kind == B24_BLK_HEADING && b != h1) break;
+    if (b->kind != B24_BLK_PARAGRAPH || !b->node) continue;
+    for (cmark_node *n = cmark_node_first_child(b->node); n; n = cmark_node_next(n))
+      if (cmark_node_get_type(n) == CMARK_NODE_CODE && !strcmp(cmark_node_get_literal(n), name)) {
+        b24_blint(c, h1->line, B24_WARNING, "title-method-name",
+                  "the title does not name the method; '%s' is taken from the examples' URLs "
+                  "and the intro",
+                  name);
+        return name;
+      }
+  }
+  return NULL;
+}
+
+static int has_method_shape(const b24_doc *d) {
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    const b24_block *b = scope_quote(d->blocks.items[i]);
+    if (!b) b = d->blocks.items[i];
     if (b->kind == B24_BLK_QUOTE) {
       char *t = b24_node_plain_text(b->node);
       int yes = b24_vocab_is_scope(t, NULL) || strstr(t, "Scope") != NULL;
@@ -418,10 +502,12 @@ void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **
   page->title = b24_arena_strdup(c->a, h1->text);
   int is_event;
   char *name = title_name(c, h1->text, &is_event);
-  if (!name) {
-    if (has_handler_section(d)) page->kind = B24_PAGE_EVENT;
+  if (!name && has_handler_section(d)) {
+    page->kind = B24_PAGE_EVENT;
     return;
   }
+  if (!name && has_method_shape(d)) name = name_from_examples(c, d, h1);
+  if (!name) return;
   if (is_event || has_handler_section(d)) {
     page->kind = B24_PAGE_EVENT;
     page->name = name;
