@@ -136,6 +136,24 @@ static void walk_page(b24_bctx *c, page_walk *w, const b24_blocks *bs) {
 
 /* ---- method sections ---- */
 
+/* One code span of a scope line: `crm`, or `sale, cashbox` (a list in one span).
+ * Prose in the span ("depending on the placement", "module scope") names no
+ * scope code and is left out. */
+static void add_scope_codes(b24_bctx *c, b24_method *m, size_t *cap, const char *lit) {
+  for (const char *s = lit; *s;) {
+    while (*s == ' ' || *s == ',') s++;
+    const char *e = s;
+    while (*e && *e != ',') e++;
+    const char *t = e;
+    while (t > s && t[-1] == ' ') t--;
+    int code = t > s;
+    for (const char *q = s; q < t && code; q++)
+      code = islower((unsigned char)*q) || isdigit((unsigned char)*q) || *q == '_' || *q == '.';
+    if (code) *B24_VEC_PUSH(c->a, m->scope, m->n_scope, *cap) = b24_arena_strndup(c->a, s, (size_t)(t - s));
+    s = e;
+  }
+}
+
 void b24_scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m) {
   size_t cap = 0;
   for (cmark_node *p = cmark_node_first_child(quote->node); p; p = cmark_node_next(p)) {
@@ -148,8 +166,7 @@ void b24_scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m) {
       while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
         if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_CODE) {
-          *B24_VEC_PUSH(c->a, m->scope, m->n_scope, cap) =
-              b24_arena_strdup(c->a, cmark_node_get_literal(n));
+          add_scope_codes(c, m, &cap, cmark_node_get_literal(n));
           codes++;
         }
       }

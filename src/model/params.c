@@ -140,7 +140,8 @@ int b24_table_is_errors(const b24_block *t) {
   if (t->kind != B24_BLK_TABLE || !t->n_rows || t->rows[0].n_cells < 2) return 0;
   if (b24_table_is_params(t)) return 0;
   static const char *const code_words[] = {"code", "код", "error code", "код ошибки", "status",
-                                           "статус", "field", "поле", NULL};
+                                           "статус", "field", "поле", "error text",
+                                           "error message", "текст ошибки", NULL};
   char buf[128];
   const char *w = header_word(&t->rows[0].cells[0], buf, sizeof buf);
   if (!any_of(w, code_words)) return 0;
@@ -153,6 +154,37 @@ int b24_table_is_errors(const b24_block *t) {
 }
 
 /* ---- one row ---- */
+
+static int identifier_char(char ch) {
+  return isalnum((unsigned char)ch) || ch == '_' || ch == '-' || ch == '.';
+}
+
+/* "IBLOCK_CODE/IBLOCK_ID": either name, one parameter. The name becomes the
+ * first; every one is kept in alternatives. A '/' inside anything but plain
+ * identifiers ("date/time", "UF_*") is left as written. */
+static void split_alternatives(b24_bctx *c, b24_param *p) {
+  const char *s = p->name;
+  size_t parts = 1;
+  for (const char *q = s; *q; q++) {
+    if (*q == '/') {
+      if (q == s || !q[1] || q[1] == '/' || q[-1] == '/') return;
+      parts++;
+    } else if (!identifier_char(*q)) {
+      return;
+    }
+  }
+  if (parts < 2) return;
+  p->alternatives = b24_arena_alloc(c->a, parts * sizeof *p->alternatives);
+  p->n_alternatives = 0;
+  for (const char *q = s;;) {
+    const char *e = strchr(q, '/');
+    size_t n = e ? (size_t)(e - q) : strlen(q);
+    p->alternatives[p->n_alternatives++] = b24_arena_strndup(c->a, q, n);
+    if (!e) break;
+    q = e + 1;
+  }
+  p->name = p->alternatives[0];
+}
 
 /* Reads `**NAME***`, `**N**^*^`, `**N^*^**`, `**N****`, `**UF_\***`, `` `N` ``.
  * Returns the offset where the type part begins, or 0 when there is no name. */
@@ -198,6 +230,7 @@ static size_t parse_name(b24_bctx *c, const char *raw, b24_param *p) {
   if (nlen >= 3 && !strncmp(name + nlen - 3, "^*^", 3)) p->required = true, nlen -= 3;
   p->name = b24_strip_inline(c->a, name, nlen);
   if (!p->name[0]) return 0;
+  split_alternatives(c, p);
   p->wildcard = strchr(p->name, '*') || p->name[0] == '<' || p->name[0] == '{' ||
                 p->name[0] == '~' || strchr(p->name, ' ');
   return (size_t)(after - raw);
