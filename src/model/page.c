@@ -366,9 +366,11 @@ static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24
     const char *lang = NULL;
     b24_section_kind k = b24_vocab_section(h->text ? h->text : "", &lang);
     if (lang && !c->lang) c->lang = lang;
-    if (k == B24_SEC_RETURNED && m->response.loc.line && !m->response.fields.n) {
-      /* "## Returned Data" as an H2 of its own after "## Response Handling" */
-      b24_response_from_section(c, bl + i, j - i, m);
+    if (k == B24_SEC_RETURNED && !m->response.fields.n) {
+      /* "## Returned Data" as an H2 of its own after "## Response Handling", or
+       * "## Returned Fields" of a getFields page with no response section */
+      if (!m->response.loc.line) m->response.loc = (b24_loc){c->file, h->line};
+      b24_response_from_section(c, bl + i + 1, j - i - 1, m);
       i = j;
       continue;
     }
