@@ -466,14 +466,36 @@ static void votes_in(const b24_blocks *bs, url_votes *v) {
   }
 }
 
+/* batch.md for batch, crm-status-fields.md for crm.status.fields: the file is
+ * named after the method, dots as dashes, case ignored. */
+static int file_names_method(const char *file, const char *name) {
+  const char *base = strrchr(file, '/');
+  base = base ? base + 1 : file;
+  size_t n = strlen(name);
+  if (strlen(base) != n + 3 || strcmp(base + n, ".md")) return 0;
+  for (size_t i = 0; i < n; i++) {
+    char a = (char)tolower((unsigned char)base[i]), b = (char)tolower((unsigned char)name[i]);
+    if (!a || (a != b && !(a == '-' && b == '.'))) return 0;
+  }
+  return 1;
+}
+
 /* "Get Basic Information About the Current User Profile" documents `profile`:
- * the one method every example URL calls, when the intro names it in code too.
+ * the one method every example URL calls, when the file name or the intro (in
+ * code) names it too.
  * NULL when the examples disagree or the text does not confirm it. */
 static char *name_from_examples(b24_bctx *c, const b24_doc *d, const b24_block *h1) {
   url_votes v = {0};
   votes_in(&d->blocks, &v);
   if (!v.name || v.conflict) return NULL;
   char *name = b24_arena_strndup(c->a, v.name, v.len);
+  if (file_names_method(c->file, name)) {
+    b24_blint(c, h1->line, B24_WARNING, "title-method-name",
+              "the title does not name the method; '%s' is taken from the examples' URLs "
+              "and the file name",
+              name);
+    return name;
+  }
   for (size_t i = 0; i < d->blocks.n; i++) {
     const b24_block *b = d->blocks.items[i];
     if (b->kind == B24_BLK_HEADING && b != h1) break;

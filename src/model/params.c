@@ -229,10 +229,13 @@ static size_t parse_name(b24_bctx *c, const char *raw, b24_param *p) {
   /* N^*^ inside the bold */
   if (nlen >= 3 && !strncmp(name + nlen - 3, "^*^", 3)) p->required = true, nlen -= 3;
   p->name = b24_strip_inline(c->a, name, nlen);
+  /* `$lid`: the PHP variable of the old landing pages names the parameter lid */
+  if (p->name[0] == '$' && (isalpha((unsigned char)p->name[1]) || p->name[1] == '_')) p->name++;
   if (!p->name[0]) return 0;
   split_alternatives(c, p);
   p->wildcard = strchr(p->name, '*') || p->name[0] == '<' || p->name[0] == '{' ||
-                p->name[0] == '~' || strchr(p->name, ' ');
+                p->name[0] == '~' || strchr(p->name, ' ') || strstr(p->name, "...") ||
+                strstr(p->name, "…");
   return (size_t)(after - raw);
 }
 
@@ -681,15 +684,54 @@ static void union_tabs(b24_bctx *c, const b24_block *tabs, b24_params *root) {
   }
 }
 
+/* "1. By Attached Poll ID", "Option 2: by code", "Вариант 1": a heading that
+ * numbers or names one way among several. */
+static int is_call_form(const char *h) {
+  if (!h) return 0;
+  while (*h == ' ') h++;
+  if (isdigit((unsigned char)*h)) {
+    while (isdigit((unsigned char)*h)) h++;
+    return *h == '.' || *h == ')';
+  }
+  char low[64];
+  snprintf(low, sizeof low, "%s", h);
+  b24_lower_utf8(low);
+  return !strncmp(low, "option ", 7) || !strncmp(low, "variant ", 8) || !strncmp(low, "by ", 3) ||
+         !strncmp(low, "вариант ", 15) || !strncmp(low, "способ ", 13);
+}
+
+/* "### 1. By Attached Poll ID", "### 2. By Poll Element": the method is called
+ * with one set of parameters or another. The model keeps their union; a
+ * parameter is required only when every set requires it. */
+static void union_call_form(b24_bctx *c, const b24_block *t, b24_params *root) {
+  b24_params ps;
+  b24_params_from_table(c, t, &ps);
+  for (size_t j = 0; j < root->n; j++) {
+    int in = 0;
+    for (size_t k = 0; k < ps.n && !in; k++) in = !strcmp(root->items[j].name, ps.items[k].name);
+    if (!in) root->items[j].required = false;
+  }
+  size_t cap = root->n;
+  for (size_t k = 0; k < ps.n; k++) {
+    int dup = 0;
+    for (size_t j = 0; j < root->n && !dup; j++) dup = !strcmp(root->items[j].name, ps.items[k].name);
+    if (dup) continue;
+    ps.items[k].required = false;
+    *B24_VEC_PUSH(c->a, root->items, root->n, cap) = ps.items[k];
+  }
+}
+
 void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root) {
   b24_param *target = NULL; /* NULL: the root list */
   int skipping = 0;         /* under a heading that names no parameter */
+  int call_form = 0;        /* under a heading that names a way of calling (union) */
   for (size_t i = 0; i < n; i++) {
     const b24_block *b = blocks[i];
     if (b->kind == B24_BLK_HEADING) {
       char *x = b24_vocab_nested_name(b->text);
       target = NULL;
       skipping = 1;
+      call_form = !x && !c->in_response && !c->reading_objects && is_call_form(b->text);
       if (!x && b24_vocab_section(b->text, NULL) != B24_SEC_NONE) {
         skipping = 0; /* "Returned Data" and the like: back to the root list */
       } else if (x) {
@@ -701,6 +743,12 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
                     "section '%s' describes parameter '%s', which no table lists", b->text, x);
         free(x);
       }
+      continue;
+    }
+    if (skipping && call_form && b24_table_is_params(b)) {
+      if (!root->n) b24_params_from_table(c, b, root);
+      else union_call_form(c, b, root);
+      call_form = 0;
       continue;
     }
     if (skipping) continue;
