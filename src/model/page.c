@@ -466,6 +466,17 @@ static void votes_in(const b24_blocks *bs, url_votes *v) {
   }
 }
 
+/* The title holds the name as a word of its own. */
+static int title_has_word(const char *title, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = strstr(title, name); p; p = strstr(p + 1, name)) {
+    int before = p == title || isspace((unsigned char)p[-1]) || p[-1] == '`';
+    int after = !p[n] || isspace((unsigned char)p[n]) || p[n] == '`';
+    if (before && after) return 1;
+  }
+  return 0;
+}
+
 /* batch.md for batch, crm-status-fields.md for crm.status.fields: the file is
  * named after the method, dots as dashes, case ignored. */
 static int file_names_method(const char *file, const char *name) {
@@ -489,6 +500,7 @@ static char *name_from_examples(b24_bctx *c, const b24_doc *d, const b24_block *
   votes_in(&d->blocks, &v);
   if (!v.name || v.conflict) return NULL;
   char *name = b24_arena_strndup(c->a, v.name, v.len);
+  if (title_has_word(h1->text, name)) return name; /* "... nesting": a name without dots */
   if (file_names_method(c->file, name)) {
     b24_blint(c, h1->line, B24_WARNING, "title-method-name",
               "the title does not name the method; '%s' is taken from the examples' URLs "
