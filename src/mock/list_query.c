@@ -45,6 +45,10 @@ static int as_number(const char *s, double *d) {
 
 /* -1, 0, 1: numbers as numbers, else text ignoring case; a missing value first. */
 static int compare_values(const json_t *a, const json_t *b) {
+  if (json_is_integer(a) && json_is_integer(b)) { /* ids: no detour through text */
+    json_int_t x = json_integer_value(a), y = json_integer_value(b);
+    return (x > y) - (x < y);
+  }
   char ba[64], bb[64];
   const char *ta = text_of(a, ba, sizeof ba), *tb = text_of(b, bb, sizeof bb);
   if (!ta || !tb) return (ta != NULL) - (tb != NULL);
@@ -61,8 +65,17 @@ static int contains_icase(const char *hay, const char *needle) {
   return !n;
 }
 
+/* A field of a layered record: the first layer that has it. */
+static const json_t *field_of(const mock_list_record *r, const char *key) {
+  for (size_t i = 0; i < r->n; i++) {
+    const json_t *v = get_icase(r->layer[i], key);
+    if (v) return v;
+  }
+  return NULL;
+}
+
 /* One condition: the operator prefix of key applied to the record's field. */
-static bool condition(const char *key, const json_t *want, const json_t *rec) {
+static bool condition(const char *key, const json_t *want, const mock_list_record *rec) {
   static const char *const ops[] = {"!@", "!=", ">=", "<=", "=%", "%=", "@", "!", ">", "<", "%", "="};
   const char *op = "";
   for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
@@ -70,7 +83,7 @@ static bool condition(const char *key, const json_t *want, const json_t *rec) {
       op = ops[i];
       break;
     }
-  const json_t *have = get_icase(rec, key + strlen(op));
+  const json_t *have = field_of(rec, key + strlen(op));
   if (!strcmp(op, "@") || !strcmp(op, "!@")) {
     bool in = false;
     size_t i;
@@ -105,7 +118,7 @@ static bool condition(const char *key, const json_t *want, const json_t *rec) {
   return c == 0;
 }
 
-bool mock_list_matches(const mock_list_query *q, const json_t *rec) {
+bool mock_list_matches_record(const mock_list_query *q, const mock_list_record *rec) {
   if (!q->filter) return true;
   const char *k;
   json_t *v;
@@ -113,17 +126,28 @@ bool mock_list_matches(const mock_list_query *q, const json_t *rec) {
   return true;
 }
 
-int mock_list_compare(const mock_list_query *q, const json_t *a, const json_t *b) {
+bool mock_list_matches(const mock_list_query *q, const json_t *rec) {
+  mock_list_record r = {{rec}, 1};
+  return mock_list_matches_record(q, &r);
+}
+
+int mock_list_compare_records(const mock_list_query *q, const mock_list_record *a,
+                              const mock_list_record *b) {
   if (!q->order) return 0;
   const char *k;
   json_t *dir;
   json_object_foreach((json_t *)q->order, k, dir) {
-    int c = compare_values(get_icase(a, k), get_icase(b, k));
+    int c = compare_values(field_of(a, k), field_of(b, k));
     const char *d = json_string_value(dir);
     if (d && !strcasecmp(d, "desc")) c = -c;
     if (c) return c;
   }
   return 0;
+}
+
+int mock_list_compare(const mock_list_query *q, const json_t *a, const json_t *b) {
+  mock_list_record x = {{a}, 1}, y = {{b}, 1};
+  return mock_list_compare_records(q, &x, &y);
 }
 
 static bool selected(const json_t *select, const char *key) {

@@ -19,6 +19,17 @@ typedef struct mock_list_query {
 } mock_list_query;
 
 void mock_list_query_read(const json_t *params, mock_list_query *q);
+
+/* A record as a list sees it without rendering it: each field is looked up in
+ * the layers in turn (the id, what was written, the documented template), so a
+ * store of thousands of objects is filtered and sorted without copying any. */
+typedef struct mock_list_record {
+  const json_t *layer[3];
+  size_t n;
+} mock_list_record;
+bool mock_list_matches_record(const mock_list_query *q, const mock_list_record *rec);
+int mock_list_compare_records(const mock_list_query *q, const mock_list_record *a,
+                              const mock_list_record *b);
 /* Whether rec passes every condition of the filter. */
 bool mock_list_matches(const mock_list_query *q, const json_t *rec);
 /* qsort-style comparison of two records by the order (0 when none applies). */

@@ -251,7 +251,9 @@ static json_t *id_json(long long id, int as_string) {
  * then what was written. */
 static json_t *render_record(const mock_family *f, const json_t *tmpl, long long id, int id_string,
                              const json_t *stored) {
-  json_t *r = json_is_object(tmpl) ? json_deep_copy(tmpl) : json_object();
+  /* shallow: a list renders every live record, and only top-level keys are set
+   * or dropped (overlay, select), so the template's nested values are shared */
+  json_t *r = json_is_object(tmpl) ? json_copy((json_t *)tmpl) : json_object();
   const char *k = id_key(r);
   overlay(r, stored);
   json_object_set_new(r, k ? k : f->v3 ? "id" : "ID", id_json(id, id_string));
@@ -286,24 +288,37 @@ static mock_store_outcome do_add(mock_family *f, const json_t *params, json_t **
   return MOCK_STORE_ANSWER;
 }
 
-/* One live record as the list shows it, for filtering and ordering before a
- * page is cut. */
+/* One live record that passed the filter: its id, and its fields as layers
+ * (the id, what was written, the template) for ordering before a page is cut. */
 typedef struct listed {
   long long id;
-  json_t *rec;
+  const json_t *stored;
+  json_t *id_layer;
 } listed;
 
-static _Thread_local const mock_list_query *sort_query; /* qsort has no context argument */
+typedef struct list_sort {
+  const mock_list_query *q;
+  const json_t *tmpl;
+} list_sort;
+
+static _Thread_local list_sort sort_ctx; /* qsort has no context argument */
+
+static mock_list_record layers_of(const listed *x, const json_t *tmpl) {
+  return (mock_list_record){{x->id_layer, x->stored, tmpl}, 3};
+}
 
 static int by_order(const void *a, const void *b) {
   const listed *x = a, *y = b;
-  int c = mock_list_compare(sort_query, x->rec, y->rec);
+  mock_list_record rx = layers_of(x, sort_ctx.tmpl), ry = layers_of(y, sort_ctx.tmpl);
+  int c = mock_list_compare_records(sort_ctx.q, &rx, &ry);
   return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
 /* list: the live records that pass the filter, in the order asked (then by
  * id), one page of MOCK_STORE_PAGE from start, each reduced to the selection;
- * total and next as the docs describe (none for start=-1). */
+ * total and next as the docs describe (none for start=-1). Records are matched
+ * and sorted as layers and only the page is rendered, so a list costs no copy
+ * of the objects it does not show. */
 static mock_store_outcome do_list(mock_family *f, const json_t *params, unsigned faults,
                                   json_t **answer) {
   if (!f->added || !f->list_path) return MOCK_STORE_STATELESS;
@@ -317,29 +332,35 @@ static mock_store_outcome do_list(mock_family *f, const json_t *params, unsigned
   if (faults & MOCK_FAULT_LIST_IGNORE_START) q.start = q.start < 0 ? q.start : 0;
   const char *k = id_key(tmpl);
   int as_string = k && json_is_string(json_object_get(tmpl, k));
+  const char *shown_id = k ? k : f->v3 ? "id" : "ID";
   size_t n = 0, cap = 16;
   listed *rows = malloc(cap * sizeof *rows);
   if (!rows) abort();
   for (long long id = MOCK_STORE_FIRST_ID; id < f->next; id++) {
     const json_t *stored = f->records[id - MOCK_STORE_FIRST_ID];
     if (!stored) continue;
-    json_t *rec = render_record(f, tmpl, id, as_string, stored);
-    if (!mock_list_matches(&q, rec)) {
-      json_decref(rec);
+    listed x = {id, stored, NULL};
+    if (q.filter || q.order) x.id_layer = json_pack("{s:o}", shown_id, id_json(id, as_string));
+    mock_list_record r = layers_of(&x, tmpl);
+    if (!mock_list_matches_record(&q, &r)) {
+      json_decref(x.id_layer);
       continue;
     }
     if (n == cap && !(rows = realloc(rows, (cap *= 2) * sizeof *rows))) abort();
-    rows[n++] = (listed){id, rec};
+    rows[n++] = x;
   }
-  sort_query = &q;
-  qsort(rows, n, sizeof *rows, by_order);
+  if (q.order) {
+    sort_ctx = (list_sort){&q, tmpl};
+    qsort(rows, n, sizeof *rows, by_order);
+  }
   long long start = q.start < 0 ? 0 : q.start;
   for (size_t i = 0; i < n; i++) {
     if ((long long)i >= start && (long long)i < start + MOCK_STORE_PAGE) {
-      if (!(faults & MOCK_FAULT_LIST_IGNORE_SELECT)) mock_list_project(&q, rows[i].rec, k ? k : "ID");
-      json_array_append(arr, rows[i].rec);
+      json_t *rec = render_record(f, tmpl, rows[i].id, as_string, rows[i].stored);
+      if (!(faults & MOCK_FAULT_LIST_IGNORE_SELECT)) mock_list_project(&q, rec, shown_id);
+      json_array_append_new(arr, rec);
     }
-    json_decref(rows[i].rec);
+    json_decref(rows[i].id_layer);
   }
   free(rows);
   json_decref(tmpl);
