@@ -47,10 +47,13 @@ static int check_filter(const json_t *items, const json_t *spec, const char *key
       return 0;
     }
   }
+  int deleted = json_is_true(json_object_get(spec, "deleted"));
   json_array_foreach(json_object_get(spec, "lacks"), i, id) {
     if (find_id(items, key, id) >= 0) {
       char *t = id_text(id);
-      b24_buf_printf(why, "the object %s that the filter excludes is in the list", t ? t : "?");
+      b24_buf_printf(why, deleted ? "the deleted object %s is still in the list"
+                                  : "the object %s that the filter excludes is in the list",
+                     t ? t : "?");
       free(t);
       return 0;
     }
@@ -153,12 +156,15 @@ int b24_check_list(const b24_answer *a, const json_t *spec, b24_check_id which, 
   const char *path = json_string_value(json_object_get(spec, "items"));
   const json_t *items = b24_jpath_get_icase(a->json, path ? path : "result");
   if (which == B24_CHECK_READ_AFTER_WRITE && !json_object_get(spec, "fields")) return 1;
+  if (which == B24_CHECK_DELETE_REMOVES && !json_is_true(json_object_get(spec, "deleted"))) return 1;
   if (!json_is_array(items)) {
     b24_buf_printf(why, "no list of objects at %s in the answer", path ? path : "result");
     return 0;
   }
+  int deleted = json_is_true(json_object_get(spec, "deleted"));
   switch (which) {
-  case B24_CHECK_LIST_FILTER: return check_filter(items, spec, key, why);
+  case B24_CHECK_LIST_FILTER: return deleted || check_filter(items, spec, key, why);
+  case B24_CHECK_DELETE_REMOVES: return !deleted || check_filter(items, spec, key, why);
   case B24_CHECK_LIST_ORDER: return check_order(items, spec, key, why);
   case B24_CHECK_LIST_SELECT: return check_select(items, spec, key, why);
   case B24_CHECK_LIST_PAGING: return check_paging(a, items, spec, key, why);

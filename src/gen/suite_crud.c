@@ -49,7 +49,7 @@ char *suite_added_id_path(const b24_model *m, const b24_method *add) {
                                   : json_is_array(t) && json_is_string(json_array_get(t, 0)) &&
                                         !strcmp(json_string_value(json_array_get(t, 0)), "integer");
   json_decref(schema);
-  return integer ? strdup("result") : NULL;
+  return integer || b24_add_answers_bare_id(add) ? strdup("result") : NULL;
 }
 
 json_t *suite_add_body(const b24_model *m, const b24_method *add, unsigned seed, const char **source) {
@@ -102,9 +102,81 @@ json_t *suite_member_body(const b24_model *m, const b24_method *meth, const char
   return b;
 }
 
+/* The sequence's document: its id, where it comes from, its steps, and the
+ * cleanup that deletes what add made unless the delete step did. */
+static json_t *sequence_doc(const b24_family *f, json_t *steps, json_t *del_body) {
+  b24_buf id = B24_BUF_INIT;
+  b24_buf_printf(&id, "crud/%s%s", f->name, f->rest_version == 3 ? ".v3" : "");
+  char *from = suite_loc_text(f->add->source, f->add->line);
+  json_t *seq = json_pack("{s:i,s:s,s:s,s:i,s:s,s:s,s:b,s:o,s:[{s:s,s:s,s:{s:s,s:o}}]}",
+                          "suite_version", SUITE_VERSION, "id", id.data, "family", f->name,
+                          "rest_version", f->rest_version, "from", from, "mode", "write",
+                          "restorable", 1, "steps", steps, "cleanup", "after", "add", "unless",
+                          "delete", "request", "method", f->del->name, "body", del_body);
+  free(from);
+  b24_buf_free(&id);
+  return seq;
+}
+
+/* A family with add, list and delete but no get (bizproc.robot, crm.address,
+ * im.chat.user): its list, filtered on the new id, reads the object back:
+ * add -> list finds it -> update -> list shows the update -> delete -> list no
+ * longer has it. */
+static json_t *list_crud_sequence(const b24_model *m, const b24_family *f, unsigned seed,
+                                  const char **why) {
+  char *idpath = suite_added_id_path(m, f->add);
+  if (!idpath) {
+    *why = "add's response example does not show where the new id is";
+    return NULL;
+  }
+  const char *source, *uid = NULL, *did;
+  json_t *add_body = suite_add_body(m, f->add, seed, &source);
+  b24_buf var = B24_BUF_INIT;
+  b24_buf_printf(&var, "${add.%s}", idpath);
+  free(idpath);
+  json_t *added = add_body ? b24_written_fields(add_body, NULL) : NULL;
+  json_t *found = add_body ? suite_list_id_filter_step(m, f, "list_by_id", add_body, var.data, added, 0, seed) : NULL;
+  json_t *upd_body = found && f->update
+                         ? suite_member_body(m, f->update, var.data, SUITE_SYNTH_ALL, seed, &uid, why)
+                         : NULL;
+  json_t *del_body = found && (upd_body || !f->update)
+                         ? suite_member_body(m, f->del, var.data, SUITE_SYNTH_REQUIRED, seed, &did, why)
+                         : NULL;
+  if (add_body && !found) *why = "the list has no filter by the id, or its answer's shape is unknown";
+  if (!add_body) *why = "no add request the parameter table accepts";
+  if (!del_body) {
+    json_decref(add_body), json_decref(added), json_decref(found), json_decref(upd_body);
+    b24_buf_free(&var);
+    return NULL;
+  }
+  if (upd_body) align_with_add(upd_body, add_body, var.data);
+  align_with_add(del_body, add_body, var.data);
+  json_t *steps = json_array();
+  json_t *s = suite_step(m, f->add, "add", json_incref(add_body), "success", suite_checks_for("success", 0));
+  json_object_set_new(s, "body_source", json_pack("{s:s,s:i}", "kind", source, "seed", seed));
+  json_array_append_new(steps, s);
+  json_array_append_new(steps, found);
+  if (upd_body) {
+    json_t *updated = b24_written_fields(upd_body, uid);
+    json_array_append_new(steps, suite_step(m, f->update, "update", json_incref(upd_body), "success",
+                                            suite_checks_for("success", 0)));
+    s = suite_list_id_filter_step(m, f, "list_updated", add_body, var.data, updated, 0, seed);
+    if (s) json_array_append_new(steps, s);
+    json_decref(updated);
+  }
+  json_array_append_new(steps, suite_step(m, f->del, "delete", json_deep_copy(del_body), "success",
+                                          suite_checks_for("success", 0)));
+  s = suite_list_id_filter_step(m, f, "list_deleted", add_body, var.data, NULL, 1, seed);
+  if (s) json_array_append_new(steps, s);
+  json_decref(added), json_decref(add_body), json_decref(upd_body);
+  b24_buf_free(&var);
+  return sequence_doc(f, steps, del_body);
+}
+
 json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned seed, const char **why) {
+  if (f->add && !f->get && f->list && f->del) return list_crud_sequence(m, f, seed, why);
   if (!f->add || !f->get || !f->del) {
-    *why = "the family lacks one of add, get, delete";
+    *why = "the family lacks one of add, get or list, delete";
     return NULL;
   }
   char *idpath = suite_added_id_path(m, f->add);
@@ -179,16 +251,7 @@ json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned se
   if (upd_body)
     json_array_append_new(steps, suite_step(m, f->update, "update_deleted", json_incref(upd_body),
                                             "error", suite_checks_list(gone, 6)));
-  b24_buf id = B24_BUF_INIT;
-  b24_buf_printf(&id, "crud/%s%s", f->name, f->rest_version == 3 ? ".v3" : "");
-  char *from = suite_loc_text(f->add->source, f->add->line);
-  json_t *seq = json_pack("{s:i,s:s,s:s,s:i,s:s,s:s,s:b,s:o,s:[{s:s,s:s,s:{s:s,s:o}}]}",
-                          "suite_version", SUITE_VERSION, "id", id.data, "family", f->name,
-                          "rest_version", f->rest_version, "from", from, "mode", "write",
-                          "restorable", 1, "steps", steps, "cleanup", "after", "add", "unless",
-                          "delete", "request", "method", f->del->name, "body", del_body);
-  free(from);
-  b24_buf_free(&id);
+  json_t *seq = sequence_doc(f, steps, del_body);
   json_decref(added), json_decref(add_body), json_decref(get_body), json_decref(upd_body);
   free(record);
   b24_buf_free(&var);

@@ -92,5 +92,11 @@ json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned se
  * filter or its docs example shows no objects with an id. */
 json_t *suite_list_by_id_step(const b24_model *m, const b24_family *f, const json_t *add_body,
                               const char *var, const json_t *fields, unsigned seed);
+/* A list step filtered by the new object's id: it is listed with fields (gone
+ * 0), or, after a delete, it is not (gone 1, checked as delete_removes). NULL
+ * when the list has no filter or its answer's shape is unknown. */
+json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const char *name,
+                                  const json_t *add_body, const char *var, const json_t *fields,
+                                  int gone, unsigned seed);
 
 #endif

@@ -327,6 +327,12 @@ json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned se
 
 json_t *suite_list_by_id_step(const b24_model *m, const b24_family *f, const json_t *add_body,
                               const char *var, const json_t *fields, unsigned seed) {
+  return suite_list_id_filter_step(m, f, "list_by_id", add_body, var, fields, 0, seed);
+}
+
+json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const char *name,
+                                  const json_t *add_body, const char *var, const json_t *fields,
+                                  int gone, unsigned seed) {
   if (!f->list || f->rest_version == 3 || !find_param(f->list, "filter")) return NULL;
   b24_buf items = B24_BUF_INIT;
   b24_buf_puts(&items, "result");
@@ -334,10 +340,12 @@ json_t *suite_list_by_id_step(const b24_model *m, const b24_family *f, const jso
   json_t *s = NULL;
   if (list_shape(json_object_get(f->list->response.example, "result"), &items, &id_key, 0)) {
     json_t *lbase = list_base(m, f->list, add_body, seed);
-    s = list_step(m, f, lbase, "list_by_id", json_pack("{s:{s:s}}", "filter", id_key, var),
-                  json_pack("{s:s,s:s,s:[s],s:O}", "items", items.data, "id_key", id_key, "has", var,
-                            "fields", fields),
-                  B24_CHECK_LIST_FILTER);
+    json_t *expect = gone ? json_pack("{s:s,s:s,s:[s],s:b}", "items", items.data, "id_key", id_key,
+                                      "lacks", var, "deleted", 1)
+                          : json_pack("{s:s,s:s,s:[s],s:O}", "items", items.data, "id_key", id_key,
+                                      "has", var, "fields", fields);
+    s = list_step(m, f, lbase, name, json_pack("{s:{s:s}}", "filter", id_key, var), expect,
+                  gone ? B24_CHECK_DELETE_REMOVES : B24_CHECK_LIST_FILTER);
     json_decref(lbase);
   }
   b24_buf_free(&items);

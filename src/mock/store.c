@@ -129,7 +129,8 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
   if (!add) return NULL;
   json_t *id_path = json_array();
   json_t *result = json_object_get(add->answer, "result");
-  if (is_id_value(result)) json_array_append_new(id_path, json_string("result"));
+  if (is_id_value(result) || b24_add_answers_bare_id(add->meth))
+    json_array_append_new(id_path, json_string("result"));
   else {
     json_array_append_new(id_path, json_string("result"));
     if (!find_id(result, id_path, 0)) {

@@ -121,7 +121,8 @@ const char *b24_object_id_key(const b24_method *meth, const json_t *body) {
   return NULL;
 }
 
-/* The key of obj that reads as an id ("id", "ID", "Id"), NULL if none. */
+/* The key of obj that reads as an id ("id", "ID", "Id"), NULL if none. A code
+ * under "id" ("MS", sale.status) is chosen by the caller, not issued. */
 static const char *id_key_of(const json_t *obj) {
   const char *k;
   json_t *v;
@@ -139,10 +140,31 @@ static char *dup_path(const char *a, const char *b, const char *c) {
   return s;
 }
 
+/* "CNY" (crm.currency.add), "PROPERTY_1151" (lists.field.add): a code that names
+ * the new object, not a word of success ("OK", "Y"). */
+static int is_code_value(const json_t *v) {
+  if (!json_is_string(v)) return 0;
+  const char *s = json_string_value(v);
+  size_t n = strlen(s);
+  if (n < 2 || n > 64) return 0;
+  static const char *const words[] = {"OK", "ok", "Y", "N", "true", "false", "success", "SUCCESS"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (!strcmp(s, words[i])) return 0;
+  for (; *s; s++)
+    if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-' && *s != '.') return 0;
+  return 1;
+}
+
+int b24_add_answers_bare_id(const b24_method *add) {
+  const json_t *r = json_object_get(add->response.example, "result");
+  if (add->response.example) return is_numeric_value(r) || is_code_value(r);
+  return add->rest_version == 1 && !add->response.fields.n;
+}
+
 char *b24_added_id_path(const json_t *example) {
   const json_t *r = json_object_get(example, "result");
   if (!r) return NULL;
-  if (is_numeric_value(r)) return dup_path("result", NULL, NULL);
+  if (is_numeric_value(r) || is_code_value(r)) return dup_path("result", NULL, NULL);
   if (!json_is_object(r)) return NULL;
   const char *k = id_key_of(r);
   if (k) return dup_path("result", k, NULL);

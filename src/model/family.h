@@ -47,6 +47,11 @@ const char *b24_object_id_key(const b24_method *meth, const json_t *body);
  * malloc'd string or NULL. */
 char *b24_added_id_path(const json_t *add_response_example);
 
+/* Whether X.add answers the new id bare in `result`: its example shows a number
+ * or a code ("CNY"), or (classic REST) the docs show nothing of its answer,
+ * which for a classic add is the new id. Shared by the suite and the mock. */
+int b24_add_answers_bare_id(const b24_method *add);
+
 /* Where X.get's answer (its docs example) keeps the object itself:
  * "result", "result.0" (a list of one), "result.item" (wrapped). malloc'd. */
 char *b24_record_path(const json_t *get_response_example);

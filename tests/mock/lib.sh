@@ -27,9 +27,12 @@ start_mock() {
   printf -v "${name}_PID" '%s' "$pid"
   local i
   for i in $(seq 600); do
-    if grep -q '^listening on ' "$MOCK_TMP/$name.out"; then
-      URL=$(sed -n '1s/^listening on //p' "$MOCK_TMP/$name.out")
-      return 0
+    # the whole line, newline included: a line read half-written gave an empty or
+    # cut URL ("curl: (3) URL using bad/illegal format") under load
+    if grep -q '^listening on https\?://.*:[0-9][0-9]*$' "$MOCK_TMP/$name.out" &&
+      [ -z "$(tail -c 1 "$MOCK_TMP/$name.out")" ]; then
+      URL=$(sed -n 's/^listening on //p' "$MOCK_TMP/$name.out" | head -n 1)
+      [ -n "$URL" ] && return 0
     fi
     if ! kill -0 "$pid" 2>/dev/null; then break; fi
     sleep 0.1
