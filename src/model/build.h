@@ -127,6 +127,10 @@ void b24_scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m);
 /* events.c */
 /* The event an event page describes (page->kind is B24_PAGE_EVENT). */
 b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page);
+/* event_payload_text.c: a handler section without a table (blocks bl, n of
+ * them): the payload from the example's keys, else the paths its prose names,
+ * else "none" when it says the handler receives nothing (ev->payload_from). */
+void b24_event_payload_from_text(b24_bctx *c, b24_block **bl, size_t n, b24_event *ev);
 /* Once every page is in: events sorted, and the methods that raise each linked. */
 void b24_events_finish(b24_model *m);
 

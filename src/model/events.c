@@ -397,7 +397,13 @@ b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) 
     }
   }
   if (unnamed) name_event(c, page, ev);
-  if (!ev->payload.n && handler < n)
+  int no_table = !ev->payload.n && handler < n;
+  if (no_table) {
+    size_t end = handler + 1;
+    while (end < n && !(bl[end]->kind == B24_BLK_HEADING && bl[end]->level <= 2)) end++;
+    b24_event_payload_from_text(c, bl + handler + 1, end - handler - 1, ev);
+  }
+  if (no_table && !(ev->payload_from && !strcmp(ev->payload_from, "none")))
     b24_blint(c, ev->payload_loc.line, B24_WARNING, "event-payload",
               "the handler section of %s has no table of what the handler receives", ev->name);
   return ev;

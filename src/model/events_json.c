@@ -43,6 +43,7 @@ json_t *b24_event_json(const b24_event *e) {
     json_object_set_new(o, "example", x);
   }
   json_object_set_new(o, "raised_by", raisers_json(e));
+  set_str(o, "payload_from", e->payload_from);
   return o;
 }
 
@@ -80,6 +81,7 @@ int b24_events_from_json(b24_model *m, const json_t *a, char *err, size_t errlen
     e->subscribers = dup(m, o, "subscribers");
     e->description = dup(m, o, "description");
     e->payload_loc = (b24_loc){e->source, num(o, "payload_line")};
+    e->payload_from = dup(m, o, "payload_from");
     if (b24_json_read_params(m, json_object_get(o, "payload"), &e->payload, e->source, err, errlen))
       return -1;
     const json_t *x = json_object_get(o, "example");

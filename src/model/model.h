@@ -402,6 +402,9 @@ typedef struct b24_event {
   b24_loc example_loc;
   b24_event_raiser *raised_by;
   size_t n_raised_by;
+  const char *payload_from; /* NULL: the table; "example": the payload example's keys,
+                               "text": paths the prose names (`data.FIELDS.ID`),
+                               "none": the page says the handler receives nothing */
 } b24_event;
 
 typedef struct b24_model {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { corpus, needCorpus, run } from '../model/lib.mjs';
 
 needCorpus();
-for (const [dir, floor] of [['b24restdocs-2026-08-21', 232], ['b24restdocs-2025-08-20', 1]]) {
+for (const [dir, floor] of [['b24restdocs-2026-08-21', 242], ['b24restdocs-2025-08-20', 1]]) {
   // the 2025 snapshot has broken includes (exit 1); its model is written all the same
   const m = JSON.parse(run('model', `${corpus}/${dir}`).stdout.toString());
   const pages = m.pages.filter((p) => p.kind === 'event');
@@ -16,6 +16,19 @@ for (const [dir, floor] of [['b24restdocs-2026-08-21', 232], ['b24restdocs-2025-
     `${withExample.length} examples read, ${m.events.filter((e) => e.raised_by.length).length} raised by a method`);
   assert.ok(withPayload.length >= floor, `${dir}: ${withPayload.length} events with a payload < ${floor}`);
   if (dir !== 'b24restdocs-2026-08-21') continue;
+  // without a table: the example's keys, the paths the prose names, or "receives no data"
+  const from = (k) => m.events.filter((e) => e.payload_from === k).map((e) => e.name);
+  const documented = m.events.filter((e) => e.payload.length || e.payload_from === 'none');
+  console.log(`${documented.length} of ${m.events.length} event pages say what the handler receives`,
+    JSON.stringify({ example: from('example').length, text: from('text').length, none: from('none') }));
+  assert.ok(documented.length >= 240, `${documented.length} event pages with a payload`);
+  const lead = m.events.find((e) => e.name === 'ONCRMLEADADD' && e.payload_from === 'example');
+  assert.deepEqual(lead.payload.map((p) => p.name), ['event', 'data']);
+  assert.equal(lead.payload[1].children[0].children[0].name, 'ID');
+  const quote = m.events.find((e) => e.source.endsWith('crm/quote/events/index.md'));
+  assert.equal(quote.payload_from, 'text');
+  assert.deepEqual(quote.payload[0].children[0].children.map((p) => p.name), ['ID']);
+  assert.deepEqual(from('none'), ['BI_ANALYTICS_MENU']);
 
   assert.ok(withExample.length >= 220, `examples read: ${withExample.length}`);
   const deal = m.events.find((e) => e.name === 'ONCRMDEALADD');
