@@ -1,11 +1,13 @@
 /* Unit tests of the C stubs generator: the naming rules, the escaping of doc text, and,
  * on the seed pages, the file layout, byte-identical regeneration and that a change to
- * one method rewrites only that method's files. Usage: test_cgen_unit DOCS_INPUT_DIR */
+ * one method rewrites only that method's files; the result a response example shows,
+ * read leniently (c_example_answer.h). Usage: test_cgen_unit DOCS_INPUT_DIR */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gen/c_doc.h"
+#include "gen/c_example_answer.h"
 #include "gen/c_names.h"
 #include "gen/c_text.h"
 #include "gen/gen.h"
@@ -194,6 +196,37 @@ static void test_change_is_local(b24_model *m) {
   b24_outputs_free(&after);
 }
 
+/* The result c_example_result finds in an example written as `text`, as compact JSON with
+ * sorted keys ("-" for none). */
+static void expect_example_result(const char *text, const char *expected) {
+  b24_method m = {0};
+  m.response.example_text = (char *)text;
+  json_t *v = c_example_result(&m);
+  char *got = v ? json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY) : NULL;
+  EXPECT_STR(got ? got : "-", expected);
+  free(got);
+  json_decref(v);
+}
+
+static void test_example_result(void) {
+  /* trailing commas, a `...` line and a comment: read as the JS examples are */
+  expect_example_result("{\n  \"result\": [\n    {\"ID\": \"1\", \"NAME\": \"a\",},\n    {\n      \"ID\": \"2\",\n"
+                        "      ... // and so on\n    }\n  ],\n  \"time\": {\"start\": 1}\n}\n",
+                        "[{\"ID\":\"1\",\"NAME\":\"a\"},{\"ID\":\"2\"}]");
+  /* without the envelope: the result's value */
+  expect_example_result("{\"comment\": {\"id\": 3}}", "{\"comment\":{\"id\":3}}");
+  /* the envelope's time inside the result (a brace missing) is not the result's */
+  expect_example_result("{\"result\": {\"a\": 1, \"time\": {\"start\": 1, \"finish\": 2}}}", "{\"a\":1}");
+  /* a PHP print_r dump */
+  expect_example_result("Array\n(\n    [result] => Array\n        (\n            [ID] => 5\n        )\n\n)\n",
+                        "{\"ID\":\"5\"}");
+  /* an error answer, an expression, text that is no value: nothing shown */
+  expect_example_result("{\"error\": \"NOT_FOUND\", \"error_description\": \"x\"}", "-");
+  expect_example_result("{\"result\": someVariable}", "-");
+  expect_example_result("{\"result\": {\"a\": 1 \"b\": 2}}", "-");
+  expect_example_result("{\"result\": [1, 2]} trailing words", "-");
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s DOCS_INPUT_DIR\n", argv[0]);
@@ -202,6 +235,7 @@ int main(int argc, char **argv) {
   test_idents();
   test_registry();
   test_escaping();
+  test_example_result();
   b24_diags diags;
   b24_diags_init(&diags);
   const char *inputs[] = {argv[1]};
