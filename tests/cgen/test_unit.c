@@ -1,13 +1,15 @@
 /* Unit tests of the C stubs generator: the naming rules, the escaping of doc text, and,
  * on the seed pages, the file layout, byte-identical regeneration and that a change to
  * one method rewrites only that method's files; the result a response example shows,
- * read leniently (c_example_answer.h). Usage: test_cgen_unit DOCS_INPUT_DIR */
+ * read leniently (c_example_answer.h), and results documented by reference to another
+ * method (c_result_like.h). Usage: test_cgen_unit DOCS_INPUT_DIR */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gen/c_doc.h"
 #include "gen/c_example_answer.h"
+#include "gen/c_result_like.h"
 #include "gen/c_names.h"
 #include "gen/c_text.h"
 #include "gen/gen.h"
@@ -227,6 +229,32 @@ static void test_example_result(void) {
   expect_example_result("{\"result\": [1, 2]} trailing words", "-");
 }
 
+/* "Returns a response similar to [x.item.get]": a model of three pages, built by hand. */
+static void test_result_like(void) {
+  b24_param row = {.name = "result"};
+  b24_link see_also = {.text = "{#T}", .target = "x/get.md", .loc = {"x/update.md", 20}};
+  b24_method methods[3] = {
+      {.name = "x.item.add", .source = "x/add.md", .response = {.loc = {"x/add.md", 10}}},
+      {.name = "x.item.get", .source = "x/get.md", .response = {.fields = {&row, 1}}},
+      {.name = "x.item.update", .source = "x/update.md", .response = {.loc = {"x/update.md", 10}},
+       .see_also = &see_also, .n_see_also = 1}};
+  b24_link add_links[] = {{.text = "scopes", .target = "scopes.md", .loc = {"x/add.md", 3}},
+                          {.text = "x.item.get", .target = "x/get.md", .loc = {"x/add.md", 12}}};
+  b24_link update_links[] = {{.text = "{#T}", .target = "x/get.md", .loc = {"x/update.md", 20}}};
+  b24_page pages[3] = {{.path = "x/add.md", .name = "x.item.add", .links = add_links, .n_links = 2},
+                       {.path = "x/get.md", .name = "x.item.get"},
+                       {.path = "x/update.md", .name = "x.item.update", .links = update_links, .n_links = 1}};
+  b24_model m = {.methods = methods, .n_methods = 3, .pages = pages, .n_pages = 3};
+  EXPECT(c_result_like(&m, &methods[0]) == &methods[1]);
+  /* a see-also list's {#T} link is no reference; nor is anything for a method whose own
+   * docs describe its answer */
+  EXPECT(c_result_like(&m, &methods[2]) == NULL);
+  EXPECT(c_result_like(&m, &methods[1]) == NULL);
+  /* the reference must document an answer itself */
+  methods[1].response.fields.n = 0;
+  EXPECT(c_result_like(&m, &methods[0]) == NULL);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s DOCS_INPUT_DIR\n", argv[0]);
@@ -236,6 +264,7 @@ int main(int argc, char **argv) {
   test_registry();
   test_escaping();
   test_example_result();
+  test_result_like();
   b24_diags diags;
   b24_diags_init(&diags);
   const char *inputs[] = {argv[1]};
