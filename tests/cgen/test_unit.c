@@ -2,7 +2,7 @@
  * on the seed pages, the file layout, byte-identical regeneration and that a change to
  * one method rewrites only that method's files; the result a response example shows,
  * read leniently (c_example_answer.h), and results documented by reference to another
- * method (c_result_like.h). Usage: test_cgen_unit DOCS_INPUT_DIR */
+ * method (c_result_like.h); no stub for the batch method. Usage: test_cgen_unit DOCS_INPUT_DIR */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +169,30 @@ static void test_seed_layout(b24_model *m) {
   b24_outputs_free(&b);
 }
 
+/* The batch method gets no stub (b24/batch.h is its C form): marked so, a method's files
+ * and its line in the umbrella header are gone, and nothing else changes. */
+static void test_batch_has_no_stub(b24_model *m) {
+  b24_method *mt = NULL;
+  for (size_t i = 0; i < m->n_methods; i++)
+    if (!strcmp(m->methods[i].name, "user.userfield.update")) mt = &m->methods[i];
+  EXPECT(mt != NULL);
+  if (!mt) return;
+  b24_outputs all, without;
+  b24_outputs_init(&all);
+  b24_outputs_init(&without);
+  b24_gen_c(m, &all);
+  mt->is_batch = true;
+  b24_gen_c(m, &without);
+  mt->is_batch = false;
+  EXPECT(without.n + 2 == all.n);
+  for (size_t i = 0; i < without.n; i++) {
+    EXPECT(strstr(without.items[i].path, "user_userfield_update") == NULL);
+    EXPECT(strstr(without.items[i].data, "b24/api/user_userfield_update.h") == NULL);
+  }
+  b24_outputs_free(&all);
+  b24_outputs_free(&without);
+}
+
 /* A changed description of user.update changes user.update's two files and nothing else. */
 static void test_change_is_local(b24_model *m) {
   b24_outputs before, after;
@@ -275,6 +299,7 @@ int main(int argc, char **argv) {
     test_doc_text(m);
     test_seed_layout(m);
     test_change_is_local(m);
+    test_batch_has_no_stub(m);
     b24_model_free(m);
   }
   b24_diags_free(&diags);
