@@ -20,6 +20,11 @@ char *b24d_join_path(const char *prefix, const char *name) {
 }
 
 size_t b24d_alternatives(const b24_param *p, char buf[256], const char *names[], size_t max) {
+  if (p->n_alternatives > 1) {
+    size_t n = 0;
+    for (; n < p->n_alternatives && n < max; n++) names[n] = p->alternatives[n];
+    return n;
+  }
   snprintf(buf, 256, "%s", p->name);
   size_t n = 0;
   for (char *s = buf; n < max;) {

@@ -35,6 +35,7 @@ static const b24_lint_rule rules[] = {
     {"param-section-unmatched", "structure", W, "a \"Parameter X\" section for a parameter X no table lists"},
     /* names */
     {"title-file-mismatch", "names", W, "the method name in the title does not match the page's file name"},
+    {"title-method-name", "names", W, "a method page whose title does not name the method (the name is taken from the examples' URLs)"},
     {"method-duplicate", "names", W, "one method documented on two pages (REST 3.0/classic twins excepted)"},
     /* types */
     {"type-unknown", "types", W, "a parameter type that is no basic type and no word of a type dictionary"},

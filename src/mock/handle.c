@@ -158,6 +158,32 @@ static void answer_event_method(const mock_config *cfg, const char *lname, const
   free(s);
 }
 
+/* Checks a call's parameters against its method's schema, as the fault switches
+ * allow; on a violation *out is the documented error and 0 is returned. */
+static int params_valid(const mock_catalog *c, const mock_config *cfg, const mock_method *mm,
+                        json_t *params, mock_response *out) {
+  int checks = (cfg->faults & MOCK_FAULT_SKIP_REQUIRED_CHECK ? 0 : MOCK_CHECK_REQUIRED) |
+               (cfg->faults & MOCK_FAULT_SKIP_TYPE_CHECK ? 0 : MOCK_CHECK_TYPES) |
+               (cfg->faults & MOCK_FAULT_ACCEPT_OUT_OF_ENUM ? 0 : MOCK_CHECK_ENUMS);
+  mock_violation v;
+  const json_t *schema = checks ? mock_catalog_schema(c, mm) : NULL;
+  switch (mock_validate(mm->meth, schema, params, checks, &v)) {
+  case MOCK_MISSING: fail_documented(out, mm, MOCK_ERR_MISSING, v.field, NULL, NULL); return 0;
+  case MOCK_WRONG_TYPE: fail_documented(out, mm, MOCK_ERR_TYPE, v.field, v.type, v.finding); return 0;
+  case MOCK_VALID: break;
+  }
+  return 1;
+}
+
+/* batch runs other methods' calls; its own parameters (cmd, halt) are checked
+ * like any method's when the docs model its page. */
+static void call_batch(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
+                       json_t *params, mock_response *out) {
+  const mock_method *mm = mock_catalog_find(c, "batch", 0);
+  if (mm && !params_valid(c, cfg, mm, params, out)) return;
+  mock_batch(c, cfg, rq, params, out);
+}
+
 static void handle_request(const mock_catalog *c, const mock_config *cfg, const mock_request *rq,
                            mock_response *out) {
   out->status = 500;
@@ -191,7 +217,7 @@ static void handle_request(const mock_catalog *c, const mock_config *cfg, const 
     return;
   }
   json_object_del(params, "auth");
-  if (!r.v3 && !strcmp(r.method, "batch")) mock_batch(c, cfg, rq, params, out);
+  if (!r.v3 && !strcmp(r.method, "batch")) call_batch(c, cfg, rq, params, out);
   else mock_call(c, cfg, rq, r.method, r.v3, params, out);
   json_decref(params);
 }
@@ -206,20 +232,9 @@ void mock_call(const mock_catalog *c, const mock_config *cfg, const mock_request
     fail(out, 404, 0, MOCK_CODE_NO_METHOD, "Method not found!", NULL, NULL);
   } else if (cfg->faults & MOCK_FAULT_UNDOCUMENTED_ERROR) {
     fail(out, 400, mm->v3, MOCK_CODE_UNDOCUMENTED, "An error the docs do not list", NULL, NULL);
-  } else {
-    int checks = (cfg->faults & MOCK_FAULT_SKIP_REQUIRED_CHECK ? 0 : MOCK_CHECK_REQUIRED) |
-                 (cfg->faults & MOCK_FAULT_SKIP_TYPE_CHECK ? 0 : MOCK_CHECK_TYPES) |
-                 (cfg->faults & MOCK_FAULT_ACCEPT_OUT_OF_ENUM ? 0 : MOCK_CHECK_ENUMS);
-    mock_violation v;
-    const json_t *schema = checks ? mock_catalog_schema(c, mm) : NULL;
-    switch (mock_validate(mm->meth, schema, params, checks, &v)) {
-    case MOCK_MISSING: fail_documented(out, mm, MOCK_ERR_MISSING, v.field, NULL, NULL); break;
-    case MOCK_WRONG_TYPE: fail_documented(out, mm, MOCK_ERR_TYPE, v.field, v.type, v.finding); break;
-    case MOCK_VALID:
-      if (events) answer_event_method(cfg, lname, rq, params, out);
-      else call_method(cfg, mm, rq, params, out);
-      break;
-    }
+  } else if (params_valid(c, cfg, mm, params, out)) {
+    if (events) answer_event_method(cfg, lname, rq, params, out);
+    else call_method(cfg, mm, rq, params, out);
   }
 }
 

@@ -195,7 +195,7 @@ static json_t *written_fields(const mock_family *f, mock_op op, const json_t *pa
   return w;
 }
 
-/* A written number as the documented answer writes that field: classic REST
+/* A written value as the documented answer writes that field: classic REST
  * answers numbers as strings ("SORT": "100") where the docs' example does. */
 static json_t *as_shown(const json_t *v, const json_t *shown) {
   char buf[64];
@@ -206,6 +206,19 @@ static json_t *as_shown(const json_t *v, const json_t *shown) {
   if (json_is_string(shown) && json_is_real(v)) {
     snprintf(buf, sizeof buf, "%.17g", json_real_value(v));
     return json_string(buf);
+  }
+  if (json_is_object(shown) && json_is_array(v) && json_array_size(v)) {
+    /* Written as a list, answered as an object (documentgenerator.template's
+     * users: sent ["U503"], shown {"U503": ...}): PHP turns a list it keys
+     * into an object with the indexes as keys. */
+    json_t *o = json_object();
+    size_t i;
+    json_t *item;
+    json_array_foreach(v, i, item) {
+      snprintf(buf, sizeof buf, "%zu", i);
+      json_object_set_new(o, buf, json_deep_copy(item));
+    }
+    return o;
   }
   return json_deep_copy(v);
 }

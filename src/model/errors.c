@@ -45,7 +45,9 @@ static int column_role(const char *raw, int *code_has_message) {
     return COL_CODE;
   }
   if (!strcmp(w, "field") || !strcmp(w, "поле")) return COL_CODE;
-  if (strstr(w, "message") || strstr(w, "сообщение") || strstr(w, "error description"))
+  if (strstr(w, "message") || strstr(w, "сообщение") || strstr(w, "error description") ||
+      strstr(w, "error text") || strstr(w, "текст ошибки") || !strcmp(w, "error") ||
+      !strcmp(w, "ошибка"))
     return COL_MESSAGE;
   if (strstr(w, "description") || strstr(w, "описание")) return COL_DESCRIPTION;
   if (strstr(w, "value") || strstr(w, "значение") || strstr(w, "when") || strstr(w, "how to") ||
@@ -70,10 +72,11 @@ static void errors_from_table(b24_bctx *c, const b24_block *t, int page_status,
   int roles[16];
   int code_has_message = 0;
   size_t ncol = h->n_cells < 16 ? h->n_cells : 16;
-  int has_message = 0;
+  int has_message = 0, has_code = 0;
   for (size_t i = 0; i < ncol; i++) {
     roles[i] = column_role(h->cells[i].raw, &code_has_message);
     if (roles[i] == COL_MESSAGE) has_message = 1;
+    if (roles[i] == COL_CODE) has_code = 1;
   }
   /* Code|Description|Value: the description column holds the message. */
   for (size_t i = 0; i < ncol && !has_message; i++)
@@ -129,6 +132,9 @@ static void errors_from_table(b24_bctx *c, const b24_block *t, int page_status,
     }
     e.description = b24_arena_strdup(c->a, b24_buf_cstr(&desc));
     b24_buf_free(&desc);
+    /* "Error Text | Description" (crm.lead.*): the answer's `error` is empty and
+     * the text is its error_description. */
+    if (!e.code && !has_code && e.message) e.code = b24_arena_strdup(c->a, "");
     if (!e.code) {
       b24_bdiag(c, row->line, B24_WARNING, "error-row", "error table row without a code");
       continue;
@@ -170,7 +176,8 @@ static void walk(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m, err_w
                  int system) {
   for (size_t i = 0; i < n; i++) {
     const b24_block *b = blocks[i];
-    if (b->kind == B24_BLK_PARAGRAPH) {
+    /* "> HTTP status: 40x, 50x Error" is quoted on older pages */
+    if (b->kind == B24_BLK_PARAGRAPH || (b->kind == B24_BLK_QUOTE && b->node)) {
       char *t = b24_node_plain_text(b->node);
       if (!system && b24_vocab_is_status_line(t)) {
         int st, several;

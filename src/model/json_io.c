@@ -60,6 +60,9 @@ static json_t *param_json(const b24_param *p, const char *source) {
   json_object_set_new(o, "description", json_string(p->description ? p->description : ""));
   if (p->n_enum) json_object_set_new(o, "enum", str_array(p->enum_values, p->n_enum));
   set_str(o, "default", p->default_value);
+  set_str(o, "example", p->example);
+  set_str(o, "since", p->since);
+  if (p->n_alternatives) json_object_set_new(o, "alternatives", str_array(p->alternatives, p->n_alternatives));
   if (p->loc.file && source && strcmp(p->loc.file, source))
     json_object_set_new(o, "source", json_string(p->loc.file));
   json_object_set_new(o, "line", loc_json(p->loc, source));
@@ -369,6 +372,9 @@ static void read_params(reader *r, const json_t *a, b24_params *out, const char 
     p->description = rstr(r, o, "description");
     p->enum_values = rstrs(r, json_object_get(o, "enum"), &p->n_enum);
     p->default_value = rstr(r, o, "default");
+    p->example = rstr(r, o, "example");
+    p->since = rstr(r, o, "since");
+    p->alternatives = rstrs(r, json_object_get(o, "alternatives"), &p->n_alternatives);
     p->loc = (b24_loc){rsource(r, o, source), read_int(o, "line")};
     read_params(r, json_object_get(o, "children"), &p->children, source);
     const json_t *vs = json_object_get(o, "variants");

@@ -111,6 +111,11 @@ struct b24_param {
   char **enum_values;  /* from "Possible values" lists; NULL-free array */
   size_t n_enum;
   char *default_value; /* from "Default is `X`"; NULL when not stated */
+  char *example;       /* v2: the table's example column ("`CHAT`"), NULL when none */
+  char *since;         /* v2: the revision or version it appeared in ("18"), NULL when none */
+  char **alternatives; /* v2: "IBLOCK_CODE/IBLOCK_ID": every name the row allows, name the
+                          first; NULL unless there are two or more */
+  size_t n_alternatives;
   b24_params children;
   b24_variant *variants;
   size_t n_variants;

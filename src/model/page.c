@@ -136,6 +136,24 @@ static void walk_page(b24_bctx *c, page_walk *w, const b24_blocks *bs) {
 
 /* ---- method sections ---- */
 
+/* One code span of a scope line: `crm`, or `sale, cashbox` (a list in one span).
+ * Prose in the span ("depending on the placement", "module scope") names no
+ * scope code and is left out. */
+static void add_scope_codes(b24_bctx *c, b24_method *m, size_t *cap, const char *lit) {
+  for (const char *s = lit; *s;) {
+    while (*s == ' ' || *s == ',') s++;
+    const char *e = s;
+    while (*e && *e != ',') e++;
+    const char *t = e;
+    while (t > s && t[-1] == ' ') t--;
+    int code = t > s;
+    for (const char *q = s; q < t && code; q++)
+      code = islower((unsigned char)*q) || isdigit((unsigned char)*q) || *q == '_' || *q == '.';
+    if (code) *B24_VEC_PUSH(c->a, m->scope, m->n_scope, *cap) = b24_arena_strndup(c->a, s, (size_t)(t - s));
+    s = e;
+  }
+}
+
 void b24_scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m) {
   size_t cap = 0;
   for (cmark_node *p = cmark_node_first_child(quote->node); p; p = cmark_node_next(p)) {
@@ -148,8 +166,7 @@ void b24_scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m) {
       while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
         if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_CODE) {
-          *B24_VEC_PUSH(c->a, m->scope, m->n_scope, cap) =
-              b24_arena_strdup(c->a, cmark_node_get_literal(n));
+          add_scope_codes(c, m, &cap, cmark_node_get_literal(n));
           codes++;
         }
       }
@@ -177,6 +194,16 @@ void b24_scope_and_access(b24_bctx *c, const b24_block *quote, b24_method *m) {
   }
 }
 
+/* The scope quote a block is or includes: telephony pages take theirs from
+ * `{% include notitle [..](./_includes/scope-telephony-all.md) %}`. */
+static const b24_block *scope_quote(const b24_block *b) {
+  if (b->kind == B24_BLK_QUOTE) return b;
+  if (b->kind != B24_BLK_INCLUDE) return NULL;
+  for (size_t i = 0; i < b->children.n; i++)
+    if (b->children.items[i]->kind == B24_BLK_QUOTE) return b->children.items[i];
+  return NULL;
+}
+
 typedef struct section {
   b24_section_kind kind;
   size_t from, to; /* blocks after the heading, up to the next H2 */
@@ -197,8 +224,15 @@ static int contains_kind(const b24_blocks *bs, int (*pred)(const b24_block *)) {
 static int is_code(const b24_block *b) { return b->kind == B24_BLK_CODE; }
 
 /* Names a section whose heading words are not in the vocabulary, by what it holds. */
-static b24_section_kind guess_section(b24_block **blocks, size_t from, size_t to, int seen_params,
-                                      int seen_examples) {
+static int says_parameters(const char *heading) {
+  char low[256];
+  snprintf(low, sizeof low, "%s", heading ? heading : "");
+  b24_lower_utf8(low);
+  return strstr(low, "parameter") || strstr(low, "параметр");
+}
+
+static b24_section_kind guess_section(const char *heading, b24_block **blocks, size_t from,
+                                      size_t to, int seen_params, int seen_examples) {
   int params = 0, tabs_code = 0, errors = 0, json = 0;
   for (size_t i = from; i < to; i++) {
     const b24_block *b = blocks[i];
@@ -215,6 +249,9 @@ static b24_section_kind guess_section(b24_block **blocks, size_t from, size_t to
     }
   }
   if (errors) return B24_SEC_ERRORS;
+  /* "Method Parameters for JS Command" with its "### Code Example" below: the
+   * heading says what the section is; the examples are found page-wide. */
+  if (params && says_parameters(heading)) return B24_SEC_PARAMS;
   if (tabs_code) return B24_SEC_EXAMPLES;
   if (json) return B24_SEC_RESPONSE;
   if (params && !seen_params && !seen_examples) return B24_SEC_PARAMS;
@@ -243,6 +280,55 @@ static void see_also(b24_bctx *c, b24_block **blocks, size_t from, size_t to, b2
   }
 }
 
+/* "## Parameter fields {#fields}" after "## Method Parameters": an H2 of its own
+ * that describes a parameter already read; it attaches there, as the same
+ * heading one level down would. Returns 1 when the section was that. */
+static int nested_params_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m) {
+  char *x = b24_vocab_nested_name(blocks[0]->text);
+  if (!x) return 0;
+  b24_param *target = b24_params_match_section(&m->params, x);
+  free(x);
+  if (!target) return 0;
+  int has_table = 0;
+  for (size_t i = 1; i < n && !has_table; i++)
+    has_table = b24_table_is_params(blocks[i]) || blocks[i]->kind == B24_BLK_TABS;
+  if (!has_table) return 0;
+  b24_params_from_section(c, blocks, n, &m->params);
+  return 1;
+}
+
+/* A second parameter section ("Method Parameters for IFRAME Application" after
+ * "... for JS Command"): the method takes either set, so it takes their union;
+ * a name both list keeps its first description. */
+static void more_params(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m) {
+  b24_params more = {0};
+  b24_params_from_section(c, blocks, n, &more);
+  size_t cap = m->params.n;
+  for (size_t k = 0; k < more.n; k++) {
+    int dup = 0;
+    for (size_t j = 0; j < m->params.n && !dup; j++)
+      dup = !strcmp(m->params.items[j].name, more.items[k].name);
+    if (!dup) *B24_VEC_PUSH(c->a, m->params.items, m->params.n, cap) = more.items[k];
+  }
+}
+
+/* The pages "still being updated" give their parameter table right after the
+ * intro, under no heading: the preamble's first parameter table, when no
+ * section had one. A heading ends the intro ("### Returned Data" under no H2
+ * holds the answer's fields, not the parameters). */
+static void params_from_preamble(b24_bctx *c, b24_block **bl, size_t first_h2, const b24_block *h1,
+                                 b24_method *m) {
+  size_t from = 0;
+  while (from < first_h2 && bl[from] != h1) from++;
+  from = from < first_h2 ? from + 1 : 0;
+  for (size_t i = from; i < first_h2 && bl[i]->kind != B24_BLK_HEADING; i++)
+    if (b24_table_is_params(bl[i])) {
+      m->params_loc = (b24_loc){c->file, bl[i]->line};
+      b24_params_from_section(c, bl + i, first_h2 - i, &m->params);
+      return;
+    }
+}
+
 static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24_method *m) {
   b24_block **bl = d->blocks.items;
   size_t n = d->blocks.n;
@@ -256,7 +342,8 @@ static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24
   b24_buf desc = B24_BUF_INIT;
   for (size_t i = 0; i < first_h2; i++) {
     const b24_block *b = bl[i];
-    if (b->kind == B24_BLK_QUOTE && !m->n_scope) b24_scope_and_access(c, b, m);
+    const b24_block *q = scope_quote(b);
+    if (q && !m->n_scope) b24_scope_and_access(c, q, m);
     else if (b->kind == B24_BLK_PARAGRAPH || b->kind == B24_BLK_LIST) {
       char *t = b24_node_plain_text(b->node);
       if (desc.len) b24_buf_puts(&desc, "\n");
@@ -272,18 +359,32 @@ static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24
     const b24_block *h = bl[i];
     size_t j = i + 1;
     while (j < n && !(bl[j]->kind == B24_BLK_HEADING && bl[j]->level <= 2)) j++;
+    if (seen_params && h->text && nested_params_section(c, bl + i, j - i, m)) {
+      i = j;
+      continue;
+    }
     const char *lang = NULL;
     b24_section_kind k = b24_vocab_section(h->text ? h->text : "", &lang);
     if (lang && !c->lang) c->lang = lang;
+    if (k == B24_SEC_RETURNED && !m->response.fields.n) {
+      /* "## Returned Data" as an H2 of its own after "## Response Handling", or
+       * "## Returned Fields" of a getFields page with no response section */
+      if (!m->response.loc.line) m->response.loc = (b24_loc){c->file, h->line};
+      b24_response_from_section(c, bl + i + 1, j - i - 1, m);
+      i = j;
+      continue;
+    }
     if (k == B24_SEC_NONE || k == B24_SEC_RETURNED || k == B24_SEC_ERROR_CODES)
       k = k == B24_SEC_ERROR_CODES ? B24_SEC_ERRORS
-                                   : guess_section(bl, i + 1, j, seen_params, seen_examples);
+                                   : guess_section(h->text, bl, i + 1, j, seen_params, seen_examples);
     switch (k) {
     case B24_SEC_PARAMS:
       if (!seen_params) {
         m->params_loc = (b24_loc){c->file, h->line};
         b24_params_from_section(c, bl + i + 1, j - i - 1, &m->params);
         seen_params = 1;
+      } else {
+        more_params(c, bl + i + 1, j - i - 1, m);
       }
       break;
     case B24_SEC_EXAMPLES:
@@ -307,6 +408,7 @@ static void build_method(b24_bctx *c, const b24_doc *d, const b24_block *h1, b24
     }
     i = j;
   }
+  if (!seen_params) params_from_preamble(c, bl, first_h2, h1, m);
   if (!seen_examples) b24_examples_from_blocks(c, bl, n, m);
   m->rest_version = 1;
   for (size_t i = 0; i < m->n_examples; i++)
@@ -322,9 +424,110 @@ static int has_handler_section(const b24_doc *d) {
   return 0;
 }
 
-static int has_method_shape(const b24_doc *d) {
+/* ---- a title without the method's name ---- */
+
+/* The method a request URL calls: the last path part after /rest/, without
+ * ".json" and a query ("https://x/rest/1/abc/profile.json?auth=.." -> profile). */
+static size_t url_method(const char *u, const char **name) {
+  const char *e = u;
+  while (*e && !strchr(" \t\n'\"`?\\)", *e)) e++;
+  const char *s = e;
+  while (s > u && s[-1] != '/') s--;
+  size_t n = (size_t)(e - s);
+  if (n > 5 && !strncmp(e - 5, ".json", 5)) n -= 5;
+  for (size_t i = 0; i < n; i++)
+    if (!isalnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '_') return 0;
+  *name = s;
+  return n && isalpha((unsigned char)s[0]) ? n : 0;
+}
+
+typedef struct url_votes {
+  const char *name;
+  size_t len;
+  int votes, conflict;
+} url_votes;
+
+static void votes_in(const b24_blocks *bs, url_votes *v) {
+  for (size_t i = 0; i < bs->n; i++) {
+    const b24_block *b = bs->items[i];
+    if (b->kind == B24_BLK_CODE && b->node) {
+      const char *lit = cmark_node_get_literal(b->node);
+      for (const char *r = lit ? strstr(lit, "/rest/") : NULL; r; r = strstr(r + 6, "/rest/")) {
+        const char *nm;
+        size_t n = url_method(r + 6, &nm);
+        if (!n) continue;
+        if (!v->name) v->name = nm, v->len = n;
+        if (v->len == n && !strncmp(v->name, nm, n)) v->votes++;
+        else v->conflict = 1;
+      }
+    }
+    for (size_t t = 0; t < b->n_tabs; t++) votes_in(&b->tabs[t].blocks, v);
+    votes_in(&b->children, v);
+  }
+}
+
+/* The title holds the name as a word of its own. */
+static int title_has_word(const char *title, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = strstr(title, name); p; p = strstr(p + 1, name)) {
+    int before = p == title || isspace((unsigned char)p[-1]) || p[-1] == '`';
+    int after = !p[n] || isspace((unsigned char)p[n]) || p[n] == '`';
+    if (before && after) return 1;
+  }
+  return 0;
+}
+
+/* batch.md for batch, crm-status-fields.md for crm.status.fields: the file is
+ * named after the method, dots as dashes, case ignored. */
+static int file_names_method(const char *file, const char *name) {
+  const char *base = strrchr(file, '/');
+  base = base ? base + 1 : file;
+  size_t n = strlen(name);
+  if (strlen(base) != n + 3 || strcmp(base + n, ".md")) return 0;
+  for (size_t i = 0; i < n; i++) {
+    char a = (char)tolower((unsigned char)base[i]), b = (char)tolower((unsigned char)name[i]);
+    if (!a || (a != b && !(a == '-' && b == '.'))) return 0;
+  }
+  return 1;
+}
+
+/* "Get Basic Information About the Current User Profile" documents `profile`:
+ * the one method every example URL calls, when the file name or the intro (in
+ * code) names it too.
+ * NULL when the examples disagree or the text does not confirm it. */
+static char *name_from_examples(b24_bctx *c, const b24_doc *d, const b24_block *h1) {
+  url_votes v = {0};
+  votes_in(&d->blocks, &v);
+  if (!v.name || v.conflict) return NULL;
+  char *name = b24_arena_strndup(c->a, v.name, v.len);
+  if (title_has_word(h1->text, name)) return name; /* "... nesting": a name without dots */
+  if (file_names_method(c->file, name)) {
+    b24_blint(c, h1->line, B24_WARNING, "title-method-name",
+              "the title does not name the method; '%s' is taken from the examples' URLs "
+              "and the file name",
+              name);
+    return name;
+  }
   for (size_t i = 0; i < d->blocks.n; i++) {
     const b24_block *b = d->blocks.items[i];
+    if (b->kind == B24_BLK_HEADING && b != h1) break;
+    if (b->kind != B24_BLK_PARAGRAPH || !b->node) continue;
+    for (cmark_node *n = cmark_node_first_child(b->node); n; n = cmark_node_next(n))
+      if (cmark_node_get_type(n) == CMARK_NODE_CODE && !strcmp(cmark_node_get_literal(n), name)) {
+        b24_blint(c, h1->line, B24_WARNING, "title-method-name",
+                  "the title does not name the method; '%s' is taken from the examples' URLs "
+                  "and the intro",
+                  name);
+        return name;
+      }
+  }
+  return NULL;
+}
+
+static int has_method_shape(const b24_doc *d) {
+  for (size_t i = 0; i < d->blocks.n; i++) {
+    const b24_block *b = scope_quote(d->blocks.items[i]);
+    if (!b) b = d->blocks.items[i];
     if (b->kind == B24_BLK_QUOTE) {
       char *t = b24_node_plain_text(b->node);
       int yes = b24_vocab_is_scope(t, NULL) || strstr(t, "Scope") != NULL;
@@ -352,10 +555,12 @@ void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **
   page->title = b24_arena_strdup(c->a, h1->text);
   int is_event;
   char *name = title_name(c, h1->text, &is_event);
-  if (!name) {
-    if (has_handler_section(d)) page->kind = B24_PAGE_EVENT;
+  if (!name && has_handler_section(d)) {
+    page->kind = B24_PAGE_EVENT;
     return;
   }
+  if (!name && has_method_shape(d)) name = name_from_examples(c, d, h1);
+  if (!name) return;
   if (is_event || has_handler_section(d)) {
     page->kind = B24_PAGE_EVENT;
     page->name = name;

@@ -30,15 +30,64 @@ static int any_of(const char *w, const char *const *words) {
 
 static const char *const name_words[] = {"name", "parameter", "parameters", "field", "fields",
                                          "key", "title", "value", "property", "название",
-                                         "параметр", "поле", "ключ", "имя", "значение", NULL};
+                                         "параметр", "параметры", "поле", "ключ", "имя",
+                                         "значение", NULL};
 
-static int is_header_row(const b24_row *r) {
+/* The first header cell without its type part: "parameter / type", "name type",
+ * "поле / тип" -> the name word. */
+static char *name_header_word(const b24_cell *cell, char *buf, size_t cap) {
+  char *w = header_word(cell, buf, cap);
+  size_t n = strlen(w);
+  static const char *const tails[] = {" type", " тип", NULL};
+  for (const char *const *t = tails; *t; t++) {
+    size_t k = strlen(*t);
+    if (n > k && !strcmp(w + n - k, *t)) w[n -= k] = 0;
+  }
+  while (n && (w[n - 1] == ' ' || w[n - 1] == '/')) w[--n] = 0;
+  return w;
+}
+
+/* What a column of a parameter table holds, by its header word. */
+typedef enum {
+  COL_UNKNOWN = 0, COL_NAME, COL_DESCRIPTION, COL_TYPE, COL_EXAMPLE, COL_SINCE, COL_DEFAULT,
+  COL_REQUIRED, COL_IGNORED
+} col_role;
+
+static col_role column_role(const char *w) {
+  static const struct { const char *word; col_role role; } map[] = {
+      {"description", COL_DESCRIPTION}, {"descriptions and values", COL_DESCRIPTION},
+      {"note", COL_DESCRIPTION}, {"notes", COL_DESCRIPTION}, {"comment", COL_DESCRIPTION},
+      {"restrictions", COL_DESCRIPTION}, {"additional", COL_DESCRIPTION},
+      {"additional information", COL_DESCRIPTION}, {"описание", COL_DESCRIPTION},
+      {"примечание", COL_DESCRIPTION}, {"комментарий", COL_DESCRIPTION},
+      {"type", COL_TYPE}, {"тип", COL_TYPE},
+      {"example", COL_EXAMPLE}, {"example value", COL_EXAMPLE}, {"пример", COL_EXAMPLE},
+      {"revision", COL_SINCE}, {"available since", COL_SINCE}, {"available from", COL_SINCE},
+      {"version", COL_SINCE}, {"since", COL_SINCE}, {"версия", COL_SINCE},
+      {"ревизия", COL_SINCE}, {"с версии", COL_SINCE}, {"доступен с", COL_SINCE},
+      {"default", COL_DEFAULT}, {"default value", COL_DEFAULT}, {"по умолчанию", COL_DEFAULT},
+      {"required", COL_REQUIRED}, {"обязательный", COL_REQUIRED},
+      {"обязательность", COL_REQUIRED},
+      /* entity field tables: access flags, not part of a description */
+      {"read", COL_IGNORED}, {"write", COL_IGNORED}, {"immutable", COL_IGNORED},
+      {"чтение", COL_IGNORED}, {"запись", COL_IGNORED},
+  };
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (!strcmp(w, map[i].word)) return map[i].role;
+  return COL_UNKNOWN;
+}
+
+/* A parameter table's header: a bold name word first ("**Parameter** / **Type**",
+ * "**Name**\n`type`"), and "Method" where a page misnames that column. */
+static int is_header_row(const b24_row *r, int *weak) {
+  *weak = 0;
   if (r->n_cells < 2) return 0;
+  if (strncmp(r->cells[0].raw, "**", 2) != 0) return 0; /* the label must be bold */
   char buf[128];
-  const char *w = header_word(&r->cells[0], buf, sizeof buf);
-  if (!any_of(w, name_words)) return 0;
-  /* the label must be bold: `**Name**` */
-  return strncmp(r->cells[0].raw, "**", 2) == 0;
+  const char *w = name_header_word(&r->cells[0], buf, sizeof buf);
+  if (any_of(w, name_words)) return 1;
+  if (!strcmp(w, "method") || !strcmp(w, "метод")) return *weak = 1;
+  return 0;
 }
 
 static int cell_mentions_type(const b24_cell *c) {
@@ -47,10 +96,42 @@ static int cell_mentions_type(const b24_cell *c) {
   return strstr(t, "type") || strstr(t, "Type") || strstr(t, "тип") || strstr(c->raw, "`type`");
 }
 
+/* Every column after the first is one a parameter table has (description,
+ * example, revision, ...): "**Parameter** | **Example** | **Description** |
+ * **Revision**" is a parameter table even without a type column. */
+static int known_columns(const b24_row *r) {
+  char buf[128];
+  int desc = 0;
+  for (size_t i = 1; i < r->n_cells; i++) {
+    col_role k = column_role(header_word(&r->cells[i], buf, sizeof buf));
+    if (k == COL_UNKNOWN) return 0;
+    desc |= k == COL_DESCRIPTION;
+  }
+  return desc;
+}
+
+/* A weak header's table is a parameter table when its rows name parameters,
+ * bold or in code, and none links to a page (the method lists of overview
+ * pages, "|| [task.item.add](./task-item-add.md) | ... ||"). */
+static int rows_name_params(const b24_block *t) {
+  for (size_t i = 1; i < t->n_rows; i++) {
+    const char *s = t->rows[i].cells[0].raw;
+    while (*s == ' ') s++;
+    if (strncmp(s, "**", 2) && *s != '`') return 0;
+    while (*s == '*' || *s == '`') s++;
+    if (*s == '[') return 0;
+  }
+  return t->n_rows > 1;
+}
+
 int b24_table_is_params(const b24_block *t) {
   if (t->kind != B24_BLK_TABLE || !t->n_rows) return 0;
   const b24_row *r = &t->rows[0];
-  if (is_header_row(r)) return cell_mentions_type(&r->cells[0]) || r->n_cells == 2;
+  int weak;
+  if (is_header_row(r, &weak)) {
+    if (weak && !rows_name_params(t)) return 0;
+    return cell_mentions_type(&r->cells[0]) || r->n_cells == 2 || known_columns(r);
+  }
   /* Headerless: a bold name and a linked type in the first cell. */
   return r->n_cells >= 2 && !strncmp(r->cells[0].raw, "**", 2) && strstr(r->cells[0].raw, "](");
 }
@@ -59,7 +140,8 @@ int b24_table_is_errors(const b24_block *t) {
   if (t->kind != B24_BLK_TABLE || !t->n_rows || t->rows[0].n_cells < 2) return 0;
   if (b24_table_is_params(t)) return 0;
   static const char *const code_words[] = {"code", "код", "error code", "код ошибки", "status",
-                                           "статус", "field", "поле", NULL};
+                                           "статус", "field", "поле", "error text",
+                                           "error message", "текст ошибки", NULL};
   char buf[128];
   const char *w = header_word(&t->rows[0].cells[0], buf, sizeof buf);
   if (!any_of(w, code_words)) return 0;
@@ -72,6 +154,37 @@ int b24_table_is_errors(const b24_block *t) {
 }
 
 /* ---- one row ---- */
+
+static int identifier_char(char ch) {
+  return isalnum((unsigned char)ch) || ch == '_' || ch == '-' || ch == '.';
+}
+
+/* "IBLOCK_CODE/IBLOCK_ID": either name, one parameter. The name becomes the
+ * first; every one is kept in alternatives. A '/' inside anything but plain
+ * identifiers ("date/time", "UF_*") is left as written. */
+static void split_alternatives(b24_bctx *c, b24_param *p) {
+  const char *s = p->name;
+  size_t parts = 1;
+  for (const char *q = s; *q; q++) {
+    if (*q == '/') {
+      if (q == s || !q[1] || q[1] == '/' || q[-1] == '/') return;
+      parts++;
+    } else if (!identifier_char(*q)) {
+      return;
+    }
+  }
+  if (parts < 2) return;
+  p->alternatives = b24_arena_alloc(c->a, parts * sizeof *p->alternatives);
+  p->n_alternatives = 0;
+  for (const char *q = s;;) {
+    const char *e = strchr(q, '/');
+    size_t n = e ? (size_t)(e - q) : strlen(q);
+    p->alternatives[p->n_alternatives++] = b24_arena_strndup(c->a, q, n);
+    if (!e) break;
+    q = e + 1;
+  }
+  p->name = p->alternatives[0];
+}
 
 /* Reads `**NAME***`, `**N**^*^`, `**N^*^**`, `**N****`, `**UF_\***`, `` `N` ``.
  * Returns the offset where the type part begins, or 0 when there is no name. */
@@ -116,9 +229,13 @@ static size_t parse_name(b24_bctx *c, const char *raw, b24_param *p) {
   /* N^*^ inside the bold */
   if (nlen >= 3 && !strncmp(name + nlen - 3, "^*^", 3)) p->required = true, nlen -= 3;
   p->name = b24_strip_inline(c->a, name, nlen);
+  /* `$lid`: the PHP variable of the old landing pages names the parameter lid */
+  if (p->name[0] == '$' && (isalpha((unsigned char)p->name[1]) || p->name[1] == '_')) p->name++;
   if (!p->name[0]) return 0;
+  split_alternatives(c, p);
   p->wildcard = strchr(p->name, '*') || p->name[0] == '<' || p->name[0] == '{' ||
-                p->name[0] == '~' || strchr(p->name, ' ');
+                p->name[0] == '~' || strchr(p->name, ' ') || strstr(p->name, "...") ||
+                strstr(p->name, "…");
   return (size_t)(after - raw);
 }
 
@@ -190,37 +307,100 @@ static const b24_block *first_params_table(const b24_blocks *bs) {
   return NULL;
 }
 
-static void parse_row(b24_bctx *c, const b24_row *r, int default_col, b24_param *p) {
+/* The columns of one table: the role of each, and where the description is
+ * (the first description column; the second cell when the header says nothing). */
+typedef struct table_columns {
+  col_role role[16];
+  size_t n;
+  size_t desc;
+} table_columns;
+
+static void columns_of(const b24_block *t, int has_header, table_columns *tc) {
+  memset(tc, 0, sizeof *tc);
+  tc->desc = 1;
+  if (!has_header) return;
+  const b24_row *h = &t->rows[0];
+  tc->n = h->n_cells < 16 ? h->n_cells : 16;
+  tc->role[0] = COL_NAME;
+  char buf[128];
+  int found = 0;
+  for (size_t i = 1; i < tc->n; i++) {
+    tc->role[i] = column_role(header_word(&h->cells[i], buf, sizeof buf));
+    if (tc->role[i] == COL_DESCRIPTION && !found) tc->desc = i, found = 1;
+  }
+}
+
+static col_role role_at(const table_columns *tc, size_t i) {
+  return i < tc->n ? tc->role[i] : COL_UNKNOWN;
+}
+
+/* A short cell's text without its code marks: `CHAT` -> CHAT; "-" and "" are none. */
+static char *cell_value(b24_bctx *c, const b24_cell *cell) {
+  const char *s = cell->raw;
+  size_t n = strlen(s);
+  while (n && (*s == '`' || *s == ' ')) s++, n--;
+  while (n && (s[n - 1] == '`' || s[n - 1] == ' ')) n--;
+  if (!n || (n == 1 && *s == '-')) return NULL;
+  if (n == 3 && !strncmp(s, "—", 3)) return NULL;
+  return b24_arena_strndup(c->a, s, n);
+}
+
+static int says_yes(const char *v) {
+  static const char *const yes[] = {"yes", "y", "true", "+", "да", "required", "обязательный", NULL};
+  char buf[32];
+  snprintf(buf, sizeof buf, "%s", v);
+  b24_lower_utf8(buf);
+  return any_of(buf, yes);
+}
+
+static void parse_row(b24_bctx *c, const b24_row *r, const table_columns *tc, b24_param *p) {
   p->loc = (b24_loc){c->file, r->line};
   size_t off = parse_name(c, r->cells[0].raw, p);
   const char *type_raw = r->cells[0].raw + off;
   b24_parse_type(c, type_raw, strlen(type_raw), &p->type);
   b24_buf d = B24_BUF_INIT;
-  for (size_t i = 1; i < r->n_cells; i++)
-    if ((int)i != default_col) append_plain(&d, &r->cells[i].blocks);
+  char *def = NULL;
+  for (size_t i = 1; i < r->n_cells; i++) {
+    const b24_cell *cell = &r->cells[i];
+    switch (role_at(tc, i)) {
+    case COL_TYPE:
+      if (!p->type.n_alts) b24_parse_type(c, cell->raw, strlen(cell->raw), &p->type);
+      break;
+    case COL_EXAMPLE:
+      p->example = cell_value(c, cell);
+      break;
+    case COL_SINCE:
+      p->since = cell_value(c, cell);
+      break;
+    case COL_DEFAULT: {
+      char *v = cell_value(c, cell);
+      if (v) def = strdup(v);
+      break;
+    }
+    case COL_REQUIRED: {
+      char *v = cell_value(c, cell);
+      if (v && says_yes(v)) p->required = true;
+      break;
+    }
+    case COL_IGNORED:
+      break;
+    default:
+      append_plain(&d, &cell->blocks);
+    }
+  }
   p->description = b24_arena_strdup(c->a, b24_buf_cstr(&d));
   b24_buf_free(&d);
-  if (r->n_cells > 1) {
-    find_enum(c, &r->cells[1].blocks, p);
-    char *def = NULL;
-    if (default_col > 0 && (size_t)default_col < r->n_cells) {
-      const char *raw = r->cells[default_col].raw;
-      def = strdup(raw);
-      if (def[0] == '`') {
-        size_t n = strlen(def);
-        memmove(def, def + 1, n);
-        if (n >= 2 && def[n - 2] == '`') def[n - 2] = 0;
-      }
-      if (!def[0] || !strcmp(def, "-")) free(def), def = NULL;
-    }
-    if (!def) def = b24_vocab_default(r->cells[1].raw);
-    if (def) {
-      p->default_value = b24_arena_strdup(c->a, def);
-      free(def);
-    }
+  if (tc->desc < r->n_cells) {
+    const b24_cell *dc = &r->cells[tc->desc];
+    find_enum(c, &dc->blocks, p);
+    if (!def) def = b24_vocab_default(dc->raw);
     /* A table nested in the description cell describes the parameter's fields. */
-    const b24_block *nested = first_params_table(&r->cells[1].blocks);
+    const b24_block *nested = first_params_table(&dc->blocks);
     if (nested) b24_params_from_table(c, nested, &p->children);
+  }
+  if (def) {
+    p->default_value = b24_arena_strdup(c->a, def);
+    free(def);
   }
 }
 
@@ -273,17 +453,14 @@ void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out) {
   out->n = 0;
   size_t cap = 0;
   size_t start = 0, ncols = 2;
-  int default_col = -1;
-  if (t->n_rows && is_header_row(&t->rows[0])) {
+  int weak;
+  int has_header = t->n_rows && is_header_row(&t->rows[0], &weak);
+  if (has_header) {
     start = 1;
     ncols = t->rows[0].n_cells;
-    char buf[128];
-    for (size_t i = 1; i < ncols; i++) {
-      const char *w = header_word(&t->rows[0].cells[i], buf, sizeof buf);
-      if (!strcmp(w, "default") || !strcmp(w, "default value") || !strcmp(w, "по умолчанию"))
-        default_col = (int)i;
-    }
   }
+  table_columns tc;
+  columns_of(t, has_header, &tc);
   for (size_t i = start; i < t->n_rows; i++) {
     const b24_row *r = &t->rows[i];
     if (r->n_cells < 2 && ncols >= 2) {
@@ -296,7 +473,7 @@ void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out) {
     }
     b24_param p;
     memset(&p, 0, sizeof p);
-    parse_row(c, r, default_col, &p);
+    parse_row(c, r, &tc, &p);
     if (p.name && strchr(p.name, ' ') && !p.type.n_alts && !p.description[0]) {
       /* `|| **Settings for all OFDs** |  ||`: a label over the rows that follow. */
       continue;
@@ -507,15 +684,54 @@ static void union_tabs(b24_bctx *c, const b24_block *tabs, b24_params *root) {
   }
 }
 
+/* "1. By Attached Poll ID", "Option 2: by code", "Вариант 1": a heading that
+ * numbers or names one way among several. */
+static int is_call_form(const char *h) {
+  if (!h) return 0;
+  while (*h == ' ') h++;
+  if (isdigit((unsigned char)*h)) {
+    while (isdigit((unsigned char)*h)) h++;
+    return *h == '.' || *h == ')';
+  }
+  char low[64];
+  snprintf(low, sizeof low, "%s", h);
+  b24_lower_utf8(low);
+  return !strncmp(low, "option ", 7) || !strncmp(low, "variant ", 8) || !strncmp(low, "by ", 3) ||
+         !strncmp(low, "вариант ", 15) || !strncmp(low, "способ ", 13);
+}
+
+/* "### 1. By Attached Poll ID", "### 2. By Poll Element": the method is called
+ * with one set of parameters or another. The model keeps their union; a
+ * parameter is required only when every set requires it. */
+static void union_call_form(b24_bctx *c, const b24_block *t, b24_params *root) {
+  b24_params ps;
+  b24_params_from_table(c, t, &ps);
+  for (size_t j = 0; j < root->n; j++) {
+    int in = 0;
+    for (size_t k = 0; k < ps.n && !in; k++) in = !strcmp(root->items[j].name, ps.items[k].name);
+    if (!in) root->items[j].required = false;
+  }
+  size_t cap = root->n;
+  for (size_t k = 0; k < ps.n; k++) {
+    int dup = 0;
+    for (size_t j = 0; j < root->n && !dup; j++) dup = !strcmp(root->items[j].name, ps.items[k].name);
+    if (dup) continue;
+    ps.items[k].required = false;
+    *B24_VEC_PUSH(c->a, root->items, root->n, cap) = ps.items[k];
+  }
+}
+
 void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root) {
   b24_param *target = NULL; /* NULL: the root list */
   int skipping = 0;         /* under a heading that names no parameter */
+  int call_form = 0;        /* under a heading that names a way of calling (union) */
   for (size_t i = 0; i < n; i++) {
     const b24_block *b = blocks[i];
     if (b->kind == B24_BLK_HEADING) {
       char *x = b24_vocab_nested_name(b->text);
       target = NULL;
       skipping = 1;
+      call_form = !x && !c->in_response && !c->reading_objects && is_call_form(b->text);
       if (!x && b24_vocab_section(b->text, NULL) != B24_SEC_NONE) {
         skipping = 0; /* "Returned Data" and the like: back to the root list */
       } else if (x) {
@@ -527,6 +743,12 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
                     "section '%s' describes parameter '%s', which no table lists", b->text, x);
         free(x);
       }
+      continue;
+    }
+    if (skipping && call_form && b24_table_is_params(b)) {
+      if (!root->n) b24_params_from_table(c, b, root);
+      else union_call_form(c, b, root);
+      call_form = 0;
       continue;
     }
     if (skipping) continue;

@@ -40,6 +40,9 @@ static void add_alt(b24_bctx *c, b24_type *t, alt_vec *av, const char *w, size_t
     n -= 2;
   }
   char *word = b24_arena_strndup(c->a, w, n);
+  /* [`unknown`](../data-types.md): the pages "still being updated" say so for a
+   * parameter whose type nobody wrote down yet; it is untyped, not a type. */
+  if (!array && b24_ci_eq(word, "unknown")) return;
   const char *norm = normalize_word(word);
   if (norm && !strcmp(norm, "null") && !array) {
     t->nullable = true;

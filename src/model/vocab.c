@@ -75,8 +75,10 @@ b24_section_kind b24_vocab_section(const char *h, const char **lang) {
 
 int b24_vocab_is_see_also(const char *h) { return b24_vocab_section(h, NULL) == B24_SEC_SEE_ALSO; }
 
+/* "Object result {#profile}", "Result Object {#result}": a section on the
+ * object a field holds nests as "Parameter X" does. */
 static const char *param_words[] = {"Parameters", "Parameter", "Параметры", "Параметр",
-                                    "Поля", "Поле", "Fields", "Field"};
+                                    "Поля", "Поле", "Fields", "Field", "Object", "Объект"};
 enum { PARAM_WORDS_EXPLICIT = 4 }; /* the first ones say "parameter" outright */
 
 /* Strips one of the words above from the start or end of s; returns 1 + the

@@ -520,6 +520,19 @@ static void add_variant_conditions(b24_schema_ctx *c, json_t *obj, const b24_par
   }
 }
 
+/* "IBLOCK_CODE/IBLOCK_ID" required: one of the names must be sent, either will do. */
+static void add_one_of_required(json_t *obj, const b24_param *p) {
+  json_t *all = json_object_get(obj, "allOf");
+  if (!all) {
+    all = json_array();
+    json_object_set_new(obj, "allOf", all);
+  }
+  json_t *any = json_array();
+  for (size_t a = 0; a < p->n_alternatives; a++)
+    json_array_append_new(any, json_pack("{s:[s]}", "required", p->alternatives[a]));
+  json_array_append_new(all, json_pack("{s:o}", "anyOf", any));
+}
+
 static json_t *object_from_params(b24_schema_ctx *c, const b24_params *ps, b24_schema_side side) {
   json_t *obj = side == B24_SCHEMA_RESULT ? php_object() : type1("object");
   json_t *props = json_object(), *patterns = json_object(), *req = json_array();
@@ -540,8 +553,12 @@ static json_t *object_from_params(b24_schema_ctx *c, const b24_params *ps, b24_s
       json_decref(s);
       continue;
     }
+    for (size_t a = 1; a < p->n_alternatives; a++)
+      if (!json_object_get(props, p->alternatives[a]))
+        json_object_set_new(props, p->alternatives[a], json_deep_copy(s));
     json_object_set_new(props, p->name, s);
-    if (p->required) json_array_append_new(req, json_string(p->name));
+    if (p->required && p->n_alternatives > 1) add_one_of_required(obj, p);
+    else if (p->required) json_array_append_new(req, json_string(p->name));
     if (p->n_variants && p->variant_key) add_variant_conditions(c, obj, p, side);
   }
   /* a stable key order: type, properties, patternProperties, additionalProperties,

@@ -70,6 +70,7 @@ const expected = {
   'tabs-single': [['tabs-single.md', 33]],
   'tabs-stray-text': [['tabs-stray-text.md', 35]],
   'title-file-mismatch': [['title-file-mismatch.md', 1]],
+  'title-method-name': [['title-method-name.md', 1]],
   'toc-missing-page': [['toc.yaml', 0]],
   'type-ref-missing': [['type-ref-missing.md', 27]],
   'type-unknown': [['type-unknown.md', 25]],

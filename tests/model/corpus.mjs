@@ -9,16 +9,18 @@ const stats = (dir) => {
   assert.equal(r.status, 0, r.stderr.toString());
   return JSON.parse(r.stdout.toString());
 };
-// Floors measured when the parser landed; a drop is a regression, a rise is welcome.
+// Floors measured when the reader of every layout landed; a drop is a regression, a rise is welcome.
 const floors = {
-  'b24restdocs-2026-08-21': { pages: 2655, method_pages: 1666, methods: 1660, params: 7282, params_typed: 7205,
-    result_fields: 4788, curl_bodies: 3205, responses: 1528 },
-  'b24restdocs-2025-08-20': { pages: 2435, method_pages: 1415, methods: 1414, params: 4227, params_typed: 4045,
-    result_fields: 2094, curl_bodies: 1701, responses: 845 },
+  'b24restdocs-2026-08-21': { pages: 2655, method_pages: 1677, methods: 1671, params: 8065, params_typed: 7930,
+    result_fields: 6245, curl_bodies: 3230, responses: 1539 },
+  'b24restdocs-2025-08-20': { pages: 2435, method_pages: 1463, methods: 1462, params: 5654, params_typed: 4413,
+    result_fields: 2825, curl_bodies: 1734, responses: 862 },
 };
+// The reader of every layout (model v2) reads pages that were skipped before, and
+// their examples with them: two and one more responses are not JSON.
 const ceilings = {
-  'b24restdocs-2026-08-21': { rows_unparsed: 1, curl_bodies_not_json: 84, responses_not_json: 44 },
-  'b24restdocs-2025-08-20': { rows_unparsed: 1, curl_bodies_not_json: 71, responses_not_json: 53 },
+  'b24restdocs-2026-08-21': { rows_unparsed: 1, curl_bodies_not_json: 40, responses_not_json: 45 },
+  'b24restdocs-2025-08-20': { rows_unparsed: 1, curl_bodies_not_json: 29, responses_not_json: 55 },
 };
 for (const dir of Object.keys(floors)) {
   const s = stats(dir);
