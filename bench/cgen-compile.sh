@@ -4,7 +4,8 @@
 # as errors (as the cgen.corpus.compile tests do), with gcc and with clang. Goal: <= 60 s
 # wall on this 2-core machine. Baseline measured in the same run with the same compiler
 # and flags: the b24rt runtime library (src/runtime). Printed: wall and CPU seconds, and
-# the ratio stubs / runtime.
+# the ratio stubs / runtime, and the load average before each build: on a machine other
+# work shares, wall time grows with it and the CPU seconds are the figure to compare.
 # The library is built as it is installed: one compiler run per method file (and per
 # entity type). Usage: bench/cgen-compile.sh [DOCS]   (B24_BIN=path/to/b24spec;
 # CGEN_BENCH_UNITY=1 also times the build in unity batches, for comparison)
@@ -38,6 +39,9 @@ build_time() {
   timed cmake --build "$dir" -j2 --target "$target"
 }
 
+# The 1-minute load average.
+load() { cut -d' ' -f1 /proc/loadavg; }
+
 # The runtime alone, as a project of its own (it expects its parent to find jansson/curl).
 mkdir -p "$tmp/rt"
 cat >"$tmp/rt/CMakeLists.txt" <<EOF
@@ -55,9 +59,10 @@ for cc in gcc clang; do
   target=b24rt
   read -r rt_wall rt_cpu < <(build_time "$tmp/rt" "$tmp/b-rt-$cc" "$cc")
   target=b24api
+  before=$(load)
   read -r wall cpu < <(build_time "$tmp/out/c" "$tmp/b-$cc" "$cc" -DB24RT_INCLUDE_DIR="$root/src/runtime")
   ratio=$(awk -v a="$wall" -v b="$rt_wall" 'BEGIN { printf "%.1f", (b > 0) ? a / b : 0 }')
-  echo "$cc: stubs ${wall} s wall (${cpu} s CPU), goal <= 60 s; runtime baseline ${rt_wall} s wall (${rt_cpu} s CPU); ratio ${ratio}x"
+  echo "$cc: stubs ${wall} s wall (${cpu} s CPU), goal <= 60 s; runtime baseline ${rt_wall} s wall (${rt_cpu} s CPU); ratio ${ratio}x; load before ${before}"
   if [ "${CGEN_BENCH_UNITY:-0}" = 1 ]; then
     read -r u_wall u_cpu < <(build_time "$tmp/out/c" "$tmp/b-u-$cc" "$cc" \
       -DB24RT_INCLUDE_DIR="$root/src/runtime" -DB24API_UNITY=ON)

@@ -57,8 +57,8 @@ static char *xstrdup(const char *s) {
   return d;
 }
 
-b24_result *b24_result_new(const char *id, const char *group, const char *title) {
-  b24_result *res = calloc(1, sizeof *res);
+b24_check_result *b24_check_result_new(const char *id, const char *group, const char *title) {
+  b24_check_result *res = calloc(1, sizeof *res);
   if (!res) abort();
   res->id = xstrdup(id);
   res->group = xstrdup(group);
@@ -67,7 +67,7 @@ b24_result *b24_result_new(const char *id, const char *group, const char *title)
   return res;
 }
 
-void b24_result_fail(b24_result *res, const char *check, const char *fmt, ...) {
+void b24_check_result_fail(b24_check_result *res, const char *check, const char *fmt, ...) {
   b24_buf m = B24_BUF_INIT;
   va_list ap;
   va_start(ap, fmt);
@@ -79,7 +79,7 @@ void b24_result_fail(b24_result *res, const char *check, const char *fmt, ...) {
   res->outcome = B24_RESULT_FAIL;
 }
 
-void b24_result_skip(b24_result *res, const char *fmt, ...) {
+void b24_check_result_skip(b24_check_result *res, const char *fmt, ...) {
   b24_buf m = B24_BUF_INIT;
   va_list ap;
   va_start(ap, fmt);
@@ -90,7 +90,7 @@ void b24_result_skip(b24_result *res, const char *fmt, ...) {
   res->outcome = B24_RESULT_SKIP;
 }
 
-void b24_result_free(b24_result *res) {
+void b24_check_result_free(b24_check_result *res) {
   if (!res) return;
   for (size_t i = 0; i < res->n_fails; i++) free(res->fails[i].check), free(res->fails[i].message);
   free(res->fails);
@@ -119,7 +119,7 @@ void b24_report_started(b24_report *r) { r->started = now_s(); }
 void b24_report_ended(b24_report *r) { r->ended = now_s(); }
 
 void b24_report_free(b24_report *r) {
-  for (size_t i = 0; i < r->n; i++) b24_result_free(r->items[i]);
+  for (size_t i = 0; i < r->n; i++) b24_check_result_free(r->items[i]);
   free(r->items);
   memset(r, 0, sizeof *r);
 }
@@ -138,7 +138,7 @@ static void put_redacted(const b24_report *r, FILE *f, const char *s) {
   free(red);
 }
 
-static void print_failure(b24_report *r, const b24_result *res) {
+static void print_failure(b24_report *r, const b24_check_result *res) {
   FILE *f = r->o.console;
   b24_buf b = B24_BUF_INIT;
   b24_buf_printf(&b, "FAIL %s: %s\n", res->id, res->title);
@@ -162,7 +162,7 @@ static void print_failure(b24_report *r, const b24_result *res) {
   fflush(f);
 }
 
-void b24_report_add(b24_report *r, b24_result *res) {
+void b24_report_add(b24_report *r, b24_check_result *res) {
   if (r->n == r->cap) {
     r->cap = r->cap ? r->cap * 2 : 256;
     r->items = realloc(r->items, r->cap * sizeof *r->items);
@@ -193,7 +193,7 @@ void b24_report_progress(b24_report *r) {
 /* ---- files for CI ---------------------------------------------------------- */
 
 static int cmp_result(const void *a, const void *b) {
-  const b24_result *x = *(b24_result *const *)a, *y = *(b24_result *const *)b;
+  const b24_check_result *x = *(b24_check_result *const *)a, *y = *(b24_check_result *const *)b;
   int c = strcmp(x->group, y->group);
   return c ? c : strcmp(x->id, y->id);
 }
@@ -213,7 +213,7 @@ static void xml_escape(b24_buf *b, const char *s) {
   }
 }
 
-static void failure_text(b24_buf *b, const b24_report *r, const b24_result *res) {
+static void failure_text(b24_buf *b, const b24_report *r, const b24_check_result *res) {
   for (size_t i = 0; i < res->n_fails; i++)
     b24_buf_printf(b, "[%s] %s\n", res->fails[i].check, res->fails[i].message);
   if (res->repro) {
@@ -238,7 +238,7 @@ static void junit_suite(b24_buf *b, const b24_report *r, size_t from, size_t to)
   b24_buf_printf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\" time=\"%.3f\">\n",
                  to - from, fails, skips, secs);
   for (size_t i = from; i < to; i++) {
-    const b24_result *res = r->items[i];
+    const b24_check_result *res = r->items[i];
     b24_buf_puts(b, "    <testcase classname=\"");
     xml_escape(b, res->group);
     b24_buf_puts(b, "\" name=\"");
@@ -294,7 +294,7 @@ static char *tap_text(const b24_report *r) {
   b24_buf b = B24_BUF_INIT;
   b24_buf_printf(&b, "TAP version 13\n1..%zu\n", r->n);
   for (size_t i = 0; i < r->n; i++) {
-    const b24_result *res = r->items[i];
+    const b24_check_result *res = r->items[i];
     /* '#' would start a directive in the description */
     b24_buf id = B24_BUF_INIT;
     for (const char *p = res->id; *p; p++) {

@@ -36,7 +36,7 @@ typedef struct b24_failure {
   char *message;
 } b24_failure;
 
-typedef struct b24_result {
+typedef struct b24_check_result {
   char *id;      /* "user.update/wrong_type/NAME", "crud/user.userfield/get" */
   char *group;   /* the method or the sequence: a JUnit test suite */
   char *title;
@@ -46,7 +46,7 @@ typedef struct b24_result {
   size_t n_fails;
   char *repro;   /* curl command, redacted; NULL when nothing was sent */
   double seconds;
-} b24_result;
+} b24_check_result;
 
 /* Output-related options of a run. */
 typedef struct b24_report_options {
@@ -61,7 +61,7 @@ typedef struct b24_report_options {
 typedef struct b24_report {
   b24_report_options o;
   const b24_redactor *redactor;
-  b24_result **items;
+  b24_check_result **items;
   size_t n, cap;
   size_t passed, failed, skipped;
   size_t expected;         /* cases and steps expected, for the progress line */
@@ -78,13 +78,13 @@ void b24_report_ended(b24_report *r);
 void b24_report_free(b24_report *r);
 
 /* A new result to fill; the report owns it once b24_report_add is called. */
-b24_result *b24_result_new(const char *id, const char *group, const char *title);
-void b24_result_fail(b24_result *res, const char *check, const char *fmt, ...)
+b24_check_result *b24_check_result_new(const char *id, const char *group, const char *title);
+void b24_check_result_fail(b24_check_result *res, const char *check, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void b24_result_skip(b24_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void b24_result_free(b24_result *res);
+void b24_check_result_skip(b24_check_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void b24_check_result_free(b24_check_result *res);
 /* Records a finished result: prints it at once when it failed. */
-void b24_report_add(b24_report *r, b24_result *res);
+void b24_report_add(b24_report *r, b24_check_result *res);
 /* Redraws the progress line when on and due. */
 void b24_report_progress(b24_report *r);
 /* The summary on the console, TAP, JUnit. 0 on success, -1 when a file could

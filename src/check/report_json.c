@@ -24,7 +24,7 @@ static const char *outcome_name(b24_outcome o) {
   return o == B24_RESULT_PASS ? "pass" : o == B24_RESULT_FAIL ? "fail" : "skip";
 }
 
-static json_t *result_json(const b24_report *r, const b24_result *res) {
+static json_t *result_json(const b24_report *r, const b24_check_result *res) {
   json_t *o = json_object();
   json_object_set_new(o, "id", redacted(r, res->id));
   json_object_set_new(o, "group", redacted(r, res->group));

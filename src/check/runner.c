@@ -145,7 +145,7 @@ typedef struct unit_run {
   runner *r;
   worker *w;
   const b24_unit *u;
-  b24_result *res;
+  b24_check_result *res;
   char *url, *body;          /* of the request in flight, for the reproduce line */
   /* a case */
   json_t *before;            /* the object as read before a write */
@@ -160,7 +160,7 @@ typedef struct unit_run {
 } unit_run;
 
 static void unit_free(unit_run *ur) {
-  b24_result_free(ur->res);
+  b24_check_result_free(ur->res);
   free(ur->url);
   free(ur->body);
   json_decref(ur->before);
@@ -192,21 +192,21 @@ static bool check_on(const runner *r, unsigned checks, b24_check_id id) {
   return r->o->on[id] && (checks >> id & 1u);
 }
 
-static void set_repro(unit_run *ur, b24_result *res) {
+static void set_repro(unit_run *ur, b24_check_result *res) {
   free(res->repro);
   res->repro = b24_curl_command(ur->url, ur->body);
 }
 
 /* Applies the checks def asks for to one answer; failures go into res. The
  * parsed answer is left in a (the caller clears it). */
-static void evaluate(unit_run *ur, b24_result *res, const json_t *def, unsigned checks,
+static void evaluate(unit_run *ur, b24_check_result *res, const json_t *def, unsigned checks,
                      const b24_method_expect *mx, const b24_http_answer *ha, b24_answer *a) {
   runner *r = ur->r;
   b24_answer_parse(a, ha->status, ha->content_type, ha->error ? NULL : ha->body, ha->body_len);
   res->seconds += ha->seconds;
   if (ha->error) {
     /* no answer at all breaks every promise; reported whatever --checks says */
-    b24_result_fail(res, b24_checks[B24_CHECK_NOT_SERVER_ERROR].name, "no answer: %s", ha->error);
+    b24_check_result_fail(res, b24_checks[B24_CHECK_NOT_SERVER_ERROR].name, "no answer: %s", ha->error);
     set_repro(ur, res);
     return;
   }
@@ -219,7 +219,7 @@ static void evaluate(unit_run *ur, b24_result *res, const json_t *def, unsigned 
   do {                                                                  \
     if (check_on(r, checks, id)) {                                      \
       b24_buf_clear(&why);                                              \
-      if (!(call)) b24_result_fail(res, b24_checks[id].name, "%s", why.data ? why.data : ""); \
+      if (!(call)) b24_check_result_fail(res, b24_checks[id].name, "%s", why.data ? why.data : ""); \
     }                                                                   \
   } while (0)
   RUN(B24_CHECK_NOT_SERVER_ERROR, b24_check_not_server_error(a, &why));
@@ -245,13 +245,13 @@ static void evaluate(unit_run *ur, b24_result *res, const json_t *def, unsigned 
     } else
       ok = b24_check_fields_read_back(a, json_string_value(json_object_get(verify, "record")),
                                       json_object_get(verify, "fields"), &why);
-    if (!ok) b24_result_fail(res, b24_checks[B24_CHECK_READ_AFTER_WRITE].name, "%s", why.data);
+    if (!ok) b24_check_result_fail(res, b24_checks[B24_CHECK_READ_AFTER_WRITE].name, "%s", why.data);
   }
   /* a list step after the delete checks it by its list of objects (evaluate_list) */
   if (check_on(r, checks, B24_CHECK_DELETE_REMOVES) && !json_object_get(def, "list")) {
     b24_buf_clear(&why);
     if (!b24_check_rejected(a, &why))
-      b24_result_fail(res, b24_checks[B24_CHECK_DELETE_REMOVES].name,
+      b24_check_result_fail(res, b24_checks[B24_CHECK_DELETE_REMOVES].name,
                       "the object is still there after delete: %s", why.data);
   }
 #undef RUN
@@ -294,7 +294,7 @@ static void on_undo(void *ud, const b24_http_answer *ha) {
   b24_answer a;
   b24_answer_parse(&a, ha->status, ha->content_type, ha->error ? NULL : ha->body, ha->body_len);
   if (!answered_ok(ha, &a)) {
-    b24_result_fail(ur->res, "restore",
+    b24_check_result_fail(ur->res, "restore",
                     "undoing the change failed (HTTP %ld %s%s): the portal may differ from before "
                     "this case; the undo request was:\n%s",
                     ha->status, a.error_code ? a.error_code : "", ha->error ? ha->error : "",
@@ -319,7 +319,7 @@ static void on_main(void *ud, const b24_http_answer *ha) {
                                  : b24_vars_expand(json_object_get(undo, "body"), case_scope, ur,
                                                    err, sizeof err);
     if (!body) {
-      b24_result_fail(ur->res, "restore", "cannot undo the change: %s", err);
+      b24_check_result_fail(ur->res, "restore", "cannot undo the change: %s", err);
       case_done(ur);
       return;
     }
@@ -347,7 +347,7 @@ static void cannot_restore(unit_run *ur, const char *why) {
     case_main(ur);
     return;
   }
-  b24_result_skip(ur->res, "cannot read what it changes before changing it (%s); "
+  b24_check_result_skip(ur->res, "cannot read what it changes before changing it (%s); "
                            "--allow-unrestorable runs it anyway", why);
   case_done(ur);
 }
@@ -425,15 +425,15 @@ static void case_start(worker *w, const b24_unit *u) {
   unit_run *ur = unit_run_new(w, u);
   const char *slash = strchr(u->id, '/');
   char *group = strndup(u->id, slash ? (size_t)(slash - u->id) : strlen(u->id));
-  ur->res = b24_result_new(u->id, group, json_string_value(json_object_get(u->def, "title")));
+  ur->res = b24_check_result_new(u->id, group, json_string_value(json_object_get(u->def, "title")));
   free(group);
   if (u->writes && !r->o->allow_writes) {
-    b24_result_skip(ur->res, "changes data; run with --allow-writes");
+    b24_check_result_skip(ur->res, "changes data; run with --allow-writes");
     case_done(ur);
     return;
   }
   if (u->writes && !u->restorable && !r->o->allow_unrestorable) {
-    b24_result_skip(ur->res, "changes data in a way the runner cannot undo; "
+    b24_check_result_skip(ur->res, "changes data in a way the runner cannot undo; "
                              "--allow-unrestorable runs it (never on a portal you care about)");
     case_done(ur);
     return;
@@ -466,14 +466,14 @@ static int seq_rest_version(const unit_run *ur) {
   return (int)json_integer_value(json_object_get(ur->u->def, "rest_version"));
 }
 
-static b24_result *step_result(const unit_run *ur, const json_t *step) {
+static b24_check_result *step_result(const unit_run *ur, const json_t *step) {
   b24_buf id = B24_BUF_INIT, title = B24_BUF_INIT;
   const char *name = json_string_value(json_object_get(step, "name"));
   b24_buf_printf(&id, "%s/%s", ur->u->id, name ? name : "?");
   b24_buf_printf(&title, "%s: %s",
                  json_string_value(json_object_get(json_object_get(step, "request"), "method")),
                  name ? name : "?");
-  b24_result *res = b24_result_new(id.data, ur->u->id, title.data);
+  b24_check_result *res = b24_check_result_new(id.data, ur->u->id, title.data);
   b24_buf_free(&id);
   b24_buf_free(&title);
   return res;
@@ -488,7 +488,7 @@ static void on_cleanup(void *ud, const b24_http_answer *ha) {
   b24_answer a;
   b24_answer_parse(&a, ha->status, ha->content_type, ha->error ? NULL : ha->body, ha->body_len);
   if (!answered_ok(ha, &a)) {
-    b24_result_fail(ur->res, "cleanup",
+    b24_check_result_fail(ur->res, "cleanup",
                     "deleting what the sequence added failed (HTTP %ld %s%s): it is still on the portal",
                     ha->status, a.error_code ? a.error_code : "", ha->error ? ha->error : "");
     set_repro(ur, ur->res);
@@ -514,10 +514,10 @@ static void seq_cleanup(unit_run *ur) {
     json_t *body = b24_vars_expand(json_object_get(req, "body"), seq_scope, ur, err, sizeof err);
     b24_buf id = B24_BUF_INIT;
     b24_buf_printf(&id, "%s/%s", ur->u->id, name ? name : "cleanup");
-    ur->res = b24_result_new(id.data, ur->u->id, "delete what the sequence added");
+    ur->res = b24_check_result_new(id.data, ur->u->id, "delete what the sequence added");
     b24_buf_free(&id);
     if (!body) {
-      b24_result_fail(ur->res, "cleanup", "cannot delete what the sequence added: %s", err);
+      b24_check_result_fail(ur->res, "cleanup", "cannot delete what the sequence added: %s", err);
       emit(ur);
       continue;
     }
@@ -536,7 +536,7 @@ static void evaluate_list(unit_run *ur, const json_t *step, unsigned checks, con
   char err[256];
   json_t *spec = b24_vars_expand(tmpl, seq_scope, ur, err, sizeof err);
   if (!spec) {
-    b24_result_fail(ur->res, "suite", "the list step's expectations do not resolve: %s", err);
+    b24_check_result_fail(ur->res, "suite", "the list step's expectations do not resolve: %s", err);
     return;
   }
   static const b24_check_id ids[] = {B24_CHECK_LIST_FILTER, B24_CHECK_LIST_ORDER,
@@ -547,7 +547,7 @@ static void evaluate_list(unit_run *ur, const json_t *step, unsigned checks, con
     if (!check_on(ur->r, checks, ids[i])) continue;
     b24_buf_clear(&why);
     if (!b24_check_list(a, spec, ids[i], &why))
-      b24_result_fail(ur->res, b24_checks[ids[i]].name, "%s", why.data ? why.data : "");
+      b24_check_result_fail(ur->res, b24_checks[ids[i]].name, "%s", why.data ? why.data : "");
   }
   b24_buf_free(&why);
   json_decref(spec);
@@ -578,14 +578,14 @@ static void seq_next(unit_run *ur) {
     const json_t *req = json_object_get(step, "request");
     const char *method = json_string_value(json_object_get(req, "method"));
     if (!method || !b24_suite_method_find(&ur->r->suite, method, seq_rest_version(ur))) {
-      b24_result_fail(ur->res, "suite", "the suite has no method file for %s", method ? method : "?");
+      b24_check_result_fail(ur->res, "suite", "the suite has no method file for %s", method ? method : "?");
       emit(ur);
       continue;
     }
     char err[256];
     json_t *body = b24_vars_expand(json_object_get(req, "body"), seq_scope, ur, err, sizeof err);
     if (!body) {
-      b24_result_skip(ur->res, "not run: %s (an earlier step failed)", err);
+      b24_check_result_skip(ur->res, "not run: %s (an earlier step failed)", err);
       emit(ur);
       continue;
     }
@@ -604,7 +604,7 @@ static void seq_start(worker *w, const b24_unit *u) {
   if (!r->o->allow_writes) {
     for (const json_t *step; (step = seq_step(ur)); ur->step++) {
       ur->res = step_result(ur, step);
-      b24_result_skip(ur->res, "changes data; run with --allow-writes");
+      b24_check_result_skip(ur->res, "changes data; run with --allow-writes");
       emit(ur);
     }
     seq_done(ur);

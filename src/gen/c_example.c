@@ -250,7 +250,9 @@ static const char *const README_REST[] = {
     "Up to 50 calls in one request: `<function>_batch(batch, &params, &index, &err)` adds a\n"
     "call, `b24_batch_run(client, batch, &err)` sends them, and\n"
     "`<function>_batch_result(batch, index, &result, &err)` decodes each answer with its own\n"
-    "method's decoder (see `b24/batch.h`).\n", NULL};
+    "method's decoder (see `b24/batch.h`). `b24_batch_set_halt(batch, true)` stops at the\n"
+    "first failing call. The portal's `batch` method itself has no stub: this is its C form.\n",
+    NULL};
 
 void c_example_add(b24_outputs *o, const c_method_shape *shapes, size_t n) {
   const c_method_shape *sh = c_example_method(shapes, n);

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen/c_example_answer.h"
 #include "gen/c_example_rows.h"
+#include "gen/c_result_like.h"
 #include "util/buf.h"
 
 /* --- doc type words ---------------------------------------------------------------------- */
@@ -362,8 +364,6 @@ static void result_struct(c_shape_ctx *ctx, c_method_shape *sh, c_kind kind, con
                           "result", doc, src, true);
 }
 
-/* A result the table says nothing about, shaped like the "result" of the response
- * example (c_example_rows.h); left json_t * when the example tells nothing either. */
 /* A result kind that needs no struct of its own. */
 static bool is_value_kind(c_kind k) {
   return k == C_INT || k == C_DOUBLE || k == C_BOOL || k == C_STR || k == C_INT_ARRAY ||
@@ -374,44 +374,64 @@ static bool is_value_kind(c_kind k) {
  * example. */
 static bool is_documented_empty(const b24_method *mt, const b24_param *res) {
   if (res && res->type.written && !strcmp(res->type.written, "null")) return true;
-  const json_t *v = json_object_get(mt->response.example, "result");
-  return v && (json_is_null(v) || (json_is_array(v) && !json_array_size(v)) ||
-               (json_is_object(v) && !json_object_size(v)));
+  json_t *v = c_example_result(mt);
+  bool empty = v && (json_is_null(v) || (json_is_array(v) && !json_array_size(v)) ||
+                     (json_is_object(v) && !json_object_size(v)));
+  json_decref(v);
+  return empty;
 }
 
-static void shape_from_example(c_shape_ctx *ctx, c_method_shape *sh) {
-  const json_t *v = json_object_get(sh->method->response.example, "result");
+/* How a get or list method of an entity answers its records when nothing else says:
+ * C_STRUCT (get), C_STRUCT_ARRAY (a list whose items are the result); C_JSON for any
+ * other method. */
+static c_kind entity_result_kind(const c_shape_ctx *ctx, const b24_method *mt) {
+  if (!ctx->current) return C_JSON;
+  b24_method_role role = b24_entity_role_of(ctx->current->entity, mt);
+  bool list_of = role == B24_ROLE_LIST && (!mt->list || !mt->list->items || !strcmp(mt->list->items, "result"));
+  return list_of ? C_STRUCT_ARRAY : role == B24_ROLE_GET ? C_STRUCT : C_JSON;
+}
+
+/* A result nothing describes, of a get or list method of an entity: the entity type. */
+static void shape_from_entity(c_shape_ctx *ctx, c_method_shape *sh) {
+  c_kind k = entity_result_kind(ctx, sh->method);
+  if (sh->result.kind != C_JSON || k == C_JSON) return;
+  sh->result.kind = k;
+  sh->result.sub = ctx->current->s;
+  ctx->used_entity = true;
+}
+
+/* A result the table says nothing about, shaped like the result the response example
+ * shows (c_example_answer.h, c_example_rows.h); left json_t * when the example tells
+ * nothing either. */
+static void shape_from_example(c_shape_ctx *ctx, c_method_shape *sh, const b24_method *doc) {
+  json_t *v = c_example_result(doc);
   b24_param *row = b24_arena_alloc(ctx->arena, sizeof *row);
-  if (!c_example_row(ctx->arena, v, sh->method->response.example_loc, row)) return;
+  bool shown = c_example_row(ctx->arena, v, doc->response.example_loc, row);
+  json_decref(v); /* the rows hold copies in the arena */
+  if (!shown) return;
   c_result *r = &sh->result;
   if (!row->children.n) {
     c_kind k = type_kind(&row->type, true);
     if (is_value_kind(k)) r->kind = k;
     return;
   }
+  c_kind container = row->type.alts[0].array ? C_STRUCT_ARRAY : C_STRUCT;
   if (!r->doc) r->doc = row;
+  /* a list of records as the entity's list method answers them: the entity type
+   * (shape_from_entity), the same for every method of the entity. (A get method's
+   * example is kept: it shows where the record is, {"category": {...}}.) */
+  if (container == C_STRUCT_ARRAY && entity_result_kind(ctx, sh->method) == C_STRUCT_ARRAY) return;
   struct_source src = {&row->children, NULL, 0, NULL, NULL, 0};
-  result_struct(ctx, sh, row->type.alts[0].array ? C_STRUCT_ARRAY : C_STRUCT, row, &src);
-}
-
-/* A result nothing describes, of a get or list method of an entity: the entity type. */
-static void shape_from_entity(c_shape_ctx *ctx, c_method_shape *sh) {
-  const b24_method *mt = sh->method;
-  if (sh->result.kind != C_JSON || !ctx->current) return;
-  b24_method_role role = b24_entity_role_of(ctx->current->entity, mt);
-  bool list_of = role == B24_ROLE_LIST && (!mt->list || !mt->list->items || !strcmp(mt->list->items, "result"));
-  if (role != B24_ROLE_GET && !list_of) return;
-  sh->result.kind = list_of ? C_STRUCT_ARRAY : C_STRUCT;
-  sh->result.sub = ctx->current->s;
-  ctx->used_entity = true;
+  result_struct(ctx, sh, container, row, &src);
 }
 
 /* How the "Returned Data" table describes the result member. The docs write it in three
  * ways: a `result` row with nested rows; a `result` row of type object/array followed,
  * in the same flat table, by the rows of its members (sometimes spelled result.X); or
- * only the member rows. Envelope rows (time, total, next) never describe the result. */
-static void shape_result(c_shape_ctx *ctx, c_method_shape *sh) {
-  const b24_params *fields = &sh->method->response.fields;
+ * only the member rows. Envelope rows (time, total, next) never describe the result.
+ * `doc` is the method whose docs describe it: sh's own, or the one they refer to. */
+static void shape_result(c_shape_ctx *ctx, c_method_shape *sh, const b24_method *doc) {
+  const b24_params *fields = &doc->response.fields;
   const b24_param *res = NULL;
   size_t others = 0;
   for (size_t i = 0; i < fields->n; i++) {
@@ -447,7 +467,7 @@ static void shape_result(c_shape_ctx *ctx, c_method_shape *sh) {
     return;
   }
   if (!others) {
-    shape_from_example(ctx, sh);
+    shape_from_example(ctx, sh, doc);
     return;
   }
   /* Flat rows: everything but the envelope and the result row itself. */
@@ -566,11 +586,14 @@ void c_shape_method(c_shape_ctx *ctx, c_method_shape *sh) {
   struct_source src = {&sh->method->params, NULL, 0, NULL, bodies, n_bodies};
   sh->params = build_struct(ctx, sh->params_type, NULL, NULL, &src, false);
   fields_from_entity(ctx, sh);
-  shape_result(ctx, sh);
+  /* the method whose docs describe the answer: this one, or the one it refers to */
+  const b24_method *doc = c_result_like(ctx->model, sh->method);
+  if (!doc) doc = sh->method;
+  shape_result(ctx, sh, doc);
   shape_from_entity(ctx, sh);
   record_from_entity(ctx, sh);
   sh->result.documented_empty = sh->result.kind == C_JSON &&
-                                is_documented_empty(sh->method, sh->result.doc);
+                                is_documented_empty(doc, sh->result.doc);
   shape_list(sh);
   sh->uses_entity = ctx->used_entity;
 }

@@ -198,13 +198,18 @@ int b24_gen_c(const b24_model *m, b24_outputs *o) {
   c_shape_ctx ctx = {.model = m, .arena = &arena, .globals = &globals};
   c_shape_entities(&ctx);
   for (size_t i = 0; i < ctx.n_entities; i++) c_entity_add(o, m, &ctx.entities[i], &globals);
-  for (size_t i = 0; i < m->n_methods; i++) {
+  /* The batch method has no stub: its C form is the runtime's b24/batch.h, which sends
+   * other methods' calls and decodes each answer with its own method's decoder. */
+  size_t n = 0;
+  for (size_t i = 0; i < m->n_methods; i++)
+    if (!m->methods[i].is_batch) shapes[n++] = shapes[i];
+  for (size_t i = 0; i < n; i++) {
     c_shape_method(&ctx, &shapes[i]);
     add_method_files(o, m, &shapes[i]);
   }
-  add_lists(o, &ctx, shapes, m->n_methods);
+  add_lists(o, &ctx, shapes, n);
   c_support_add(o);
-  c_example_add(o, shapes, m->n_methods);
+  c_example_add(o, shapes, n);
   b24_arena_free(&arena);
   c_names_free(&globals);
   return b24_gen_c_events(m, o);

@@ -2,7 +2,9 @@
  * deal, read it back, update it, page through a filtered list, delete it; user.current,
  * user.get, tasks.task.add and tasks.task.get. cgen.corpus.crm builds it against the
  * installed package and runs it against the mock (under valgrind). It checks what the
- * docs promise: each call succeeds and returns the documented shape.
+ * docs promise: each call succeeds and returns the documented shape. A batch (crm.deal.get
+ * and user.current in one request) checks that each call's answer comes back decoded by
+ * its own method's decoder.
  * usage: crm_program WEBHOOK_URL */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 #include <b24/api/tasks_task_get.h>
 #include <b24/api/user_current.h>
 #include <b24/api/user_get.h>
+#include <b24/batch.h>
 
 static int failures;
 
@@ -108,6 +111,32 @@ static void deal_delete(b24_client *c, long long id) {
   b24_crm_deal_delete_result_free(&deleted);
 }
 
+/* Two methods in one request, each answer read with its own method's result type. */
+static void batched(b24_client *c, long long deal_id) {
+  b24_api_error err;
+  b24_batch *batch = b24_batch_new();
+  size_t get_deal = 0, get_user = 0;
+  b24_crm_deal_get_params get = {0};
+  get.id = deal_id;
+  b24_status rc = b24_crm_deal_get_batch(batch, &get, &get_deal, &err);
+  if (rc == B24_OK) rc = b24_user_current_batch(batch, NULL, &get_user, &err);
+  expect(rc == B24_OK && b24_batch_size(batch) == 2, "batch: add", rc, &err, NULL);
+  rc = b24_batch_run(c, batch, &err);
+  expect(rc == B24_OK, "batch", rc, &err, NULL);
+  if (rc == B24_OK) {
+    b24_crm_deal_get_result deal;
+    rc = b24_crm_deal_get_batch_result(batch, get_deal, &deal, &err);
+    expect(rc == B24_OK && deal.value.present && deal.value.id.set && deal.value.id.value == deal_id,
+           "batch: crm.deal.get", rc, &err, &deal.answer);
+    b24_crm_deal_get_result_free(&deal);
+    b24_user_current_result me;
+    rc = b24_user_current_batch_result(batch, get_user, &me, &err);
+    expect(rc == B24_OK && me.value.present, "batch: user.current", rc, &err, &me.answer);
+    b24_user_current_result_free(&me);
+  }
+  b24_batch_free(batch);
+}
+
 static void users(b24_client *c) {
   b24_api_error err;
   b24_user_current_result me;
@@ -149,6 +178,7 @@ int main(int argc, char **argv) {
   }
   long long id = deal_roundtrip(c);
   deal_list(c);
+  batched(c, id);
   deal_delete(c, id);
   users(c);
   tasks(c);

@@ -1,11 +1,15 @@
 /* Unit tests of the C stubs generator: the naming rules, the escaping of doc text, and,
  * on the seed pages, the file layout, byte-identical regeneration and that a change to
- * one method rewrites only that method's files. Usage: test_cgen_unit DOCS_INPUT_DIR */
+ * one method rewrites only that method's files; the result a response example shows,
+ * read leniently (c_example_answer.h), and results documented by reference to another
+ * method (c_result_like.h); no stub for the batch method. Usage: test_cgen_unit DOCS_INPUT_DIR */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gen/c_doc.h"
+#include "gen/c_example_answer.h"
+#include "gen/c_result_like.h"
 #include "gen/c_names.h"
 #include "gen/c_text.h"
 #include "gen/gen.h"
@@ -165,6 +169,30 @@ static void test_seed_layout(b24_model *m) {
   b24_outputs_free(&b);
 }
 
+/* The batch method gets no stub (b24/batch.h is its C form): marked so, a method's files
+ * and its line in the umbrella header are gone, and nothing else changes. */
+static void test_batch_has_no_stub(b24_model *m) {
+  b24_method *mt = NULL;
+  for (size_t i = 0; i < m->n_methods; i++)
+    if (!strcmp(m->methods[i].name, "user.userfield.update")) mt = &m->methods[i];
+  EXPECT(mt != NULL);
+  if (!mt) return;
+  b24_outputs all, without;
+  b24_outputs_init(&all);
+  b24_outputs_init(&without);
+  b24_gen_c(m, &all);
+  mt->is_batch = true;
+  b24_gen_c(m, &without);
+  mt->is_batch = false;
+  EXPECT(without.n + 2 == all.n);
+  for (size_t i = 0; i < without.n; i++) {
+    EXPECT(strstr(without.items[i].path, "user_userfield_update") == NULL);
+    EXPECT(strstr(without.items[i].data, "b24/api/user_userfield_update.h") == NULL);
+  }
+  b24_outputs_free(&all);
+  b24_outputs_free(&without);
+}
+
 /* A changed description of user.update changes user.update's two files and nothing else. */
 static void test_change_is_local(b24_model *m) {
   b24_outputs before, after;
@@ -194,6 +222,63 @@ static void test_change_is_local(b24_model *m) {
   b24_outputs_free(&after);
 }
 
+/* The result c_example_result finds in an example written as `text`, as compact JSON with
+ * sorted keys ("-" for none). */
+static void expect_example_result(const char *text, const char *expected) {
+  b24_method m = {0};
+  m.response.example_text = (char *)text;
+  json_t *v = c_example_result(&m);
+  char *got = v ? json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY) : NULL;
+  EXPECT_STR(got ? got : "-", expected);
+  free(got);
+  json_decref(v);
+}
+
+static void test_example_result(void) {
+  /* trailing commas, a `...` line and a comment: read as the JS examples are */
+  expect_example_result("{\n  \"result\": [\n    {\"ID\": \"1\", \"NAME\": \"a\",},\n    {\n      \"ID\": \"2\",\n"
+                        "      ... // and so on\n    }\n  ],\n  \"time\": {\"start\": 1}\n}\n",
+                        "[{\"ID\":\"1\",\"NAME\":\"a\"},{\"ID\":\"2\"}]");
+  /* without the envelope: the result's value */
+  expect_example_result("{\"comment\": {\"id\": 3}}", "{\"comment\":{\"id\":3}}");
+  /* the envelope's time inside the result (a brace missing) is not the result's */
+  expect_example_result("{\"result\": {\"a\": 1, \"time\": {\"start\": 1, \"finish\": 2}}}", "{\"a\":1}");
+  /* a PHP print_r dump */
+  expect_example_result("Array\n(\n    [result] => Array\n        (\n            [ID] => 5\n        )\n\n)\n",
+                        "{\"ID\":\"5\"}");
+  /* an error answer, an expression, text that is no value: nothing shown */
+  expect_example_result("{\"error\": \"NOT_FOUND\", \"error_description\": \"x\"}", "-");
+  expect_example_result("{\"result\": someVariable}", "-");
+  expect_example_result("{\"result\": {\"a\": 1 \"b\": 2}}", "-");
+  expect_example_result("{\"result\": [1, 2]} trailing words", "-");
+}
+
+/* "Returns a response similar to [x.item.get]": a model of three pages, built by hand. */
+static void test_result_like(void) {
+  b24_param row = {.name = "result"};
+  b24_link see_also = {.text = "{#T}", .target = "x/get.md", .loc = {"x/update.md", 20}};
+  b24_method methods[3] = {
+      {.name = "x.item.add", .source = "x/add.md", .response = {.loc = {"x/add.md", 10}}},
+      {.name = "x.item.get", .source = "x/get.md", .response = {.fields = {&row, 1}}},
+      {.name = "x.item.update", .source = "x/update.md", .response = {.loc = {"x/update.md", 10}},
+       .see_also = &see_also, .n_see_also = 1}};
+  b24_link add_links[] = {{.text = "scopes", .target = "scopes.md", .loc = {"x/add.md", 3}},
+                          {.text = "x.item.get", .target = "x/get.md", .loc = {"x/add.md", 12}}};
+  b24_link update_links[] = {{.text = "{#T}", .target = "x/get.md", .loc = {"x/update.md", 20}}};
+  b24_page pages[3] = {{.path = "x/add.md", .name = "x.item.add", .links = add_links, .n_links = 2},
+                       {.path = "x/get.md", .name = "x.item.get"},
+                       {.path = "x/update.md", .name = "x.item.update", .links = update_links, .n_links = 1}};
+  b24_model m = {.methods = methods, .n_methods = 3, .pages = pages, .n_pages = 3};
+  EXPECT(c_result_like(&m, &methods[0]) == &methods[1]);
+  /* a see-also list's {#T} link is no reference; nor is anything for a method whose own
+   * docs describe its answer */
+  EXPECT(c_result_like(&m, &methods[2]) == NULL);
+  EXPECT(c_result_like(&m, &methods[1]) == NULL);
+  /* the reference must document an answer itself */
+  methods[1].response.fields.n = 0;
+  EXPECT(c_result_like(&m, &methods[0]) == NULL);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s DOCS_INPUT_DIR\n", argv[0]);
@@ -202,6 +287,8 @@ int main(int argc, char **argv) {
   test_idents();
   test_registry();
   test_escaping();
+  test_example_result();
+  test_result_like();
   b24_diags diags;
   b24_diags_init(&diags);
   const char *inputs[] = {argv[1]};
@@ -212,6 +299,7 @@ int main(int argc, char **argv) {
     test_doc_text(m);
     test_seed_layout(m);
     test_change_is_local(m);
+    test_batch_has_no_stub(m);
     b24_model_free(m);
   }
   b24_diags_free(&diags);
