@@ -135,9 +135,12 @@ static size_t find_calls(const code *c, b24_code_lang lang, call **calls) {
         continue;
       }
     }
+    /* every head starts with one of these: most characters start none (the
+     * whole corpus's code passes through here) */
+    if (!strchr(lang == B24_CODE_JS ? "cf." : "C-r", c->s[i]) || !c->s[i]) continue;
     for (size_t h = 0; h < n_heads; h++) {
       const char *t = heads[h].text;
-      if (!b24_text_at(c->s, c->len, i, t)) continue;
+      if (t[0] != c->s[i] || !b24_text_at(c->s, c->len, i, t)) continue;
       if (isalpha((unsigned char)t[0]) && i > 0 && ident_char((unsigned char)c->s[i - 1]) && c->s[i - 1] != '$')
         continue;
       size_t e = i + strlen(t);
