@@ -148,7 +148,12 @@ static int fits_alt(const b24_model *m, const b24_type_alt *a, const json_t *v) 
   static const char *const integers[] = {"integer", "timestamp", NULL};
   if (a->array || !strcmp(a->base, "array")) return json_is_array(v) || json_is_object(v);
   const char *b = a->base;
-  if (!strcmp(b, "object") || a->ref) return json_is_object(v) || (json_is_array(v) && !json_array_size(v));
+  /* [`integer`](data-types.md#object_type): a plain type linked to the list of
+   * its values is that type, not the object at the anchor */
+  int scalar = word_is(b, strings) || word_is(b, integers) || !strcmp(b, "double") ||
+               !strcmp(b, "boolean");
+  if (!strcmp(b, "object") || (a->ref && !scalar))
+    return json_is_object(v) || (json_is_array(v) && !json_array_size(v));
   if (!strcmp(b, "time")) return json_is_object(v) || json_is_string(v); /* the time object, or hh:mm */
   if (word_is(b, integers))
     return kind_of(v) == B24_JSON_KIND_INTEGER || (json_is_string(v) && is_digits(json_string_value(v)));
