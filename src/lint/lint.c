@@ -170,6 +170,32 @@ void b24_findings_drop_baselined(b24_findings *fs) {
   fs->n = keep;
 }
 
+/* A row the parameter or error reader already calls a duplicate is not
+ * reported again by the check of every table (table-row-duplicate). The
+ * findings are sorted: those of one line are neighbours. */
+static void superseded(b24_findings *out) {
+  size_t keep = 0;
+  for (size_t i = 0; i < out->n; i++) {
+    b24_finding *f = &out->items[i];
+    int drop = 0;
+    if (!strcmp(f->rule->id, "table-row-duplicate"))
+      for (size_t k = i; k-- > 0 && !drop;) {
+        const b24_finding *g = &out->items[k];
+        if (strcmp(g->path, f->path) || g->line != f->line) break;
+        drop = !strcmp(g->rule->id, "param-duplicate") || !strcmp(g->rule->id, "error-duplicate");
+      }
+    for (size_t k = i + 1; !drop && k < out->n; k++) {
+      const b24_finding *g = &out->items[k];
+      if (strcmp(g->path, f->path) || g->line != f->line) break;
+      drop = !strcmp(f->rule->id, "table-row-duplicate") &&
+             (!strcmp(g->rule->id, "param-duplicate") || !strcmp(g->rule->id, "error-duplicate"));
+    }
+    if (drop) finding_free(f);
+    else out->items[keep++] = *f;
+  }
+  out->n = keep;
+}
+
 void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
                   b24_findings *out) {
   b24_lint_run_focus(m, diags, cfg, NULL, out);
@@ -183,8 +209,9 @@ void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_li
   for (size_t i = 0; diags && i < diags->n; i++)
     if (!m || strcmp(diags->items[i].rule, "example-json") != 0)
       from_diag(out, out->root, &diags->items[i]);
+  b24_lint_sources *src = b24_lint_sources_new(out->root);
   if (m) {
-    b24_lint_ctx c = {m, out, focus, 0};
+    b24_lint_ctx c = {m, out, focus, 0, src};
     b24_rules_names(&c);
     b24_rules_types(&c);
     b24_rules_examples(&c);
@@ -194,6 +221,15 @@ void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_li
     b24_rules_events(&c);
     b24_rules_model(&c);
   }
+  /* A finding still at column 1 is at least where its line's text starts (the
+   * builder's diagnostics know lines only; a row's "||" is often indented). */
+  for (size_t i = 0; i < out->n; i++) {
+    b24_finding *f = &out->items[i];
+    if (f->col != 1 || !f->relative) continue;
+    int col = b24_lint_first_text_col(src, f->path, f->line);
+    if (col > 1) f->col = col;
+  }
+  b24_lint_sources_free(src);
   /* Configuration and suppressions. */
   size_t keep = 0;
   for (size_t i = 0; i < out->n; i++) {
@@ -210,6 +246,7 @@ void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_li
   }
   out->n = keep;
   b24_qsort(out->items, out->n, sizeof *out->items, cmp_finding);
+  superseded(out);
   /* The same finding twice (a fragment's defect seen from two including pages). */
   keep = 0;
   for (size_t i = 0; i < out->n; i++) {

@@ -32,6 +32,7 @@ static const b24_lint_rule rules[] = {
     {"toc-missing-page", "structure", E, "a table of contents entry for a page that does not exist"},
     {"param-name", "structure", W, "a parameter table row whose first cell names no parameter"},
     {"param-duplicate", "structure", W, "a parameter listed twice in one table"},
+    {"table-row-duplicate", "structure", W, "a table row repeated word for word in one table"},
     {"param-section-unmatched", "structure", W, "a \"Parameter X\" section for a parameter X no table lists"},
     /* names */
     {"title-file-mismatch", "names", W, "the method name in the title does not match the page's file name"},

@@ -64,6 +64,7 @@ const expected = {
   'see-also-missing': [['see-also-missing.md', 95]],
   'stray-directive': [['stray-directive.md', 93]],
   'table-cell-count': [['table-cell-count-lost.md', 91], ['table-cell-count.md', 23]],
+  'table-row-duplicate': [['table-row-duplicate.md', 15]],
   'table-row-unclosed': [['table-row-unclosed.md', 28]],
   'table-stray-text': [['table-stray-text.md', 29]],
   'tabs-empty': [['tabs-empty.md', 93]],
