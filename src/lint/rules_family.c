@@ -4,7 +4,9 @@
  * path (fields.SETTINGS.PRECISION; a variant's tab is part of the path),
  * names case-insensitively: identifiers (ID, userId, OWNER_ID) across all
  * siblings, other names between *.add and *.update only (elsewhere a `value`
- * or `data` of two methods are different things).
+ * or `data` of two methods are different things). A write method that takes
+ * the entity's fields at the top level is compared with the `fields.*` of a
+ * sibling that takes them in `fields`.
  *
  * Types are compared as sets of alternatives, normalized:
  *  - nullability is ignored; `T[]` differs from `T`;
@@ -204,9 +206,25 @@ static void check_name(b24_lint_ctx *c, entry *v, size_t from, size_t to) {
   }
 }
 
+static int has_fields_param(const b24_method *m) {
+  for (size_t i = 0; i < m->params.n; i++)
+    if (!strcasecmp(m->params.items[i].name, "fields")) return 1;
+  return 0;
+}
+
 static void check_family(b24_lint_ctx *c, const b24_method **fam, size_t n) {
   entries es = {0};
-  for (size_t i = 0; i < n; i++) add_tree(&es, "", fam[i], &fam[i]->params, writes_fields(fam[i]), 0);
+  int some_fields = 0;
+  for (size_t i = 0; i < n; i++) some_fields |= writes_fields(fam[i]) && has_fields_param(fam[i]);
+  for (size_t i = 0; i < n; i++) {
+    int w = writes_fields(fam[i]);
+    add_tree(&es, "", fam[i], &fam[i]->params, w, 0);
+    /* bizproc.robot.add takes DESCRIPTION where bizproc.robot.update takes
+     * FIELDS.DESCRIPTION: a write method without `fields` is compared with the
+     * fields of those that have it too */
+    if (w && some_fields && !has_fields_param(fam[i]))
+      add_tree(&es, "fields.", fam[i], &fam[i]->params, w, 0);
+  }
   b24_qsort(es.v, es.n, sizeof *es.v, cmp_entry);
   for (size_t i = 0; i < es.n;) {
     size_t j = i + 1;
