@@ -36,11 +36,18 @@ void b24_lint_sources_free(b24_lint_sources *s);
  * NULL when the page cannot be read or is shorter. */
 const char *b24_lint_source_line(b24_lint_sources *s, const char *path, int line, size_t *len);
 /* Sets the column of the finding emitted last to where needle first stands on
- * its line, plus offset bytes; left as it is when needle is not there. */
-void b24_lint_at(b24_lint_ctx *c, const char *needle, size_t offset);
+ * its line, plus offset bytes (1-based byte columns); left as it is, and 0
+ * returned, when needle is not there. */
+int b24_lint_at(b24_lint_ctx *c, const char *needle, size_t offset);
 /* The same, looking on the finding's line and the next lines of its table row
  * (a row's cells span lines): the finding moves to the line that holds needle. */
-void b24_lint_at_row(b24_lint_ctx *c, const char *needle, size_t offset);
+int b24_lint_at_row(b24_lint_ctx *c, const char *needle, size_t offset);
+/* At "key" (a JSON key) on the finding's line. */
+void b24_lint_at_quoted(b24_lint_ctx *c, const char *key);
+/* At the code span `word` (a type) in the finding's table row. */
+void b24_lint_at_code(b24_lint_ctx *c, const char *word);
+/* At the target of the link ](href) on the finding's line. */
+void b24_lint_at_link(b24_lint_ctx *c, const char *href);
 /* The column of the first character that is no blank on the line, 0 if none. */
 int b24_lint_first_text_col(b24_lint_sources *s, const char *path, int line);
 

@@ -12,6 +12,30 @@
 /* At most this many schema errors are quoted in one finding. */
 enum { QUOTED_ERRORS = 3 };
 
+/* The finding moves to the key the first error is about ("#/data/CONNECTOR:
+ * ..." -> "CONNECTOR" in the example, as JSON or as print_r's [CONNECTOR]). */
+static void place_first_error(b24_lint_ctx *c, const char *errs) {
+  const char *colon = errs ? strchr(errs, ':') : NULL;
+  if (!colon || errs[0] != '#') return;
+  const char *seg = NULL, *end = colon;
+  for (const char *s = errs; s < colon; s++)
+    if (*s == '/' && s + 1 < colon && !(s[1] >= '0' && s[1] <= '9')) seg = s + 1;
+  if (!seg) return;
+  for (const char *s = seg; s < colon; s++)
+    if (*s == '/') {
+      end = s;
+      break;
+    }
+  b24_buf q = B24_BUF_INIT;
+  b24_buf_printf(&q, "\"%.*s\"", (int)(end - seg), seg);
+  if (!b24_lint_at_row(c, b24_buf_cstr(&q), 0)) {
+    b24_buf_clear(&q);
+    b24_buf_printf(&q, "[%.*s]", (int)(end - seg), seg);
+    b24_lint_at_row(c, b24_buf_cstr(&q), 0);
+  }
+  b24_buf_free(&q);
+}
+
 void b24_rules_events(b24_lint_ctx *c) {
   for (size_t i = 0; i < c->m->n_events; i++) {
     const b24_event *e = &c->m->events[i];
@@ -34,6 +58,7 @@ void b24_rules_events(b24_lint_ctx *c) {
                     "the payload example of %s does not match its table (%d error%s): %s%s", e->name,
                     n, n == 1 ? "" : "s", b24_buf_cstr(&quoted), n > QUOTED_ERRORS ? "; ..." : "");
       b24_buf_free(&quoted);
+      place_first_error(c, errs.data);
     }
     b24_buf_free(&errs);
     json_decref(schema);

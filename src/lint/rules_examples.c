@@ -54,10 +54,12 @@ static void unknown_keys(b24_lint_ctx *c, const b24_method *m) {
       int seen = 0;
       for (size_t k = 0; k < e && !seen; k++)
         seen = has_body(&m->examples[k]) && json_object_get(m->examples[k].body, key);
-      if (!seen)
+      if (!seen) {
         b24_lint_emit(c, "example-unknown-param", ex->loc.file, key_line(ex, key),
                       "the %s example of %s sends '%s', which the parameter table does not list",
                       ex->lang, m->name, key);
+        b24_lint_at_quoted(c, key);
+      }
     }
   }
 }
@@ -168,6 +170,7 @@ static void required_missing(b24_lint_ctx *c, const b24_method *m) {
       continue;
     b24_lint_emit(c, "example-required-missing", p->loc.file, p->loc.line,
                   "required parameter '%s' of %s is sent by no request example", p->name, m->name);
+    b24_lint_at(c, p->name, 0);
   }
 }
 

@@ -203,6 +203,7 @@ static void check_name(b24_lint_ctx *c, entry *v, size_t from, size_t to) {
     b24_lint_emit(c, "family-type-mismatch", p->loc.file, p->loc.line,
                   "'%s' of %s is '%s', but '%s' in %s (%s:%d)", p->name, v[i].m->name,
                   p->type.written, q->type.written, v[best].m->name, q->loc.file, q->loc.line);
+    b24_lint_at_code(c, p->type.n_alts && p->type.alts[0].reference ? p->type.alts[0].reference : p->type.n_alts ? p->type.alts[0].base : p->name);
   }
 }
 

@@ -320,11 +320,13 @@ static void check_result_type(b24_lint_ctx *c, const b24_method *m, const json_t
                   "the result of %s is an object holding result, but documented as '%s' (line "
                   "%d), the type of the inner result: document the object and its field",
                   m->name, row->type.written, row->loc.line);
+    b24_lint_at_quoted(c, "result");
     return;
   }
   b24_lint_emit(c, "response-field-type", r->example_loc.file, example_key_line(r, "result"),
                 "the result of %s is %s in the response example, but documented as '%s' (line %d)",
                 m->name, json_kind(value), row->type.written, row->loc.line);
+  b24_lint_at_quoted(c, "result");
 }
 
 static void check_method(b24_lint_ctx *c, const b24_method *m) {
@@ -372,11 +374,13 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
     for (size_t o = 0; o < no && !found; o++)
       found = df.flat ? has_key_deep(objs[o], name, 0) : get_ci(objs[o], name) != NULL;
     if (!found && json_is_object(result) && !df.rowless && !describes &&
-        !conditional(p->description))
+        !conditional(p->description)) {
       b24_lint_emit(c, "response-field-missing", p->loc.file, p->loc.line,
                     "field '%s' of the result of %s is documented but missing from the response "
                     "example (line %d)",
                     p->name, m->name, r->example_loc.line);
+      b24_lint_at(c, p->name, 0);
+    }
     if (describes || (df.flat && strchr(p->name, '.'))) continue; /* nested: level unknown */
     for (size_t o = 0; o < no; o++) {
       const json_t *x = get_ci(objs[o], name);
@@ -385,6 +389,7 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
                       "field '%s' of the result of %s is %s in the response example, but "
                       "documented as '%s' (line %d)",
                       name, m->name, json_kind(x), p->type.written, p->loc.line);
+        b24_lint_at_quoted(c, name);
         break;
       }
     }
@@ -395,11 +400,13 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
       if (documented(&df, k) || mentioned(c, m, &df, result_row(m), k)) continue;
       int seen = 0;
       for (size_t p = 0; p < o && !seen; p++) seen = get_ci(objs[p], k) != NULL;
-      if (!seen)
+      if (!seen) {
         b24_lint_emit(c, "response-field-extra", r->example_loc.file, example_key_line(r, k),
                       "the response example of %s has field '%s' in result, which Returned Data "
                       "does not document",
                       m->name, k);
+        b24_lint_at_quoted(c, k);
+      }
     }
   }
   free(df.v);

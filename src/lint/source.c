@@ -91,33 +91,69 @@ static b24_finding *last_kept(b24_lint_ctx *c) {
   return &c->out->items[c->out->n - 1];
 }
 
-void b24_lint_at(b24_lint_ctx *c, const char *needle, size_t offset) {
+int b24_lint_at(b24_lint_ctx *c, const char *needle, size_t offset) {
   b24_finding *f = last_kept(c);
   size_t len;
   const char *l = f ? b24_lint_source_line(c->src, f->path, f->line, &len) : NULL;
   const char *at = l && needle ? find_in(l, len, needle) : NULL;
-  if (at && (size_t)(at - l) + offset <= len) f->col = (int)(at - l + offset) + 1;
+  if (!at || (size_t)(at - l) + offset > len) return 0;
+  f->col = (int)(at - l + offset) + 1;
+  return 1;
 }
 
-void b24_lint_at_row(b24_lint_ctx *c, const char *needle, size_t offset) {
+int b24_lint_at_row(b24_lint_ctx *c, const char *needle, size_t offset) {
   b24_finding *f = last_kept(c);
-  if (!f || !needle) return;
+  if (!f || !needle) return 0;
   for (int line = f->line; line < f->line + 64; line++) {
     size_t len;
     const char *l = b24_lint_source_line(c->src, f->path, line, &len);
-    if (!l) return;
+    if (!l) return 0;
     size_t k = 0;
     while (k < len && (l[k] == ' ' || l[k] == '\t')) k++;
     /* the next row or the table's end: the text is not in this row */
     if (line > f->line && len - k >= 2 && l[k] == '|' && (l[k + 1] == '|' || l[k + 1] == '#'))
-      return;
+      return 0;
     const char *at = find_in(l, len, needle);
     if (at && (size_t)(at - l) + offset <= len) {
       f->line = line;
       f->col = (int)(at - l + offset) + 1;
-      return;
+      return 1;
     }
   }
+  return 0;
+}
+
+void b24_lint_at_quoted(b24_lint_ctx *c, const char *key) {
+  if (!key) return;
+  size_t n = strlen(key);
+  char *q = malloc(n + 3);
+  q[0] = '"';
+  memcpy(q + 1, key, n);
+  q[n + 1] = '"';
+  q[n + 2] = 0;
+  b24_lint_at(c, q, 0);
+  free(q);
+}
+
+void b24_lint_at_code(b24_lint_ctx *c, const char *word) {
+  if (!word || !*word) return;
+  size_t n = strlen(word);
+  char *q = malloc(n + 2);
+  q[0] = '`';
+  memcpy(q + 1, word, n + 1);
+  if (!b24_lint_at_row(c, q, 1)) b24_lint_at_row(c, word, 0);
+  free(q);
+}
+
+void b24_lint_at_link(b24_lint_ctx *c, const char *href) {
+  if (!href || !*href) return;
+  size_t n = strlen(href);
+  char *q = malloc(n + 3);
+  q[0] = ']';
+  q[1] = '(';
+  memcpy(q + 2, href, n + 1);
+  if (!b24_lint_at(c, q, 2) && !b24_lint_at(c, q + 1, 1)) b24_lint_at(c, href, 0);
+  free(q);
 }
 
 int b24_lint_first_text_col(b24_lint_sources *s, const char *path, int line) {
