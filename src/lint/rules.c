@@ -63,6 +63,7 @@ static const b24_lint_rule rules[] = {
     /* what the model knows across pages (rules_model.c) */
     {"identifier-object-type", "model", W, "an identifier parameter (a name ending in ID) typed with an object type, while it takes the object's id"},
     {"type-examples-disagree", "model", W, "a parameter or result field whose table type no example value agrees with"},
+    {"type-fields-disagree", "model", W, "a parameter typed as a scalar (integer, string, ...) while the page lists its fields"},
     {"example-deprecated-method", "model", W, "a page whose code examples call a deprecated method"},
     /* the run itself */
     {"io", "input", E, "a page that cannot be read"},

@@ -129,8 +129,11 @@ static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p
       continue; /* a linked object type: documented where the link points */
     }
     if (a->reference) { /* model v2: an identifier of the object the word names */
-      if (a->reference_target && strchr(a->reference_target, '#'))
-        check_ref(c, p, a->reference_target, a->reference);
+      const char *t = a->reference_target;
+      size_t tl = t ? strlen(t) : 0;
+      /* an anchor, or a page (`x.id` linked to the dictionary page) */
+      if (t && (strchr(t, '#') || (tl > 3 && !strcmp(t + tl - 3, ".md"))))
+        check_ref(c, p, t, a->reference);
       continue;
     }
     if (a->page) {

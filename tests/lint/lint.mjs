@@ -76,6 +76,7 @@ const expected = {
   'type-unknown': [['type-unknown.md', 26]],
   'type-examples-disagree': [['family-item-update.md', 24], ['response-result-type.md', 69]],
   'identifier-object-type': [['identifier-object-type.md', 16]],
+  'type-fields-disagree': [['type-fields-disagree.md', 15]],
   'example-deprecated-method': [['example-deprecated-method.md', 16]],
   'unterminated-block': [['unterminated-block.md', 93]],
 };
