@@ -338,6 +338,8 @@ static void payload_from(b24_bctx *c, b24_block **bl, size_t from, size_t to, b2
 
 /* ---- the page ---- */
 
+static int says_no_data(b24_block **bl, size_t from, size_t n);
+
 b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) {
   b24_block **bl = d->blocks.items;
   size_t n = d->blocks.n;
@@ -397,10 +399,28 @@ b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) 
     }
   }
   if (unnamed) name_event(c, page, ev);
-  if (!ev->payload.n && handler < n)
+  if (!ev->payload.n && handler < n && !says_no_data(bl, handler + 1, n))
     b24_blint(c, ev->payload_loc.line, B24_WARNING, "event-payload",
               "the handler section of %s has no table of what the handler receives", ev->name);
   return ev;
+}
+
+/* The handler section (up to the next level-2 heading) says in so many words
+ * that the handler receives nothing (BI_ANALYTICS_MENU: "The handler receives
+ * no data"): no table is missing. */
+static int says_no_data(b24_block **bl, size_t from, size_t n) {
+  static const char *const w[] = {"receives no data", "no data is passed", "receives nothing",
+                                  "passes no data", "ничего не получает", "данные не передаются"};
+  for (size_t i = from; i < n && !(bl[i]->kind == B24_BLK_HEADING && bl[i]->level <= 2); i++) {
+    if (bl[i]->kind != B24_BLK_PARAGRAPH) continue;
+    char *t = b24_node_plain_text(bl[i]->node);
+    for (char *k = t; *k; k++) *k = (char)tolower((unsigned char)*k);
+    int yes = 0;
+    for (size_t k = 0; k < sizeof w / sizeof *w && !yes; k++) yes = strstr(t, w[k]) != NULL;
+    free(t);
+    if (yes) return 1;
+  }
+  return 0;
 }
 
 /* ---- across pages: who raises what ---- */
