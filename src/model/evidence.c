@@ -174,9 +174,22 @@ static int fits_alt(const b24_model *m, const b24_type_alt *a, const json_t *v) 
   return 1;
 }
 
+/* A value for the reader to replace ("your_recurring_invoice_id",
+ * "**put_id_here**", "<ID>"): it stands for a value, of whatever type. */
+static int placeholder(const json_t *v) {
+  if (!json_is_string(v)) return 0;
+  const char *s = json_string_value(v);
+  size_t n = strlen(s);
+  if (strstr(s, "**") || (n > 2 && s[0] == '<' && s[n - 1] == '>')) return 1;
+  static const char *const w[] = {"your_", "put_", "YOUR_", "PUT_"};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+    if (!strncmp(s, w[i], strlen(w[i]))) return 1;
+  return 0;
+}
+
 static void check_fit(const b24_model *m, b24_param *p, const json_t *v, int line) {
   (void)line;
-  if (json_is_null(v) || !p->type.n_alts) return; /* the docs rarely write `| null` */
+  if (json_is_null(v) || !p->type.n_alts || placeholder(v)) return; /* the docs rarely write `| null` */
   for (size_t a = 0; a < p->type.n_alts; a++)
     if (fits_alt(m, &p->type.alts[a], v)) return;
   p->evidence.disagrees = 1;
