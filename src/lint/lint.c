@@ -170,6 +170,30 @@ void b24_findings_drop_baselined(b24_findings *fs) {
   fs->n = keep;
 }
 
+/* "Parameter chat" sections of a parameter that a table the model does not
+ * read as the parameter's parent lists (an "Array Element MESSAGES" table):
+ * the section does describe a listed parameter, so the builder's
+ * param-section-unmatched is dropped when a row of the page names it. */
+static void listed_elsewhere(b24_findings *out, b24_lint_sources *src) {
+  size_t keep = 0;
+  for (size_t i = 0; i < out->n; i++) {
+    b24_finding *f = &out->items[i];
+    const char *q = strcmp(f->rule->id, "param-section-unmatched") ? NULL
+                                                                   : strstr(f->message, "parameter '");
+    int drop = 0;
+    if (q && f->relative) {
+      q += strlen("parameter '");
+      const char *e = strchr(q, '\'');
+      char *name = e ? strndup(q, (size_t)(e - q)) : NULL;
+      drop = name && b24_lint_page_has_row(src, f->path, name);
+      free(name);
+    }
+    if (drop) finding_free(f);
+    else out->items[keep++] = *f;
+  }
+  out->n = keep;
+}
+
 /* A row the parameter or error reader already calls a duplicate is not
  * reported again by the check of every table (table-row-duplicate). The
  * findings are sorted: those of one line are neighbours. */
@@ -221,6 +245,7 @@ void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_li
     b24_rules_events(&c);
     b24_rules_model(&c);
   }
+  listed_elsewhere(out, src);
   /* A finding still at column 1 is at least where its line's text starts (the
    * builder's diagnostics know lines only; a row's "||" is often indented). */
   for (size_t i = 0; i < out->n; i++) {

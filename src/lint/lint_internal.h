@@ -56,6 +56,9 @@ int b24_lint_first_text_col(b24_lint_sources *s, const char *path, int line);
 int b24_lint_page_mentions(b24_lint_ctx *c, const char *path, const char *word, int skip_from,
                            int skip_to);
 
+/* Does a table row of the page name `name` in its first cell ("|| **name**")? */
+int b24_lint_page_has_row(b24_lint_sources *s, const char *path, const char *name);
+
 /* Calls fn on every parameter of a tree (children and variants too), depth first. */
 typedef void (*b24_param_fn)(b24_lint_ctx *c, const b24_method *m, const b24_param *p, void *arg);
 void b24_lint_walk_params(b24_lint_ctx *c, const b24_method *m, const b24_params *ps,

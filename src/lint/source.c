@@ -189,3 +189,24 @@ int b24_lint_page_mentions(b24_lint_ctx *c, const char *path, const char *word, 
   }
   return 0;
 }
+
+int b24_lint_page_has_row(b24_lint_sources *s, const char *path, const char *name) {
+  size_t nl = strlen(name);
+  src_page *p = path ? page_of(s, path) : NULL;
+  for (size_t k = 0; p && p->text && nl && k < p->n_lines; k++) {
+    size_t len;
+    const char *l = b24_lint_source_line(s, path, (int)k + 1, &len);
+    size_t i = 0;
+    while (i < len && (l[i] == ' ' || l[i] == '\t')) i++;
+    if (len - i < 2 || l[i] != '|' || l[i + 1] != '|') continue;
+    for (i += 2; i < len && l[i] == ' '; i++)
+      ;
+    if (len - i < 2 || strncmp(l + i, "**", 2)) continue;
+    i += 2;
+    if (i < len && l[i] == '`') i++;
+    if (len - i >= nl && !strncmp(l + i, name, nl) &&
+        (i + nl == len || l[i + nl] == '*' || l[i + nl] == '`' || l[i + nl] == '\\'))
+      return 1;
+  }
+  return 0;
+}
