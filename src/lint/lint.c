@@ -185,7 +185,7 @@ static void listed_elsewhere(b24_findings *out, b24_lint_sources *src) {
       q += strlen("parameter '");
       const char *e = strchr(q, '\'');
       char *name = e ? strndup(q, (size_t)(e - q)) : NULL;
-      drop = name && b24_lint_page_has_row(src, f->path, name);
+      drop = name && b24_lint_page_has_row(src, f->path, name, 0, 0);
       free(name);
     }
     if (drop) finding_free(f);

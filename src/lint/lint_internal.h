@@ -56,8 +56,10 @@ int b24_lint_first_text_col(b24_lint_sources *s, const char *path, int line);
 int b24_lint_page_mentions(b24_lint_ctx *c, const char *path, const char *word, int skip_from,
                            int skip_to);
 
-/* Does a table row of the page name `name` in its first cell ("|| **name**")? */
-int b24_lint_page_has_row(b24_lint_sources *s, const char *path, const char *name);
+/* Does a table row of the page, on lines [from, to] (0: no bound), name
+ * `name` in its first cell ("|| **name**"; case aside, "name[]" too)? */
+int b24_lint_page_has_row(b24_lint_sources *s, const char *path, const char *name, int from,
+                          int to);
 
 /* Calls fn on every parameter of a tree (children and variants too), depth first. */
 typedef void (*b24_param_fn)(b24_lint_ctx *c, const b24_method *m, const b24_param *p, void *arg);

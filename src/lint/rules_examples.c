@@ -40,6 +40,18 @@ static int key_line(const b24_example *ex, const char *key) {
 
 static int has_body(const b24_example *ex) { return ex->is_curl && json_is_object(ex->body); }
 
+/* A row of the parameter section that the model did not read (a second
+ * table, "Additional Parameters" of event.offline.get) names the key: the
+ * section runs from its heading to the first example. */
+static int listed_in_section(b24_lint_ctx *c, const b24_method *m, const char *key) {
+  int to = 0;
+  for (size_t e = 0; e < m->n_examples; e++)
+    if (m->examples[e].loc.line > m->params_loc.line && (!to || m->examples[e].loc.line < to))
+      to = m->examples[e].loc.line;
+  return m->params_loc.line && to &&
+         b24_lint_page_has_row(c->src, m->source, key, m->params_loc.line, to);
+}
+
 static void unknown_keys(b24_lint_ctx *c, const b24_method *m) {
   if (!m->params.n || has_wildcard(&m->params)) return;
   for (size_t e = 0; e < m->n_examples; e++) {
@@ -54,7 +66,7 @@ static void unknown_keys(b24_lint_ctx *c, const b24_method *m) {
       int seen = 0;
       for (size_t k = 0; k < e && !seen; k++)
         seen = has_body(&m->examples[k]) && json_object_get(m->examples[k].body, key);
-      if (!seen) {
+      if (!seen && !listed_in_section(c, m, key)) {
         b24_lint_emit(c, "example-unknown-param", ex->loc.file, key_line(ex, key),
                       "the %s example of %s sends '%s', which the parameter table does not list",
                       ex->lang, m->name, key);

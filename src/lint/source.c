@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lint/lint_internal.h"
 #include "util/fsutil.h"
@@ -190,10 +191,13 @@ int b24_lint_page_mentions(b24_lint_ctx *c, const char *path, const char *word, 
   return 0;
 }
 
-int b24_lint_page_has_row(b24_lint_sources *s, const char *path, const char *name) {
+int b24_lint_page_has_row(b24_lint_sources *s, const char *path, const char *name, int from,
+                          int to) {
   size_t nl = strlen(name);
+  if (nl > 2 && !strcmp(name + nl - 2, "[]")) nl -= 2; /* "Data[]" names the row data */
   src_page *p = path ? page_of(s, path) : NULL;
-  for (size_t k = 0; p && p->text && nl && k < p->n_lines; k++) {
+  for (size_t k = from > 0 ? (size_t)from - 1 : 0; p && p->text && nl && k < p->n_lines; k++) {
+    if (to > 0 && (int)k + 1 > to) break;
     size_t len;
     const char *l = b24_lint_source_line(s, path, (int)k + 1, &len);
     size_t i = 0;
@@ -204,7 +208,7 @@ int b24_lint_page_has_row(b24_lint_sources *s, const char *path, const char *nam
     if (len - i < 2 || strncmp(l + i, "**", 2)) continue;
     i += 2;
     if (i < len && l[i] == '`') i++;
-    if (len - i >= nl && !strncmp(l + i, name, nl) &&
+    if (len - i >= nl && !strncasecmp(l + i, name, nl) &&
         (i + nl == len || l[i + nl] == '*' || l[i + nl] == '`' || l[i + nl] == '\\'))
       return 1;
   }
