@@ -147,6 +147,21 @@ static int fits_alt(const b24_model *m, const b24_type_alt *a, const json_t *v) 
   static const char *const strings[] = {"string", "text", "char", "date", "datetime", "enum", NULL};
   static const char *const integers[] = {"integer", "timestamp", NULL};
   if (a->array || !strcmp(a->base, "array")) return json_is_array(v) || json_is_object(v);
+  /* `sale_status.id`: the type of that field of the object, where the
+   * dictionary describes it (sale_status.id is a string: "DN") */
+  const char *dot = a->reference ? strchr(a->reference, '.') : NULL;
+  const b24_object_type *o = dot && a->reference_target ? b24_model_find_object(m, a->reference_target) : NULL;
+  for (size_t i = 0; dot && !o && i < m->n_objects; i++) /* the word, where no link says which */
+    if (m->objects[i].name && strlen(m->objects[i].name) == (size_t)(dot - a->reference) &&
+        !strncasecmp(m->objects[i].name, a->reference, (size_t)(dot - a->reference)))
+      o = &m->objects[i];
+  for (size_t i = 0; o && i < o->fields.n; i++) {
+    const b24_param *f = &o->fields.items[i];
+    if (strcasecmp(f->name, dot + 1) || !f->type.n_alts) continue;
+    for (size_t k = 0; k < f->type.n_alts; k++)
+      if (!f->type.alts[k].reference && fits_alt(m, &f->type.alts[k], v)) return 1;
+    return 0;
+  }
   const char *b = a->base;
   /* [`integer`](data-types.md#object_type): a plain type linked to the list of
    * its values is that type, not the object at the anchor */
