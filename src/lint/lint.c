@@ -56,6 +56,19 @@ void b24_lint_emit(b24_lint_ctx *c, const char *id, const char *path, int line, 
   x->message = b24_buf_take(&b);
 }
 
+int b24_lint_scalar_type(const b24_type *t) {
+  static const char *const w[] = {"integer", "string", "boolean", "double", "date",
+                                  "datetime", "char", "text"};
+  if (!t->n_alts) return 0;
+  for (size_t a = 0; a < t->n_alts; a++) {
+    const b24_type_alt *x = &t->alts[a];
+    int scalar = 0;
+    for (size_t i = 0; i < sizeof w / sizeof *w && !scalar; i++) scalar = !strcmp(x->base, w[i]);
+    if (!scalar || x->array || x->reference || x->ref) return 0;
+  }
+  return 1;
+}
+
 void b24_lint_fix_last(b24_lint_ctx *c, int line, const char *old, const char *new_text) {
   if (!c->out->n || c->out->n == c->emitted_before) return; /* the finding was not kept */
   b24_finding *x = &c->out->items[c->out->n - 1];

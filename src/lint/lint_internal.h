@@ -61,6 +61,10 @@ int b24_lint_page_mentions(b24_lint_ctx *c, const char *path, const char *word, 
 int b24_lint_page_has_row(b24_lint_sources *s, const char *path, const char *name, int from,
                           int to);
 
+/* Every alternative of t is a scalar (integer, string, ...; no array, object
+ * or object type). */
+int b24_lint_scalar_type(const b24_type *t);
+
 /* Calls fn on every parameter of a tree (children and variants too), depth first. */
 typedef void (*b24_param_fn)(b24_lint_ctx *c, const b24_method *m, const b24_param *p, void *arg);
 void b24_lint_walk_params(b24_lint_ctx *c, const b24_method *m, const b24_params *ps,

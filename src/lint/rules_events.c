@@ -2,6 +2,7 @@
  * payload table, through the payload's JSON Schema (schema/event_schema.h). An
  * unreadable example and a handler section without a table are reported by the
  * model builder (event-example, event-payload). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lint/lint_internal.h"
@@ -36,13 +37,63 @@ static void place_first_error(b24_lint_ctx *c, const char *errs) {
   b24_buf_free(&q);
 }
 
+/* The parameter at a schema error's pointer ("#/data/DATA/0/connector"):
+ * names looked up level by level, array indexes skipped. */
+static const b24_param *param_at(const b24_params *ps, const char *ptr, size_t n) {
+  const b24_param *p = NULL;
+  for (size_t i = 2; i < n && ps;) { /* after "#/" */
+    size_t j = i;
+    while (j < n && ptr[j] != '/') j++;
+    if (!(ptr[i] >= '0' && ptr[i] <= '9')) {
+      p = NULL;
+      for (size_t k = 0; k < ps->n && !p; k++)
+        if (strlen(ps->items[k].name) == j - i && !strncmp(ps->items[k].name, ptr + i, j - i))
+          p = &ps->items[k];
+      if (!p) return NULL;
+      ps = &p->children;
+    }
+    i = j + 1;
+  }
+  return p;
+}
+
+/* Errors the method rules would not raise either: an object where the table
+ * says `array` (PHP's associative array is a JSON object), and a scalar row
+ * that the model gave fields from a section meant for another parameter of
+ * that name ("Parameter connector" of DATA[] matched to CONNECTOR): the row's
+ * own type is what the table says. The lines kept go to out; their count. */
+static int real_errors(const b24_event *e, const char *errs, b24_buf *out) {
+  int n = 0;
+  for (const char *s = errs; s && *s;) {
+    const char *nl = strchr(s, '\n');
+    size_t len = nl ? (size_t)(nl - s) : strlen(s);
+    char *line = strndup(s, len);
+    const char *colon = strchr(line, ':');
+    const b24_param *p = line[0] == '#' && colon ? param_at(&e->payload, line, (size_t)(colon - line)) : NULL;
+    int lenient = strstr(line, "expected array, got object") ||
+                  (p && p->children.n && b24_lint_scalar_type(&p->type));
+    if (!lenient) {
+      b24_buf_puts(out, line);
+      b24_buf_putc(out, '\n');
+      n++;
+    }
+    free(line);
+    s = nl ? nl + 1 : NULL;
+  }
+  return n;
+}
+
 void b24_rules_events(b24_lint_ctx *c) {
   for (size_t i = 0; i < c->m->n_events; i++) {
     const b24_event *e = &c->m->events[i];
     if (!e->example || !e->payload.n) continue;
     json_t *schema = b24_schema_for_event(c->m, e);
     b24_buf errs = B24_BUF_INIT;
-    int n = b24_jsonschema_validate_ex(schema, e->example, B24_JSONSCHEMA_FORM_SCALARS, &errs);
+    int all = b24_jsonschema_validate_ex(schema, e->example, B24_JSONSCHEMA_FORM_SCALARS, &errs);
+    b24_buf kept = B24_BUF_INIT;
+    int n = all > 0 ? real_errors(e, errs.data, &kept) : 0;
+    b24_buf_free(&errs);
+    errs = kept;
     if (n > 0) {
       /* the first few error lines, joined */
       b24_buf quoted = B24_BUF_INIT;

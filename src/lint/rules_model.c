@@ -30,24 +30,10 @@ static int resolved_from_object(const b24_model *m, const b24_type_alt *a) {
   return !(w && w->scalar);
 }
 
-/* Every alternative is a scalar (no array, object or object type). */
-static int scalar_only(const b24_type *t) {
-  static const char *const w[] = {"integer", "string", "boolean", "double", "date",
-                                  "datetime", "char", "text"};
-  if (!t->n_alts) return 0;
-  for (size_t a = 0; a < t->n_alts; a++) {
-    const b24_type_alt *x = &t->alts[a];
-    int scalar = 0;
-    for (size_t i = 0; i < sizeof w / sizeof *w && !scalar; i++) scalar = !strcmp(x->base, w[i]);
-    if (!scalar || x->array || x->reference || x->ref) return 0;
-  }
-  return 1;
-}
-
 static void check_param(b24_lint_ctx *c, const b24_method *meth, const b24_param *p, void *arg) {
   (void)arg;
   /* `fields` typed `integer` while a table lists its fields */
-  if (p->children.n && scalar_only(&p->type)) {
+  if (p->children.n && b24_lint_scalar_type(&p->type)) {
     b24_lint_emit(c, "type-fields-disagree", p->loc.file, p->loc.line,
                   "%s of %s is typed `%s`, but the page lists its fields (%s, line %d)", p->name,
                   meth->name, p->type.written ? p->type.written : "", p->children.items[0].name,
