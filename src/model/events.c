@@ -399,7 +399,11 @@ b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) 
     }
   }
   if (unnamed) name_event(c, page, ev);
-  if (!ev->payload.n && handler < n && !says_no_data(bl, handler + 1, n))
+  /* an events/index.md shows what all its events pass and links their pages,
+   * which have the tables */
+  const char *base = strrchr(c->file, '/');
+  int overview = !strcmp(base ? base + 1 : c->file, "index.md");
+  if (!ev->payload.n && handler < n && !overview && !says_no_data(bl, handler + 1, n))
     b24_blint(c, ev->payload_loc.line, B24_WARNING, "event-payload",
               "the handler section of %s has no table of what the handler receives", ev->name);
   return ev;
