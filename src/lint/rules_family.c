@@ -188,6 +188,16 @@ static int cmp_entry(const void *a, const void *b) {
   return c ? c : strcmp(x->m->name, y->m->name);
 }
 
+/* One side is a `string` that its text says takes codes as well as ids
+ * ("Identifier of the custom region or code of a pre-installed region"), the
+ * other an `integer`: the first method accepts more, which is no conflict. */
+static int takes_codes(const entry *a, const entry *b) {
+  const entry *s = !strcmp(a->types, "string") ? a : !strcmp(b->types, "string") ? b : NULL;
+  const entry *i = s == a ? b : a;
+  if (!s || strcmp(i->types, "integer") || !s->p->description) return 0;
+  return strstr(s->p->description, " code") || strstr(s->p->description, " код");
+}
+
 /* The entries of one name [from, to): each one at odds with the most common type
  * is reported, naming a method that uses that type. */
 static void check_name(b24_lint_ctx *c, entry *v, size_t from, size_t to) {
@@ -198,7 +208,9 @@ static void check_name(b24_lint_ctx *c, entry *v, size_t from, size_t to) {
     if (count > best_count) best = i, best_count = count;
   }
   for (size_t i = from; i < to; i++) {
-    if (!b24_lint_in_focus(c, v[i].m->source) || compatible(v[i].types, v[best].types)) continue;
+    if (!b24_lint_in_focus(c, v[i].m->source) || compatible(v[i].types, v[best].types) ||
+        takes_codes(&v[i], &v[best]))
+      continue;
     const b24_param *p = v[i].p, *q = v[best].p;
     b24_lint_emit(c, "family-type-mismatch", p->loc.file, p->loc.line,
                   "'%s' of %s is '%s', but '%s' in %s (%s:%d)", p->name, v[i].m->name,
