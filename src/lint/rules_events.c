@@ -57,11 +57,22 @@ static const b24_param *param_at(const b24_params *ps, const char *ptr, size_t n
   return p;
 }
 
+static int has_child(const b24_param *p, const char *name) {
+  for (size_t i = 0; i < p->children.n; i++)
+    if (!strcmp(p->children.items[i].name, name)) return 1;
+  return 0;
+}
+
 /* Errors the method rules would not raise either: an object where the table
  * says `array` (PHP's associative array is a JSON object), and a scalar row
  * that the model gave fields from a section meant for another parameter of
  * that name ("Parameter connector" of DATA[] matched to CONNECTOR): the row's
- * own type is what the table says. The lines kept go to out; their count. */
+ * own type is what the table says; and a missing "required" field of a
+ * parameter whose fields hold itself (DATA[] given the fields of its parent
+ * data: CONNECTOR, LINE, DATA), which no table means; and a payload that is
+ * no object at all (a JS callback's argument, callback(true), which the table
+ * names eventData): the table describes it by position. The lines kept go to
+ * out; their count. */
 static int real_errors(const b24_event *e, const char *errs, b24_buf *out) {
   int n = 0;
   for (const char *s = errs; s && *s;) {
@@ -71,7 +82,9 @@ static int real_errors(const b24_event *e, const char *errs, b24_buf *out) {
     const char *colon = strchr(line, ':');
     const b24_param *p = line[0] == '#' && colon ? param_at(&e->payload, line, (size_t)(colon - line)) : NULL;
     int lenient = strstr(line, "expected array, got object") ||
-                  (p && p->children.n && b24_lint_scalar_type(&p->type));
+                  (p && p->children.n && b24_lint_scalar_type(&p->type)) ||
+                  (p && strstr(line, "required property") && has_child(p, p->name)) ||
+                  (!strncmp(line, "#: expected object", 18) && !json_is_object(e->example));
     if (!lenient) {
       b24_buf_puts(out, line);
       b24_buf_putc(out, '\n');
