@@ -132,6 +132,17 @@ static void from_diag(b24_findings *out, const char *root, const b24_diag *d) {
   }
 }
 
+/* Is the diagnostic's file (the root joined with a page path) a method's page? */
+static int on_method_page(const b24_model *m, const char *root, const char *file) {
+  size_t rl = strlen(root);
+  const char *p = file;
+  if (strcmp(root, ".") && !strncmp(file, root, rl)) p = file + rl;
+  while (*p == '/') p++;
+  for (size_t i = 0; i < m->n_methods; i++)
+    if (m->methods[i].source && !strcmp(m->methods[i].source, p)) return 1;
+  return 0;
+}
+
 static int rule_in(char *const *rules, size_t n, const char *id) {
   if (!n) return 1; /* no rule named: every rule */
   for (size_t i = 0; i < n; i++)
@@ -242,9 +253,11 @@ void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_li
                         const b24_lint_focus *focus, b24_findings *out) {
   memset(out, 0, sizeof *out);
   out->root = strdup(m && m->root ? m->root : ".");
-  /* example-json is said again, better, by a model rule (rules_examples.c). */
+  /* example-json is said again, better, by a model rule (rules_examples.c),
+   * on method pages; the builder's stays for other pages (page_bodies.c). */
   for (size_t i = 0; diags && i < diags->n; i++)
-    if (!m || strcmp(diags->items[i].rule, "example-json") != 0)
+    if (!m || strcmp(diags->items[i].rule, "example-json") != 0 ||
+        !on_method_page(m, out->root, diags->items[i].file))
       from_diag(out, out->root, &diags->items[i]);
   b24_lint_sources *src = b24_lint_sources_new(out->root);
   if (m) {

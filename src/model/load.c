@@ -12,6 +12,7 @@
 #include "model/build.h"
 #include "model/derive.h"
 #include "model/late_sections.h"
+#include "model/page_bodies.h"
 #include "model/table_rows.h"
 #include "parse/blocks.h"
 #include "util/buf.h"
@@ -532,6 +533,7 @@ static void load_page(void *ctx, unsigned worker, size_t i) {
   c.display = disp;
   b24_build_page(&c, d, &r->page, &r->method);
   if (r->method) b24_late_sections(&c, d, r->method);
+  else if (r->page.kind != B24_PAGE_EVENT) b24_page_curl_bodies(&c, d);
   b24_table_row_duplicates(&c, d);
   if (r->page.kind == B24_PAGE_EVENT) r->event = b24_build_event(&c, d, &r->page);
   /* On a method page the object tables were read with the method, and reported
