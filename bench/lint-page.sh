@@ -14,10 +14,12 @@ trap 'rm -rf "$tmp"' EXIT
 args=()
 for p in $pages; do
   n=$(basename "$p" .md)
-  args+=(-n "lint $n" "$bin lint --fail-on never $docs/$p > /dev/null")
-  args+=(-n "model $n" "$bin model $docs/$p -o $tmp/m.json 2>/dev/null")
+  # -N runs without a shell: no redirections (hyperfine discards the output);
+  # a page with errors makes `model` exit 1, which is no failure of the bench
+  args+=(-n "lint $n" "$bin lint --fail-on never $docs/$p")
+  args+=(-n "model $n" "$bin model $docs/$p -o $tmp/m.json")
 done
-hyperfine --warmup 3 --runs ${RUNS:-20} -N --export-json "$tmp/h.json" "${args[@]}" >&2
+hyperfine --warmup 3 --runs ${RUNS:-20} -N -i --export-json "$tmp/h.json" "${args[@]}" >&2
 node -e '
 const r = require(process.argv[1]).results;
 const t = Object.fromEntries(r.map((x) => [x.command, x]));

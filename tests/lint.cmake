@@ -3,7 +3,7 @@
 # suppression, exit codes, the seed pages and the real corpus (skipped when absent).
 find_program(NODE node)
 set(B24_LINT_ENV B24_BIN=$<TARGET_FILE:b24spec> B24_ROOT=${B24_ROOT} B24_CORPUS=${B24_CORPUS})
-foreach(t rules clean text sarif config suppress exit seed corpus alone baseline fix)
+foreach(t rules clean text sarif config suppress exit seed corpus columns alone baseline fix)
   add_test(NAME lint.${t} COMMAND ${NODE} ${CMAKE_CURRENT_LIST_DIR}/lint/lint.mjs ${t})
   set_tests_properties(lint.${t} PROPERTIES ENVIRONMENT "${B24_LINT_ENV}" SKIP_RETURN_CODE 77)
 endforeach()

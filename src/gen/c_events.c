@@ -28,8 +28,11 @@ static member_kind kind_of(const b24_param *p) {
   static const char *const doubles[] = {"double", "number", "float", NULL};
   static const char *const bools[] = {"boolean", "bool", NULL};
   static const char *const objects[] = {"object", "array", "any", NULL};
+  static const char *const lists[] = {"array", NULL};
   int array = p->type.n_alts && p->type.alts[0].array;
-  if (p->children.n && !array && !p->n_variants) return M_STRUCT;
+  /* `array` with fields is a list of such items (DATA: [{connector, ...}]) or
+   * PHP's keyed array: the JSON itself, either way */
+  if (p->children.n && !array && !is_word(p, lists) && !p->n_variants) return M_STRUCT;
   if (is_word(p, ints)) return M_INT;
   if (is_word(p, doubles)) return M_DOUBLE;
   if (is_word(p, bools)) return M_BOOL;

@@ -82,8 +82,22 @@ static char *dup_member(const json_t *o, const char *key) {
 
 int b24_baseline_read(const char *path, b24_baseline *b, char *err, size_t errlen) {
   memset(b, 0, sizeof *b);
+  size_t len;
+  char *text = b24_read_file(path, &len);
+  if (!text) {
+    snprintf(err, errlen, "%s: cannot read the baseline", path);
+    return -1;
+  }
+  int rc = b24_baseline_parse(text, len, path, b, err, errlen);
+  free(text);
+  return rc;
+}
+
+int b24_baseline_parse(const char *text, size_t len, const char *path, b24_baseline *b, char *err,
+                       size_t errlen) {
+  memset(b, 0, sizeof *b);
   json_error_t je;
-  json_t *top = json_load_file(path, 0, &je);
+  json_t *top = json_loadb(text, len, 0, &je);
   if (!top) {
     snprintf(err, errlen, "%s:%d:%d: baseline is not JSON: %s", path, je.line, je.column, je.text);
     return -1;

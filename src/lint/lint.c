@@ -56,6 +56,19 @@ void b24_lint_emit(b24_lint_ctx *c, const char *id, const char *path, int line, 
   x->message = b24_buf_take(&b);
 }
 
+int b24_lint_scalar_type(const b24_type *t) {
+  static const char *const w[] = {"integer", "string", "boolean", "double", "date",
+                                  "datetime", "char", "text"};
+  if (!t->n_alts) return 0;
+  for (size_t a = 0; a < t->n_alts; a++) {
+    const b24_type_alt *x = &t->alts[a];
+    int scalar = 0;
+    for (size_t i = 0; i < sizeof w / sizeof *w && !scalar; i++) scalar = !strcmp(x->base, w[i]);
+    if (!scalar || x->array || x->reference || x->ref) return 0;
+  }
+  return 1;
+}
+
 void b24_lint_fix_last(b24_lint_ctx *c, int line, const char *old, const char *new_text) {
   if (!c->out->n || c->out->n == c->emitted_before) return; /* the finding was not kept */
   b24_finding *x = &c->out->items[c->out->n - 1];
@@ -119,6 +132,17 @@ static void from_diag(b24_findings *out, const char *root, const b24_diag *d) {
   }
 }
 
+/* Is the diagnostic's file (the root joined with a page path) a method's page? */
+static int on_method_page(const b24_model *m, const char *root, const char *file) {
+  size_t rl = strlen(root);
+  const char *p = file;
+  if (strcmp(root, ".") && !strncmp(file, root, rl)) p = file + rl;
+  while (*p == '/') p++;
+  for (size_t i = 0; i < m->n_methods; i++)
+    if (m->methods[i].source && !strcmp(m->methods[i].source, p)) return 1;
+  return 0;
+}
+
 static int rule_in(char *const *rules, size_t n, const char *id) {
   if (!n) return 1; /* no rule named: every rule */
   for (size_t i = 0; i < n; i++)
@@ -170,6 +194,56 @@ void b24_findings_drop_baselined(b24_findings *fs) {
   fs->n = keep;
 }
 
+/* "Parameter chat" sections of a parameter that a table the model does not
+ * read as the parameter's parent lists (an "Array Element MESSAGES" table):
+ * the section does describe a listed parameter, so the builder's
+ * param-section-unmatched is dropped when a row of the page names it. */
+static void listed_elsewhere(b24_findings *out, b24_lint_sources *src) {
+  size_t keep = 0;
+  for (size_t i = 0; i < out->n; i++) {
+    b24_finding *f = &out->items[i];
+    const char *q = strcmp(f->rule->id, "param-section-unmatched") ? NULL
+                                                                   : strstr(f->message, "parameter '");
+    int drop = 0;
+    if (q && f->relative) {
+      q += strlen("parameter '");
+      const char *e = strchr(q, '\'');
+      char *name = e ? strndup(q, (size_t)(e - q)) : NULL;
+      drop = name && b24_lint_page_has_row(src, f->path, name, 0, 0);
+      free(name);
+    }
+    if (drop) finding_free(f);
+    else out->items[keep++] = *f;
+  }
+  out->n = keep;
+}
+
+/* A row the parameter or error reader already calls a duplicate is not
+ * reported again by the check of every table (table-row-duplicate). The
+ * findings are sorted: those of one line are neighbours. */
+static void superseded(b24_findings *out) {
+  size_t keep = 0;
+  for (size_t i = 0; i < out->n; i++) {
+    b24_finding *f = &out->items[i];
+    int drop = 0;
+    if (!strcmp(f->rule->id, "table-row-duplicate"))
+      for (size_t k = i; k-- > 0 && !drop;) {
+        const b24_finding *g = &out->items[k];
+        if (strcmp(g->path, f->path) || g->line != f->line) break;
+        drop = !strcmp(g->rule->id, "param-duplicate") || !strcmp(g->rule->id, "error-duplicate");
+      }
+    for (size_t k = i + 1; !drop && k < out->n; k++) {
+      const b24_finding *g = &out->items[k];
+      if (strcmp(g->path, f->path) || g->line != f->line) break;
+      drop = !strcmp(f->rule->id, "table-row-duplicate") &&
+             (!strcmp(g->rule->id, "param-duplicate") || !strcmp(g->rule->id, "error-duplicate"));
+    }
+    if (drop) finding_free(f);
+    else out->items[keep++] = *f;
+  }
+  out->n = keep;
+}
+
 void b24_lint_run(const b24_model *m, const b24_diags *diags, const b24_lint_config *cfg,
                   b24_findings *out) {
   b24_lint_run_focus(m, diags, cfg, NULL, out);
@@ -179,12 +253,15 @@ void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_li
                         const b24_lint_focus *focus, b24_findings *out) {
   memset(out, 0, sizeof *out);
   out->root = strdup(m && m->root ? m->root : ".");
-  /* example-json is said again, better, by a model rule (rules_examples.c). */
+  /* example-json is said again, better, by a model rule (rules_examples.c),
+   * on method pages; the builder's stays for other pages (page_bodies.c). */
   for (size_t i = 0; diags && i < diags->n; i++)
-    if (!m || strcmp(diags->items[i].rule, "example-json") != 0)
+    if (!m || strcmp(diags->items[i].rule, "example-json") != 0 ||
+        !on_method_page(m, out->root, diags->items[i].file))
       from_diag(out, out->root, &diags->items[i]);
+  b24_lint_sources *src = b24_lint_sources_new(out->root);
   if (m) {
-    b24_lint_ctx c = {m, out, focus, 0};
+    b24_lint_ctx c = {m, out, focus, 0, src};
     b24_rules_names(&c);
     b24_rules_types(&c);
     b24_rules_examples(&c);
@@ -194,6 +271,16 @@ void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_li
     b24_rules_events(&c);
     b24_rules_model(&c);
   }
+  listed_elsewhere(out, src);
+  /* A finding still at column 1 is at least where its line's text starts (the
+   * builder's diagnostics know lines only; a row's "||" is often indented). */
+  for (size_t i = 0; i < out->n; i++) {
+    b24_finding *f = &out->items[i];
+    if (f->col != 1 || !f->relative) continue;
+    int col = b24_lint_first_text_col(src, f->path, f->line);
+    if (col > 1) f->col = col;
+  }
+  b24_lint_sources_free(src);
   /* Configuration and suppressions. */
   size_t keep = 0;
   for (size_t i = 0; i < out->n; i++) {
@@ -210,6 +297,7 @@ void b24_lint_run_focus(const b24_model *m, const b24_diags *diags, const b24_li
   }
   out->n = keep;
   b24_qsort(out->items, out->n, sizeof *out->items, cmp_finding);
+  superseded(out);
   /* The same finding twice (a fragment's defect seen from two including pages). */
   keep = 0;
   for (size_t i = 0; i < out->n; i++) {

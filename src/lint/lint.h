@@ -116,6 +116,10 @@ void b24_finding_fingerprint(const b24_finding *f, char out[17]);
 int b24_baseline_write(const b24_findings *fs, const char *path);
 /* 0, or -1 with "file:line:col: why" in err. */
 int b24_baseline_read(const char *path, b24_baseline *b, char *err, size_t errlen);
+/* The same over len bytes of text (untrusted: a file from the repository);
+ * path names it in err. */
+int b24_baseline_parse(const char *text, size_t len, const char *path, b24_baseline *b, char *err,
+                       size_t errlen);
 /* Marks the findings the baseline holds (baselined) and its entries found
  * again (matched); returns how many matched. */
 size_t b24_baseline_apply(b24_baseline *b, b24_findings *fs);

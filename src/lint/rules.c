@@ -32,6 +32,7 @@ static const b24_lint_rule rules[] = {
     {"toc-missing-page", "structure", E, "a table of contents entry for a page that does not exist"},
     {"param-name", "structure", W, "a parameter table row whose first cell names no parameter"},
     {"param-duplicate", "structure", W, "a parameter listed twice in one table"},
+    {"table-row-duplicate", "structure", W, "a table row repeated word for word in one table"},
     {"param-section-unmatched", "structure", W, "a \"Parameter X\" section for a parameter X no table lists"},
     /* names */
     {"title-file-mismatch", "names", W, "the method name in the title does not match the page's file name"},
@@ -63,6 +64,7 @@ static const b24_lint_rule rules[] = {
     /* what the model knows across pages (rules_model.c) */
     {"identifier-object-type", "model", W, "an identifier parameter (a name ending in ID) typed with an object type, while it takes the object's id"},
     {"type-examples-disagree", "model", W, "a parameter or result field whose table type no example value agrees with"},
+    {"type-fields-disagree", "model", W, "a parameter typed as a scalar (integer, string, ...) while the page lists its fields"},
     {"example-deprecated-method", "model", W, "a page whose code examples call a deprecated method"},
     /* the run itself */
     {"io", "input", E, "a page that cannot be read"},

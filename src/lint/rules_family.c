@@ -4,7 +4,9 @@
  * path (fields.SETTINGS.PRECISION; a variant's tab is part of the path),
  * names case-insensitively: identifiers (ID, userId, OWNER_ID) across all
  * siblings, other names between *.add and *.update only (elsewhere a `value`
- * or `data` of two methods are different things).
+ * or `data` of two methods are different things). A write method that takes
+ * the entity's fields at the top level is compared with the `fields.*` of a
+ * sibling that takes them in `fields`.
  *
  * Types are compared as sets of alternatives, normalized:
  *  - nullability is ignored; `T[]` differs from `T`;
@@ -186,6 +188,16 @@ static int cmp_entry(const void *a, const void *b) {
   return c ? c : strcmp(x->m->name, y->m->name);
 }
 
+/* One side is a `string` that its text says takes codes as well as ids
+ * ("Identifier of the custom region or code of a pre-installed region"), the
+ * other an `integer`: the first method accepts more, which is no conflict. */
+static int takes_codes(const entry *a, const entry *b) {
+  const entry *s = !strcmp(a->types, "string") ? a : !strcmp(b->types, "string") ? b : NULL;
+  const entry *i = s == a ? b : a;
+  if (!s || strcmp(i->types, "integer") || !s->p->description) return 0;
+  return strstr(s->p->description, " code") || strstr(s->p->description, " код");
+}
+
 /* The entries of one name [from, to): each one at odds with the most common type
  * is reported, naming a method that uses that type. */
 static void check_name(b24_lint_ctx *c, entry *v, size_t from, size_t to) {
@@ -196,17 +208,36 @@ static void check_name(b24_lint_ctx *c, entry *v, size_t from, size_t to) {
     if (count > best_count) best = i, best_count = count;
   }
   for (size_t i = from; i < to; i++) {
-    if (!b24_lint_in_focus(c, v[i].m->source) || compatible(v[i].types, v[best].types)) continue;
+    if (!b24_lint_in_focus(c, v[i].m->source) || compatible(v[i].types, v[best].types) ||
+        takes_codes(&v[i], &v[best]))
+      continue;
     const b24_param *p = v[i].p, *q = v[best].p;
     b24_lint_emit(c, "family-type-mismatch", p->loc.file, p->loc.line,
                   "'%s' of %s is '%s', but '%s' in %s (%s:%d)", p->name, v[i].m->name,
                   p->type.written, q->type.written, v[best].m->name, q->loc.file, q->loc.line);
+    b24_lint_at_code(c, p->type.n_alts && p->type.alts[0].reference ? p->type.alts[0].reference : p->type.n_alts ? p->type.alts[0].base : p->name);
   }
+}
+
+static int has_fields_param(const b24_method *m) {
+  for (size_t i = 0; i < m->params.n; i++)
+    if (!strcasecmp(m->params.items[i].name, "fields")) return 1;
+  return 0;
 }
 
 static void check_family(b24_lint_ctx *c, const b24_method **fam, size_t n) {
   entries es = {0};
-  for (size_t i = 0; i < n; i++) add_tree(&es, "", fam[i], &fam[i]->params, writes_fields(fam[i]), 0);
+  int some_fields = 0;
+  for (size_t i = 0; i < n; i++) some_fields |= writes_fields(fam[i]) && has_fields_param(fam[i]);
+  for (size_t i = 0; i < n; i++) {
+    int w = writes_fields(fam[i]);
+    add_tree(&es, "", fam[i], &fam[i]->params, w, 0);
+    /* bizproc.robot.add takes DESCRIPTION where bizproc.robot.update takes
+     * FIELDS.DESCRIPTION: a write method without `fields` is compared with the
+     * fields of those that have it too */
+    if (w && some_fields && !has_fields_param(fam[i]))
+      add_tree(&es, "fields.", fam[i], &fam[i]->params, w, 0);
+  }
   b24_qsort(es.v, es.n, sizeof *es.v, cmp_entry);
   for (size_t i = 0; i < es.n;) {
     size_t j = i + 1;

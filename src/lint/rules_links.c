@@ -132,6 +132,7 @@ static void check_link(b24_lint_ctx *c, const b24_page *from, const b24_link *l,
   if (!strcmp(l->target, "..")) {
     b24_lint_emit(c, see_also ? "see-also-missing" : "link-target-missing", from->path, l->loc.line,
                   "link '%s' points outside the docs root", l->href);
+    b24_lint_at_link(c, l->href);
     return;
   }
   if (!ends_with(l->target, ".md") || b24_lint_private_path(l->target)) return;
@@ -139,12 +140,14 @@ static void check_link(b24_lint_ctx *c, const b24_page *from, const b24_link *l,
   if (!b24_lint_page_exists(c, l->target, &to)) {
     b24_lint_emit(c, see_also ? "see-also-missing" : "link-target-missing", from->path, l->loc.line,
                   "link '%s' points to %s, which does not exist", l->href, l->target);
+    b24_lint_at_link(c, l->href);
     return;
   }
   if (to && l->anchor && *l->anchor && !b24_lint_page_has_anchor(to, l->anchor)) {
     b24_lint_emit(c, "link-anchor-missing", from->path, l->loc.line,
                   "link '%s': %s has no anchor #%s", l->href, to == from ? "this page" : to->path,
                   l->anchor);
+    b24_lint_at_link(c, l->href);
     fix_anchor(c, to, l);
   }
 }

@@ -4,7 +4,10 @@
  *                             crm/data-types.md, while the examples send "EUR")
  *   type-examples-disagree    a table type that no example agrees with (FILTER
  *                             typed `string`, every example sends an object)
- *   example-deprecated-method a page whose examples call a deprecated method */
+ *   example-deprecated-method a page whose examples call a deprecated method
+ *   type-fields-disagree      a parameter typed as a scalar whose fields the
+ *                             page lists (rpa.comment.update `fields` typed
+ *                             `integer`) */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,14 +32,24 @@ static int resolved_from_object(const b24_model *m, const b24_type_alt *a) {
 
 static void check_param(b24_lint_ctx *c, const b24_method *meth, const b24_param *p, void *arg) {
   (void)arg;
+  /* `fields` typed `integer` while a table lists its fields */
+  if (p->children.n && b24_lint_scalar_type(&p->type)) {
+    b24_lint_emit(c, "type-fields-disagree", p->loc.file, p->loc.line,
+                  "%s of %s is typed `%s`, but the page lists its fields (%s, line %d)", p->name,
+                  meth->name, p->type.written ? p->type.written : "", p->children.items[0].name,
+                  p->children.items[0].loc.line);
+    b24_lint_at_code(c, p->type.alts[0].base);
+  }
   for (size_t a = 0; a < p->type.n_alts; a++)
-    if (resolved_from_object(c->m, &p->type.alts[a]))
+    if (resolved_from_object(c->m, &p->type.alts[a])) {
       b24_lint_emit(c, "identifier-object-type", p->loc.file, p->loc.line,
                     "%s of %s names an object by its id but is typed with the object type `%s` "
                     "(%s `%s`): type it `%s` and link `%s` in the description",
                     p->name, meth->name, p->type.alts[a].reference,
                     p->evidence.values ? "the examples send" : "the object's key field is",
                     p->type.alts[a].base, p->type.alts[a].base, p->type.alts[a].reference);
+      b24_lint_at_code(c, p->type.alts[a].reference);
+    }
   if (p->evidence.disagrees) {
     b24_buf k = B24_BUF_INIT;
     kinds_text(p->evidence.kinds, &k);
@@ -44,6 +57,7 @@ static void check_param(b24_lint_ctx *c, const b24_method *meth, const b24_param
                   "%s of %s is typed `%s`, but the examples give %s (line %d)", p->name,
                   meth->name, p->type.written ? p->type.written : "", k.data ? k.data : "",
                   p->evidence.line);
+    b24_lint_at_code(c, p->type.n_alts ? (p->type.alts[0].reference ? p->type.alts[0].reference : p->type.alts[0].base) : p->name);
     b24_buf_free(&k);
   }
 }
@@ -81,6 +95,7 @@ static void check_examples(b24_lint_ctx *c, const b24_method *meth, const char *
           b24_lint_emit(c, "example-deprecated-method", meth->source, ex->loc.line,
                         "the %s example of %s calls %s, which is deprecated%s%s", ex->lang,
                         meth->name, *hit, r ? ": use " : "", r ? r : "");
+          b24_lint_at_row(c, *hit, 0);
           seen = *hit;
         }
       }

@@ -89,10 +89,12 @@ static void title_vs_file(b24_lint_ctx *c) {
     const b24_method *m = &c->m->methods[i];
     if (!b24_lint_in_focus(c, m->source)) continue;
     if (!strcmp(b24_path_basename(m->source), "index.md")) continue; /* section overviews */
-    if (!name_matches_file(m->name, m->source) && shares_segment(m->name, m->source))
+    if (!name_matches_file(m->name, m->source) && shares_segment(m->name, m->source)) {
       b24_lint_emit(c, "title-file-mismatch", m->source, m->line,
                     "the title names method '%s', but the file is '%s'", m->name,
                     b24_path_basename(m->source));
+      b24_lint_at(c, m->name, 0);
+    }
   }
 }
 
@@ -108,6 +110,7 @@ static void duplicates(b24_lint_ctx *c) {
       if (first->rest_version != m->rest_version || !strcmp(first->source, m->source)) continue;
       b24_lint_emit(c, "method-duplicate", m->source, m->line,
                     "method '%s' is also documented in %s:%d", m->name, first->source, first->line);
+      b24_lint_at(c, m->name, 0);
       break;
     }
   }

@@ -9,11 +9,15 @@
  *    fields, nested ones included, then time), or without a `result` row at
  *    all (crm.status.get): names are matched at any depth; without the row,
  *    the table often lists the fields of several cases (LEAD, CONTACT,
- *    COMPANY: whichever was found), so fields the example lacks are not told.
+ *    COMPANY: whichever was found), so fields the example lacks are told only
+ *    when it shows three in four of the documented ones.
+ *    Flat rows named like the envelope (result, total) are result's fields
+ *    when result holds them and the top level does not (envelope_row).
  * The value of result itself is checked against the type of its row.
  * The comparison is skipped when the two hardly overlap (the example wraps the
- * fields in another object, or the table describes something else), and for
- * *.fields methods, whose result describes fields instead of holding them.
+ * fields in another object, or the table describes something else). The
+ * result of *.fields methods describes fields instead of holding them: only
+ * its keys are compared (fields it has that the table lacks).
  * Missing fields are reported only for a single result object (the items of a
  * list example show what the request selected), and not for fields the table
  * says are conditional ("returned if the connector is paid", "(if any)").
@@ -77,12 +81,34 @@ static size_t pattern_prefix(const char *n) {
 static const b24_param *result_row(const b24_method *m) {
   const b24_params *fs = &m->response.fields;
   for (size_t i = 0; i < fs->n; i++)
-    if (!strcmp(fs->items[i].name, "result")) return &fs->items[i];
+    if (!strcasecmp(fs->items[i].name, "result")) return &fs->items[i];
   return NULL;
 }
 
-/* 0 when the table does not document result's fields. */
-static int documented_fields(const b24_model *md, const b24_method *m, doc_fields *df) {
+/* Does some object of objs have key (exactly as written)? */
+static int objs_have(const json_t *const *objs, size_t no, const char *key) {
+  for (size_t o = 0; o < no; o++)
+    if (json_object_get(objs[o], key)) return 1;
+  return 0;
+}
+
+/* A flat row named like a key of the envelope (result, time, total, ...) is
+ * the envelope's, except a second `result` row (result.result, REST 3.0) and a
+ * row whose name the result objects hold while the top level does not
+ * (humanresources.employee.count returns result.total; RESULT of
+ * voximplant.callback.start is no `result`). */
+static int envelope_row(const b24_param *row, const b24_param *result, const json_t *top,
+                        const json_t *const *objs, size_t no) {
+  if (!is_envelope(row->name)) return 0;
+  if (!strcasecmp(row->name, "result") && result && row != result) return 0;
+  if (!strcasecmp(row->name, "time")) return 1; /* the time of the request: never result's */
+  return !(objs_have(objs, no, row->name) && !json_object_get(top, row->name));
+}
+
+/* 0 when the table does not document result's fields. top is the example,
+ * objs the objects holding result's fields. */
+static int documented_fields(const b24_model *md, const b24_method *m, const json_t *top,
+                             const json_t *const *objs, size_t no, doc_fields *df) {
   const b24_params *fs = &m->response.fields;
   const b24_param *result = result_row(m);
   /* No `result` row (crm.status.get): the rows are result's fields, flat. */
@@ -97,7 +123,8 @@ static int documented_fields(const b24_model *md, const b24_method *m, doc_field
     for (size_t i = 0; i < own->n; i++) df->v[df->n++] = &own->items[i];
   } else {
     for (size_t i = 0; i < fs->n; i++)
-      if (!is_envelope(fs->items[i].name)) df->v[df->n++] = &fs->items[i];
+      if (&fs->items[i] != result && !envelope_row(&fs->items[i], result, top, objs, no))
+        df->v[df->n++] = &fs->items[i];
   }
   for (size_t i = 0; i < df->n; i++) /* <field_code>: any key may be meant */
     if (df->v[i]->wildcard && !pattern_prefix(df->v[i]->name)) df->n = 0;
@@ -153,6 +180,37 @@ static int documented(const doc_fields *df, const char *key) {
     if (pre ? !strncasecmp(df->v[i]->name, key, pre) : !strcasecmp(n, key)) return 1;
   }
   return 0;
+}
+
+/* word as a whole word of text. */
+static int has_word(const char *text, const char *word) {
+  size_t wl = strlen(word);
+  for (const char *s = text; s && (s = strstr(s, word)); s++) {
+    int before = s == text || !(isalnum((unsigned char)s[-1]) || s[-1] == '_');
+    if (before && !isalnum((unsigned char)s[wl]) && s[wl] != '_') return 1;
+  }
+  return 0;
+}
+
+/* A key that a row's description names (ADDRESS lists "ADDRESS_2 — address
+ * (line 2)", ...) is documented there; so is one the page names outside the
+ * example (a second table of Returned Data, which the model does not read:
+ * the "Deprecated Fields" of crm.contact.fields). Only keys that cannot be a
+ * word of the prose count: with an upper-case letter after the first, a
+ * digit or a '_'. */
+static int mentioned(b24_lint_ctx *c, const b24_method *m, const doc_fields *df,
+                     const b24_param *result, const char *key) {
+  int code = 0;
+  for (const char *s = key; *s; s++)
+    code |= *s == '_' || isdigit((unsigned char)*s) || (s > key && isupper((unsigned char)*s));
+  if (!code || strlen(key) < 3) return 0;
+  if (result && has_word(result->description, key)) return 1;
+  for (size_t i = 0; i < df->n; i++)
+    if (has_word(df->v[i]->description, key)) return 1;
+  const b24_response *r = &m->response;
+  int to = r->example_loc.line;
+  for (const char *s = r->example_text; s && *s; s++) to += *s == '\n';
+  return b24_lint_page_mentions(c, r->example_loc.file, key, r->example_loc.line, to);
 }
 
 /* A literal field name: letters, digits, '_', '-', and the path marks of flat rows. */
@@ -248,27 +306,46 @@ static int example_key_line(const b24_response *r, const char *key) {
 
 enum { MAX_ITEMS = 64 };
 
-/* The value of result itself against the type of its row. */
+/* The value of result itself against the type of its row. REST 3.0 wraps a
+ * flag in an object ({"result": {"result": true}}); a row typed for the inner
+ * value is told apart, so that the inner value is still checked. */
 static void check_result_type(b24_lint_ctx *c, const b24_method *m, const json_t *value) {
   const b24_param *row = result_row(m);
   if (!row || !type_mismatch(&row->type, value)) return;
   const b24_response *r = &m->response;
+  const json_t *inner = json_is_object(value) && json_object_size(value) == 1
+                            ? json_object_get(value, "result")
+                            : NULL;
+  if (inner && !type_mismatch(&row->type, inner)) {
+    b24_lint_emit(c, "response-field-type", r->example_loc.file, example_key_line(r, "result"),
+                  "the result of %s is an object holding result, but documented as '%s' (line "
+                  "%d), the type of the inner result: document the object and its field",
+                  m->name, row->type.written, row->loc.line);
+    b24_lint_at_quoted(c, "result");
+    return;
+  }
   b24_lint_emit(c, "response-field-type", r->example_loc.file, example_key_line(r, "result"),
                 "the result of %s is %s in the response example, but documented as '%s' (line %d)",
                 m->name, json_kind(value), row->type.written, row->loc.line);
+  b24_lint_at_quoted(c, "result");
 }
 
 static void check_method(b24_lint_ctx *c, const b24_method *m) {
   const b24_response *r = &m->response;
   const json_t *result = json_is_object(r->example) ? json_object_get(r->example, "result") : NULL;
   size_t nl = strlen(m->name);
-  if (!result || (nl >= 6 && !strcasecmp(m->name + nl - 6, "fields"))) return;
+  if (!result) return;
   check_result_type(c, m, result);
+  /* *.fields: result maps each field to its description; the keys are compared
+   * with the table, the values are no field values. */
+  int describes = nl >= 6 && !strcasecmp(m->name + nl - 6, "fields");
   const json_t *objs[MAX_ITEMS];
-  size_t no = result_objects(result, objs, MAX_ITEMS);
+  size_t no = describes ? (json_is_object(result) ? (objs[0] = result, 1) : 0)
+                        : result_objects(result, objs, MAX_ITEMS);
   if (!no) return;
   doc_fields df;
-  if (!documented_fields(c->m, m, &df)) return;
+  if (!documented_fields(c->m, m, r->example, objs, no, &df)) return;
+  if (describes) df.flat = 0; /* the field names are result's own keys */
   /* Overlap: how many documented names the example has, how many keys are documented. */
   size_t keys = 0, keys_doc = 0, doc_found = 0;
   const char *k;
@@ -297,12 +374,18 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
     int found = 0;
     for (size_t o = 0; o < no && !found; o++)
       found = df.flat ? has_key_deep(objs[o], name, 0) : get_ci(objs[o], name) != NULL;
-    if (!found && json_is_object(result) && !df.rowless && !conditional(p->description))
+    /* without a result row the table may list the fields of several cases;
+     * an example that shows three in four of them shows the one case */
+    int one_case = !df.rowless || 4 * doc_found >= 3 * df.n;
+    if (!found && json_is_object(result) && one_case && !describes &&
+        !conditional(p->description)) {
       b24_lint_emit(c, "response-field-missing", p->loc.file, p->loc.line,
                     "field '%s' of the result of %s is documented but missing from the response "
                     "example (line %d)",
                     p->name, m->name, r->example_loc.line);
-    if (df.flat && strchr(p->name, '.')) continue; /* a nested row: its level is unknown */
+      b24_lint_at(c, p->name, 0);
+    }
+    if (describes || (df.flat && strchr(p->name, '.'))) continue; /* nested: level unknown */
     for (size_t o = 0; o < no; o++) {
       const json_t *x = get_ci(objs[o], name);
       if (x && type_mismatch(&p->type, x)) {
@@ -310,6 +393,7 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
                       "field '%s' of the result of %s is %s in the response example, but "
                       "documented as '%s' (line %d)",
                       name, m->name, json_kind(x), p->type.written, p->loc.line);
+        b24_lint_at_quoted(c, name);
         break;
       }
     }
@@ -317,14 +401,16 @@ static void check_method(b24_lint_ctx *c, const b24_method *m) {
   /* Keys of the example that the table does not document (each once). */
   for (size_t o = 0; o < no; o++) {
     json_object_foreach((json_t *)objs[o], k, v) {
-      if (documented(&df, k)) continue;
+      if (documented(&df, k) || mentioned(c, m, &df, result_row(m), k)) continue;
       int seen = 0;
       for (size_t p = 0; p < o && !seen; p++) seen = get_ci(objs[p], k) != NULL;
-      if (!seen)
+      if (!seen) {
         b24_lint_emit(c, "response-field-extra", r->example_loc.file, example_key_line(r, k),
                       "the response example of %s has field '%s' in result, which Returned Data "
                       "does not document",
                       m->name, k);
+        b24_lint_at_quoted(c, k);
+      }
     }
   }
   free(df.v);

@@ -70,11 +70,13 @@ static int check_ref(b24_lint_ctx *c, const b24_param *p, const char *ref, const
   if (!b24_lint_page_exists(c, path, &pg)) {
     b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
                   "type '%s' of '%s' links to %s, which is no page", word, p->name, path);
+    b24_lint_at_code(c, word);
     ok = 0;
   } else if (pg && hash && hash[1] && !b24_lint_page_has_anchor(pg, hash + 1)) {
     b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
                   "type '%s' of '%s' links to anchor #%s, which %s does not have", word,
                   p->name, hash + 1, path);
+    b24_lint_at_row(c, hash, 0);
     ok = 0;
   }
   free(path);
@@ -127,17 +129,22 @@ static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p
       continue; /* a linked object type: documented where the link points */
     }
     if (a->reference) { /* model v2: an identifier of the object the word names */
-      if (a->reference_target && strchr(a->reference_target, '#'))
-        check_ref(c, p, a->reference_target, a->reference);
+      const char *t = a->reference_target;
+      size_t tl = t ? strlen(t) : 0;
+      /* an anchor, or a page (`x.id` linked to the dictionary page) */
+      if (t && (strchr(t, '#') || (tl > 3 && !strcmp(t + tl - 3, ".md"))))
+        check_ref(c, p, t, a->reference);
       continue;
     }
     if (a->page) {
       size_t pl = strlen(a->page);
       const b24_page *pg;
-      if (pl > 3 && !strcmp(a->page + pl - 3, ".md") && !b24_lint_page_exists(c, a->page, &pg))
+      if (pl > 3 && !strcmp(a->page + pl - 3, ".md") && !b24_lint_page_exists(c, a->page, &pg)) {
         b24_lint_emit(c, "type-ref-missing", p->loc.file, p->loc.line,
                       "type '%s' of '%s' links to %s, which does not exist", a->base, p->name,
                       a->page);
+        b24_lint_at_code(c, a->base);
+      }
       continue; /* an object described by a page of its own */
     }
     const char *b = a->base;
@@ -147,6 +154,7 @@ static void check_param(b24_lint_ctx *c, const b24_method *m, const b24_param *p
     if ((typed && !identifier(b)) || described_on_page(c->m, p->loc.file, b)) continue;
     b24_lint_emit(c, "type-unknown", p->loc.file, p->loc.line,
                   "type '%s' of '%s' is neither a basic type nor in a type dictionary", b, p->name);
+    b24_lint_at_code(c, b);
   }
 }
 

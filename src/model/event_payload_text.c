@@ -91,10 +91,15 @@ static void paths_in(b24_bctx *c, const b24_block *b, b24_params *root) {
 /* "The handler receives no data", "Обработчик не получает данных". */
 static int says_no_data(const char *t) {
   static const char *const w[] = {"receives no data", "no data is passed", "no data is sent",
-                                  "не получает данных", "данные не передаются"};
-  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-    if (strstr(t, w[i])) return 1;
-  return 0;
+                                  "receives nothing", "passes no data", "не получает данных",
+                                  "ничего не получает", "данные не передаются"};
+  char *low = strdup(t);
+  if (!low) abort();
+  b24_lower_utf8(low);
+  int yes = 0;
+  for (size_t i = 0; i < sizeof w / sizeof *w && !yes; i++) yes = strstr(low, w[i]) != NULL;
+  free(low);
+  return yes;
 }
 
 void b24_event_payload_from_text(b24_bctx *c, b24_block **bl, size_t n, b24_event *ev) {

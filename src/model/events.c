@@ -338,6 +338,7 @@ static void payload_from(b24_bctx *c, b24_block **bl, size_t from, size_t to, b2
 
 /* ---- the page ---- */
 
+
 b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) {
   b24_block **bl = d->blocks.items;
   size_t n = d->blocks.n;
@@ -403,7 +404,11 @@ b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) 
     while (end < n && !(bl[end]->kind == B24_BLK_HEADING && bl[end]->level <= 2)) end++;
     b24_event_payload_from_text(c, bl + handler + 1, end - handler - 1, ev);
   }
-  if (no_table && !(ev->payload_from && !strcmp(ev->payload_from, "none")))
+  /* an events/index.md shows what all its events pass and links their pages,
+   * which have the tables; a page may say that nothing is passed */
+  const char *base = strrchr(c->file, '/');
+  int overview = !strcmp(base ? base + 1 : c->file, "index.md");
+  if (no_table && !overview && !(ev->payload_from && !strcmp(ev->payload_from, "none")))
     b24_blint(c, ev->payload_loc.line, B24_WARNING, "event-payload",
               "the handler section of %s has no table of what the handler receives", ev->name);
   return ev;

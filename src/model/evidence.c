@@ -147,8 +147,28 @@ static int fits_alt(const b24_model *m, const b24_type_alt *a, const json_t *v) 
   static const char *const strings[] = {"string", "text", "char", "date", "datetime", "enum", NULL};
   static const char *const integers[] = {"integer", "timestamp", NULL};
   if (a->array || !strcmp(a->base, "array")) return json_is_array(v) || json_is_object(v);
+  /* `sale_status.id`: the type of that field of the object, where the
+   * dictionary describes it (sale_status.id is a string: "DN") */
+  const char *dot = a->reference ? strchr(a->reference, '.') : NULL;
+  const b24_object_type *o = dot && a->reference_target ? b24_model_find_object(m, a->reference_target) : NULL;
+  for (size_t i = 0; dot && !o && i < m->n_objects; i++) /* the word, where no link says which */
+    if (m->objects[i].name && strlen(m->objects[i].name) == (size_t)(dot - a->reference) &&
+        !strncasecmp(m->objects[i].name, a->reference, (size_t)(dot - a->reference)))
+      o = &m->objects[i];
+  for (size_t i = 0; o && i < o->fields.n; i++) {
+    const b24_param *f = &o->fields.items[i];
+    if (strcasecmp(f->name, dot + 1) || !f->type.n_alts) continue;
+    for (size_t k = 0; k < f->type.n_alts; k++)
+      if (!f->type.alts[k].reference && fits_alt(m, &f->type.alts[k], v)) return 1;
+    return 0;
+  }
   const char *b = a->base;
-  if (!strcmp(b, "object") || a->ref) return json_is_object(v) || (json_is_array(v) && !json_array_size(v));
+  /* [`integer`](data-types.md#object_type): a plain type linked to the list of
+   * its values is that type, not the object at the anchor */
+  int scalar = word_is(b, strings) || word_is(b, integers) || !strcmp(b, "double") ||
+               !strcmp(b, "boolean");
+  if (!strcmp(b, "object") || (a->ref && !scalar))
+    return json_is_object(v) || (json_is_array(v) && !json_array_size(v));
   if (!strcmp(b, "time")) return json_is_object(v) || json_is_string(v); /* the time object, or hh:mm */
   if (word_is(b, integers))
     return kind_of(v) == B24_JSON_KIND_INTEGER || (json_is_string(v) && is_digits(json_string_value(v)));
@@ -169,9 +189,22 @@ static int fits_alt(const b24_model *m, const b24_type_alt *a, const json_t *v) 
   return 1;
 }
 
+/* A value for the reader to replace ("your_recurring_invoice_id",
+ * "**put_id_here**", "<ID>"): it stands for a value, of whatever type. */
+static int placeholder(const json_t *v) {
+  if (!json_is_string(v)) return 0;
+  const char *s = json_string_value(v);
+  size_t n = strlen(s);
+  if (strstr(s, "**") || (n > 2 && s[0] == '<' && s[n - 1] == '>')) return 1;
+  static const char *const w[] = {"your_", "put_", "YOUR_", "PUT_"};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+    if (!strncmp(s, w[i], strlen(w[i]))) return 1;
+  return 0;
+}
+
 static void check_fit(const b24_model *m, b24_param *p, const json_t *v, int line) {
   (void)line;
-  if (json_is_null(v) || !p->type.n_alts) return; /* the docs rarely write `| null` */
+  if (json_is_null(v) || !p->type.n_alts || placeholder(v)) return; /* the docs rarely write `| null` */
   for (size_t a = 0; a < p->type.n_alts; a++)
     if (fits_alt(m, &p->type.alts[a], v)) return;
   p->evidence.disagrees = 1;

@@ -11,6 +11,8 @@
 #include "model/bodies.h"
 #include "model/build.h"
 #include "model/derive.h"
+#include "model/page_bodies.h"
+#include "model/table_rows.h"
 #include "parse/blocks.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
@@ -529,6 +531,8 @@ static void load_page(void *ctx, unsigned worker, size_t i) {
   char *disp = b24_parser_display_path(j->p, rel);
   c.display = disp;
   b24_build_page(&c, d, &r->page, &r->method);
+  if (!r->method && r->page.kind != B24_PAGE_EVENT) b24_page_curl_bodies(&c, d);
+  b24_table_row_duplicates(&c, d);
   if (r->page.kind == B24_PAGE_EVENT) r->event = b24_build_event(&c, d, &r->page);
   /* On a method page the object tables were read with the method, and reported
    * then; read again for the object index, they must not be reported twice. */

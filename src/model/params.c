@@ -499,20 +499,33 @@ void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out) {
 
 /* ---- nested sections ---- */
 
-static b24_param *find_param(b24_params *ps, const char *name, int want_empty) {
+static b24_param *find_param_as(b24_params *ps, const char *name, int want_empty, int exact) {
   for (size_t i = 0; i < ps->n; i++) {
     b24_param *p = &ps->items[i];
-    if (b24_ci_eq(p->name, name) && (!want_empty || (!p->children.n && !p->n_variants)))
+    if ((exact ? !strcmp(p->name, name) : b24_ci_eq(p->name, name)) &&
+        (!want_empty || (!p->children.n && !p->n_variants)))
       return p;
   }
   for (size_t i = 0; i < ps->n; i++) {
     b24_param *p = &ps->items[i];
-    b24_param *q = find_param(&p->children, name, want_empty);
+    b24_param *q = find_param_as(&p->children, name, want_empty, exact);
     if (q) return q;
     for (size_t v = 0; v < p->n_variants; v++)
-      if ((q = find_param(&p->variants[v].children, name, want_empty))) return q;
+      if ((q = find_param_as(&p->variants[v].children, name, want_empty, exact))) return q;
   }
   return NULL;
+}
+
+/* The parameter named name at any depth, preferring one not yet described:
+ * spelled exactly first ("Parameter connector" describes DATA[].connector, not
+ * the CONNECTOR above it, even once connector is described), then in any case
+ * ("Parameter FIELDS" for `fields`). */
+static b24_param *find_param2(b24_params *ps, const char *name) {
+  b24_param *p = find_param_as(ps, name, 1, 1);
+  if (!p) p = find_param_as(ps, name, 0, 1);
+  if (!p) p = find_param_as(ps, name, 1, 0);
+  if (!p) p = find_param_as(ps, name, 0, 0);
+  return p;
 }
 
 /* The parameter a "Parameter X" heading speaks of: the name, or the last part of a
@@ -531,13 +544,9 @@ static b24_param *find_typed(b24_params *ps, const char *x) {
 }
 
 b24_param *b24_params_match_section(b24_params *root, const char *x) {
-  b24_param *p = find_param(root, x, 1);
-  if (!p) p = find_param(root, x, 0);
+  b24_param *p = find_param2(root, x);
   const char *dot = strrchr(x, '.');
-  if (!p && dot && dot[1]) {
-    p = find_param(root, dot + 1, 1);
-    if (!p) p = find_param(root, dot + 1, 0);
-  }
+  if (!p && dot && dot[1]) p = find_param2(root, dot + 1);
   /* SETTINGS[CONFIG]: the last bracketed key */
   const char *open = strrchr(x, '[');
   if (!p && open && open[1] && open[1] != ']') {
@@ -545,15 +554,14 @@ b24_param *b24_params_match_section(b24_params *root, const char *x) {
     size_t k = 0;
     for (const char *s = open + 1; *s && *s != ']' && k + 1 < sizeof key; s++) key[k++] = *s;
     key[k] = 0;
-    p = find_param(root, key, 1);
-    if (!p) p = find_param(root, key, 0);
+    p = find_param2(root, key);
   }
   if (!p) p = find_typed(root, x);
   /* "Field Parameter" for the `fields` row: the heading in the singular. */
   if (!p && strlen(x) < 120) {
     char plural[128];
     snprintf(plural, sizeof plural, "%ss", x);
-    p = find_param(root, plural, 0);
+    p = find_param2(root, plural);
   }
   return p;
 }

@@ -75,10 +75,12 @@ b24_section_kind b24_vocab_section(const char *h, const char **lang) {
 
 int b24_vocab_is_see_also(const char *h) { return b24_vocab_section(h, NULL) == B24_SEC_SEE_ALSO; }
 
-/* "Object result {#profile}", "Result Object {#result}": a section on the
- * object a field holds nests as "Parameter X" does. */
+/* "Object result {#profile}", "Result Object {#result}", "Array Element DATA":
+ * a section on the object a field holds (or on each of its items) nests as
+ * "Parameter X" does. */
 static const char *param_words[] = {"Parameters", "Parameter", "Параметры", "Параметр",
-                                    "Поля", "Поле", "Fields", "Field", "Object", "Объект"};
+                                    "Поля", "Поле", "Fields", "Field", "Object", "Объект",
+                                    "Array Element", "Элемент массива", "Element", "Элемент"};
 enum { PARAM_WORDS_EXPLICIT = 4 }; /* the first ones say "parameter" outright */
 
 /* Strips one of the words above from the start or end of s; returns 1 + the

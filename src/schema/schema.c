@@ -418,6 +418,13 @@ static int is_array_type(const b24_type *t) {
   return 1;
 }
 
+/* Only the word `array` (no `T[]`): PHP's list-or-map. */
+static int generic_array(const b24_type *t) {
+  for (size_t i = 0; i < t->n_alts; i++)
+    if (t->alts[i].array) return 0;
+  return t->n_alts > 0;
+}
+
 static json_t *variants_anyof(b24_schema_ctx *c, const b24_param *p, b24_schema_side side) {
   json_t *any = json_array();
   for (size_t i = 0; i < p->n_variants; i++) {
@@ -474,7 +481,14 @@ json_t *b24_schema_ctx_param(b24_schema_ctx *c, const b24_param *p, b24_schema_s
   json_t *s;
   if (p->children.n || p->n_variants) {
     json_t *shape = nested_shape(c, p, side);
-    if (is_array_type(&p->type)) {
+    if (is_array_type(&p->type) && generic_array(&p->type) && side == B24_SCHEMA_RESULT &&
+        json_is_object(json_object_get(shape, "properties"))) {
+      /* the word `array` with fields, in an answer: PHP's array is a list of such
+       * items or a map with those keys ({"0": [...], "5": [...]}); both are valid */
+      s = json_deep_copy(shape);
+      json_object_set_new(s, "type", json_pack("[s,s]", "array", "object"));
+      json_object_set_new(s, "items", shape);
+    } else if (is_array_type(&p->type)) {
       s = type1("array");
       json_object_set_new(s, "items", shape);
     } else s = shape;

@@ -66,6 +66,7 @@ for (const [dir, floor] of [['b24restdocs-2026-08-21', 242], ['b24restdocs-2025-
   const list = Array.isArray(findings) ? findings : findings.findings;
   const defects = list.filter((f) => f.rule === 'event-example-schema');
   console.log(`${defects.length} payload examples that do not fit their table`);
-  assert.ok(defects.length >= 1 && defects.length <= 20, `event-example-schema: ${defects.length}`);
+  // (the rule's own trigger is tests/data/lint/bad/event-example-schema.md; the corpus may have none)
+  assert.ok(defects.length <= 20, `event-example-schema: ${defects.length}`);
   assert.ok(!defects.some((f) => f.file.endsWith('on-crm-deal-add.md')));
 }

@@ -144,6 +144,8 @@ const rowType = (row) => {
   const m = first.match(/`([a-z_]+(?:\[\])?)`/);
   return m ? m[1] : null;
 };
+// Every type the row's first cell names (`integer` \| `object`).
+const rowTypes = (row) => [...(cells(row.text)[0] ?? '').matchAll(/`([a-z_]+(?:\[\])?)`/g)].map((m) => m[1]);
 
 function sectionAfter(hs, lines, re) {
   const h = hs.find((x) => re.test(x.text));
@@ -400,6 +402,10 @@ const kinds = {
     if ((type === 'boolean' || type === 'integer') && (typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string')) repl = '{"unexpected": 1}';
     else if ((type === 'object' || type === 'array') && (v && typeof v === 'object')) repl = '"text"';
     else return null;
+    // a value another alternative of the row allows is no defect (`integer` \| `object`)
+    const others = rowTypes(row);
+    if (repl.startsWith('{') ? others.some((x) => x === 'object' || x === 'array' || x.endsWith('[]'))
+      : others.some((x) => x === 'string' || x === 'text')) return null;
     for (let i = ex.start + 1; i < ex.end; i++) {
       const m = L[i].match(/^(\s*"result"\s*:\s*)(true|false|-?\d+(?:\.\d+)?|"[^"]*")(\s*,?\s*)$/);
       if (m) return { lines: replaceLine(L, i, m[1] + repl + m[3]), at: [i, row.start] };
@@ -413,7 +419,9 @@ const kinds = {
         }
         const tail = L[k].match(/[}\]](\s*,?\s*)$/);
         const out = [...L.slice(0, i), o[1] + repl + (tail ? tail[1] : ''), ...L.slice(k + 1)];
-        return { lines: out, at: [i, row.start], shifted: i + 1 };
+        // the row below the example moves up by the lines the value lost
+        const rowAt = row.start > k ? row.start - (k - i) : row.start;
+        return { lines: out, at: [i, rowAt], shifted: i + 1 };
       }
     }
     return null;
@@ -493,6 +501,8 @@ const kinds = {
         const n = rowName(row);
         const type = rowType(row);
         if (!n || !type || !otherType(type) || !addText.includes(`**${n.name}**`)) continue;
+        // `integer` \| `string` turned into `string` \| `string` still says string
+        if (rowTypes(row).includes(otherType(type))) continue;
         if (/^(filter|order|sort|select|start|limit)$/i.test(n.name)) continue;
         for (let i = row.start; i <= row.end; i++) if (L[i].includes(`\`${type}\``)) cand.push([i, type]);
       }
