@@ -195,7 +195,12 @@ static int takes_codes(const entry *a, const entry *b) {
   const entry *s = !strcmp(a->types, "string") ? a : !strcmp(b->types, "string") ? b : NULL;
   const entry *i = s == a ? b : a;
   if (!s || strcmp(i->types, "integer") || !s->p->description) return 0;
-  return strstr(s->p->description, " code") || strstr(s->p->description, " код");
+  /* ids and codes both: a code alone ("Symbolic code of the information block")
+   * is no id, and an integer for it is the defect */
+  const char *d = s->p->description;
+  int codes = strstr(d, " code") || strstr(d, " код");
+  int ids = strstr(d, "dentifier") || strstr(d, " ID") || strstr(d, "дентификатор");
+  return codes && ids;
 }
 
 /* The entries of one name [from, to): each one at odds with the most common type

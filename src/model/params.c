@@ -692,6 +692,71 @@ static void union_tabs(b24_bctx *c, const b24_block *tabs, b24_params *root) {
   }
 }
 
+/* A table's rows added to ps, but for names ps has already. */
+static void append_table(b24_bctx *c, const b24_block *t, b24_params *ps) {
+  b24_params rows;
+  b24_params_from_table(c, t, &rows);
+  size_t cap = ps->n;
+  for (size_t k = 0; k < rows.n; k++) {
+    int dup = 0;
+    for (size_t j = 0; j < ps->n && !dup; j++) dup = !strcmp(ps->items[j].name, rows.items[k].name);
+    if (!dup) *B24_VEC_PUSH(c->a, ps->items, ps->n, cap) = rows.items[k];
+  }
+}
+
+/* A '*' glob: UF_* matches UF_BLOG_POST_FILE. */
+static int glob_match(const char *g, const char *s) {
+  if (!*g) return !*s;
+  if (*g == '*') return glob_match(g + 1, s) || (*s && glob_match(g, s + 1));
+  return *s == *g && glob_match(g + 1, s + 1);
+}
+
+/* The list that holds a '*' pattern parameter (UF_*) whose pattern every name
+ * of names matches, NULL when none: "### Custom Fields" lists the keys that
+ * `UF_*` stands for on this portal. */
+static b24_params *pattern_list(b24_params *ps, const b24_params *names) {
+  for (size_t i = 0; i < ps->n; i++) {
+    const b24_param *w = &ps->items[i];
+    if (!w->wildcard || !strchr(w->name, '*') || strchr(w->name, ' ')) continue;
+    size_t k = 0;
+    while (k < names->n && glob_match(w->name, names->items[k].name)) k++;
+    if (k == names->n) return ps;
+  }
+  for (size_t i = 0; i < ps->n; i++) {
+    b24_params *r = pattern_list(&ps->items[i].children, names);
+    if (r) return r;
+  }
+  return NULL;
+}
+
+/* A table under a heading that names no parameter, whose every row is a key of
+ * a pattern parameter: its rows join the pattern's list as the documented keys
+ * (log.blogpost.update: UF_BLOG_POST_FILE, UF_BLOG_POST_IMPRTNT beside UF_*).
+ * Returns 1 when it did. */
+static int keys_of_pattern(b24_bctx *c, const b24_block *t, b24_params *root) {
+  /* read quietly first: most such tables are no parameter's (they were skipped) */
+  b24_bctx quiet = *c;
+  b24_diags d;
+  b24_diags_init(&d);
+  size_t unparsed = 0, reasons[B24_ROW_PROBLEM_COUNT] = {0};
+  quiet.diags = &d;
+  quiet.rows_unparsed = &unparsed;
+  quiet.rows_unparsed_reasons = reasons;
+  b24_params rows;
+  b24_params_from_table(&quiet, t, &rows);
+  b24_diags_free(&d);
+  b24_params *list = rows.n ? pattern_list(root, &rows) : NULL;
+  if (!list) return 0;
+  b24_params_from_table(c, t, &rows); /* again, reported this time */
+  size_t cap = list->n;
+  for (size_t k = 0; k < rows.n; k++) {
+    int dup = 0;
+    for (size_t j = 0; j < list->n && !dup; j++) dup = !strcmp(list->items[j].name, rows.items[k].name);
+    if (!dup) *B24_VEC_PUSH(c->a, list->items, list->n, cap) = rows.items[k];
+  }
+  return 1;
+}
+
 /* "1. By Attached Poll ID", "Option 2: by code", "Вариант 1": a heading that
  * numbers or names one way among several. */
 static int is_call_form(const char *h) {
@@ -733,12 +798,14 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
   b24_param *target = NULL; /* NULL: the root list */
   int skipping = 0;         /* under a heading that names no parameter */
   int call_form = 0;        /* under a heading that names a way of calling (union) */
+  int target_tables = 0;    /* the target's fields were read here, from a table */
   for (size_t i = 0; i < n; i++) {
     const b24_block *b = blocks[i];
     if (b->kind == B24_BLK_HEADING) {
       char *x = b24_vocab_nested_name(b->text);
       target = NULL;
       skipping = 1;
+      target_tables = 0;
       call_form = !x && !c->in_response && !c->reading_objects && is_call_form(b->text);
       if (!x && b24_vocab_section(b->text, NULL) != B24_SEC_NONE) {
         skipping = 0; /* "Returned Data" and the like: back to the root list */
@@ -759,12 +826,20 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
       call_form = 0;
       continue;
     }
+    if (skipping && b24_table_is_params(b) && !c->in_response && !c->reading_objects &&
+        keys_of_pattern(c, b, root))
+      continue;
     if (skipping) continue;
     if (b24_table_is_params(b)) {
       if (!target) {
         if (!root->n) b24_params_from_table(c, b, root);
       } else if (!target->children.n) {
         b24_params_from_table(c, b, &target->children);
+        target_tables = 1;
+      } else if (target_tables) {
+        /* "### Parameter fields" over several tables (sale.property.add: the
+         * common fields, then those of some property types): all its fields */
+        append_table(c, b, &target->children);
       }
     } else if (b->kind == B24_BLK_TABS) {
       if (target && !target->n_variants && !target->children.n)
