@@ -1,4 +1,6 @@
-/* libFuzzer target: any bytes as a page, parsed and modelled (derivations too). The page may include
+/* libFuzzer target: any bytes as a page, parsed and modelled (derivations and an
+ * event page's payload too). Seeds worth giving it: tests/data/model/layouts (one
+ * page per layout the reader knows) and the corpus's event pages. The page may include
  * the fragments of tests/data/parse/bad (cycles, missing files), so include
  * resolution is exercised too. Build: cmake -DB24_FUZZ=ON with CC=clang. */
 #include <stddef.h>
@@ -35,6 +37,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     m.methods = meth;
     m.n_methods = 1;
     b24_model_derive(&m);
+  }
+  if (page.kind == B24_PAGE_EVENT) { /* the handler section, with or without a table */
+    b24_event *ev = b24_build_event(&c, d, &page);
+    json_decref(ev->example);
   }
   if (meth) {
     json_decref(meth->response.example);
