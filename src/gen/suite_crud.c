@@ -102,6 +102,20 @@ json_t *suite_member_body(const b24_model *m, const b24_method *meth, const char
   return b;
 }
 
+/* The update (when the family has one) and the delete request of a sequence
+ * whose reading step could be built (have_reader), each NULL where it cannot
+ * be: the delete only once the update, if any, could be. */
+static void member_writes(const b24_model *m, const b24_family *f, int have_reader,
+                          const char *var, unsigned seed, json_t **upd, const char **uid,
+                          json_t **del, const char **did, const char **why) {
+  *upd = have_reader && f->update
+             ? suite_member_body(m, f->update, var, SUITE_SYNTH_ALL, seed, uid, why)
+             : NULL;
+  *del = have_reader && (*upd || !f->update)
+             ? suite_member_body(m, f->del, var, SUITE_SYNTH_REQUIRED, seed, did, why)
+             : NULL;
+}
+
 /* The sequence's document: its id, where it comes from, its steps, and the
  * cleanup that deletes what add made unless the delete step did. */
 static json_t *sequence_doc(const b24_family *f, json_t *steps, json_t *del_body) {
@@ -136,12 +150,8 @@ static json_t *list_crud_sequence(const b24_model *m, const b24_family *f, unsig
   free(idpath);
   json_t *added = add_body ? b24_written_fields(add_body, NULL) : NULL;
   json_t *found = add_body ? suite_list_id_filter_step(m, f, "list_by_id", add_body, var.data, added, 0, seed) : NULL;
-  json_t *upd_body = found && f->update
-                         ? suite_member_body(m, f->update, var.data, SUITE_SYNTH_ALL, seed, &uid, why)
-                         : NULL;
-  json_t *del_body = found && (upd_body || !f->update)
-                         ? suite_member_body(m, f->del, var.data, SUITE_SYNTH_REQUIRED, seed, &did, why)
-                         : NULL;
+  json_t *upd_body, *del_body;
+  member_writes(m, f, found != NULL, var.data, seed, &upd_body, &uid, &del_body, &did, why);
   if (add_body && !found) *why = "the list has no filter by the id, or its answer's shape is unknown";
   if (!add_body) *why = "no add request the parameter table accepts";
   if (!del_body) {
@@ -196,12 +206,8 @@ json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned se
   free(idpath);
   const char *gid, *uid = NULL, *did;
   json_t *get_body = suite_member_body(m, f->get, var.data, SUITE_SYNTH_REQUIRED, seed, &gid, why);
-  json_t *upd_body = get_body && f->update
-                         ? suite_member_body(m, f->update, var.data, SUITE_SYNTH_ALL, seed, &uid, why)
-                         : NULL;
-  json_t *del_body = get_body && (upd_body || !f->update)
-                         ? suite_member_body(m, f->del, var.data, SUITE_SYNTH_REQUIRED, seed, &did, why)
-                         : NULL;
+  json_t *upd_body, *del_body;
+  member_writes(m, f, get_body != NULL, var.data, seed, &upd_body, &uid, &del_body, &did, why);
   if (del_body && strcasecmp(gid, did)) {
     /* sale.delivery.extra.service.get takes DELIVERY_ID, what the objects belong to */
     *why = "get and delete name the object by different keys";
