@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "lint/lint_internal.h"
+#include "util/buf.h"
 #include "util/fsutil.h"
 
 typedef struct src_page {
@@ -124,35 +125,30 @@ int b24_lint_at_row(b24_lint_ctx *c, const char *needle, size_t offset) {
   return 0;
 }
 
+/* The needle: the word between what the text writes around it. Malloc'd. */
+static char *wrapped(const char *before, const char *word, const char *after) {
+  b24_buf b = B24_BUF_INIT;
+  b24_buf_printf(&b, "%s%s%s", before, word, after);
+  return b24_buf_take(&b);
+}
+
 void b24_lint_at_quoted(b24_lint_ctx *c, const char *key) {
   if (!key) return;
-  size_t n = strlen(key);
-  char *q = malloc(n + 3);
-  q[0] = '"';
-  memcpy(q + 1, key, n);
-  q[n + 1] = '"';
-  q[n + 2] = 0;
+  char *q = wrapped("\"", key, "\"");
   b24_lint_at(c, q, 0);
   free(q);
 }
 
 void b24_lint_at_code(b24_lint_ctx *c, const char *word) {
   if (!word || !*word) return;
-  size_t n = strlen(word);
-  char *q = malloc(n + 2);
-  q[0] = '`';
-  memcpy(q + 1, word, n + 1);
+  char *q = wrapped("`", word, "");
   if (!b24_lint_at_row(c, q, 1)) b24_lint_at_row(c, word, 0);
   free(q);
 }
 
 void b24_lint_at_link(b24_lint_ctx *c, const char *href) {
   if (!href || !*href) return;
-  size_t n = strlen(href);
-  char *q = malloc(n + 3);
-  q[0] = ']';
-  q[1] = '(';
-  memcpy(q + 2, href, n + 1);
+  char *q = wrapped("](", href, "");
   if (!b24_lint_at(c, q, 2) && !b24_lint_at(c, q + 1, 1)) b24_lint_at(c, href, 0);
   free(q);
 }

@@ -69,6 +69,9 @@ int b24_vocab_empty_code(const char *text);       /* "Empty string" */
 char *b24_vocab_default(const char *text);
 int b24_vocab_possible_values(const char *text);
 int b24_vocab_is_see_also(const char *heading);
+/* The heading says "parameter(s)" anywhere, in any case ("Method Parameters for
+ * JS Command", "Event Parameters", "Параметры события"). */
+int b24_vocab_says_parameters(const char *heading);
 
 /* text.c: small string helpers. */
 char *b24_trim_dup(b24_arena *a, const char *s, size_t n);
@@ -97,6 +100,9 @@ void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_para
 /* The parameter a "Parameter X" heading speaks of (X, the last part of a dotted
  * name, a bracketed key, a type name), preferring one not yet described. */
 b24_param *b24_params_match_section(b24_params *root, const char *x);
+/* Appends the rows of ps not yet in out (by name): the union of parameter sets
+ * (tabs, call forms, a second section, several tables of one section). */
+void b24_params_append_new(b24_bctx *c, b24_params *out, const b24_params *ps);
 
 /* errors.c */
 void b24_errors_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m);

@@ -194,23 +194,13 @@ static const b24_block *table_in(const b24_blocks *bs, int depth) {
   return NULL;
 }
 
-/* Appends the rows of ps not yet in out (by name). */
-static void append_new(b24_bctx *c, b24_params *out, const b24_params *ps) {
-  size_t cap = out->n;
-  for (size_t k = 0; k < ps->n; k++) {
-    int dup = 0;
-    for (size_t j = 0; j < out->n && !dup; j++) dup = !strcmp(out->items[j].name, ps->items[k].name);
-    if (!dup) *B24_VEC_PUSH(c->a, out->items, out->n, cap) = ps->items[k];
-  }
-}
-
 static void tables_of(b24_bctx *c, const b24_blocks *bs, b24_params *out, int depth) {
   for (size_t i = 0; i < bs->n && depth < 8; i++) {
     const b24_block *b = bs->items[i];
     if (b24_table_is_params(b)) {
       b24_params ps = {0};
       b24_params_from_table(c, b, &ps);
-      append_new(c, out, &ps);
+      b24_params_append_new(c, out, &ps);
     } else if (b->kind == B24_BLK_NOTE || b->kind == B24_BLK_IF) {
       tables_of(c, &b->children, out, depth + 1);
     }
@@ -321,10 +311,6 @@ static int section_has_table(b24_block **bl, size_t n) {
   return 0;
 }
 
-static int heading_says_parameters(const char *t) {
-  return t && (strstr(t, "Parameter") || strstr(t, "parameter") || strstr(t, "Параметр"));
-}
-
 /* The section's tables as method pages read theirs; then the dotted rows nested,
  * which lets "Parameter FIELDS" find data.FIELDS; then what is left. Headings the
  * first reading could not place are reported once, by fill_payload. */
@@ -376,9 +362,9 @@ b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) 
   ev->description = b24_arena_strdup(c->a, b24_buf_cstr(&desc));
   b24_buf_free(&desc);
   /* The handler section; its table may stand in a later "... Parameters" section. */
+  size_t end = handler < n ? handler + 1 : n; /* the handler section's end */
+  while (end < n && !(bl[end]->kind == B24_BLK_HEADING && bl[end]->level <= 2)) end++;
   if (handler < n) {
-    size_t end = handler + 1;
-    while (end < n && !(bl[end]->kind == B24_BLK_HEADING && bl[end]->level <= 2)) end++;
     ev->payload_loc = (b24_loc){c->file, bl[handler]->line};
     b24_blocks sec = {bl + handler + 1, end - handler - 1};
     const b24_block *code = first_code(&sec);
@@ -389,7 +375,7 @@ b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) 
       for (size_t i = end; i < n && !ev->payload.n;) {
         size_t j = i + 1;
         while (j < n && !(bl[j]->kind == B24_BLK_HEADING && bl[j]->level <= 2)) j++;
-        if (heading_says_parameters(bl[i]->text) && section_has_table(bl + i + 1, j - i - 1)) {
+        if (b24_vocab_says_parameters(bl[i]->text) && section_has_table(bl + i + 1, j - i - 1)) {
           ev->payload_loc = (b24_loc){c->file, bl[i]->line};
           payload_from(c, bl, i + 1, j, ev);
         }
@@ -399,11 +385,7 @@ b24_event *b24_build_event(b24_bctx *c, const b24_doc *d, const b24_page *page) 
   }
   if (unnamed) name_event(c, page, ev);
   int no_table = !ev->payload.n && handler < n;
-  if (no_table) {
-    size_t end = handler + 1;
-    while (end < n && !(bl[end]->kind == B24_BLK_HEADING && bl[end]->level <= 2)) end++;
-    b24_event_payload_from_text(c, bl + handler + 1, end - handler - 1, ev);
-  }
+  if (no_table) b24_event_payload_from_text(c, bl + handler + 1, end - handler - 1, ev);
   /* an events/index.md shows what all its events pass and links their pages,
    * which have the tables; a page may say that nothing is passed */
   const char *base = strrchr(c->file, '/');

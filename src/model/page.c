@@ -224,13 +224,6 @@ static int contains_kind(const b24_blocks *bs, int (*pred)(const b24_block *)) {
 static int is_code(const b24_block *b) { return b->kind == B24_BLK_CODE; }
 
 /* Names a section whose heading words are not in the vocabulary, by what it holds. */
-static int says_parameters(const char *heading) {
-  char low[256];
-  snprintf(low, sizeof low, "%s", heading ? heading : "");
-  b24_lower_utf8(low);
-  return strstr(low, "parameter") || strstr(low, "параметр");
-}
-
 static b24_section_kind guess_section(const char *heading, b24_block **blocks, size_t from,
                                       size_t to, int seen_params, int seen_examples) {
   int params = 0, tabs_code = 0, errors = 0, json = 0;
@@ -251,7 +244,7 @@ static b24_section_kind guess_section(const char *heading, b24_block **blocks, s
   if (errors) return B24_SEC_ERRORS;
   /* "Method Parameters for JS Command" with its "### Code Example" below: the
    * heading says what the section is; the examples are found page-wide. */
-  if (params && says_parameters(heading)) return B24_SEC_PARAMS;
+  if (params && b24_vocab_says_parameters(heading)) return B24_SEC_PARAMS;
   if (tabs_code) return B24_SEC_EXAMPLES;
   if (json) return B24_SEC_RESPONSE;
   if (params && !seen_params && !seen_examples) return B24_SEC_PARAMS;
@@ -303,13 +296,7 @@ static int nested_params_section(b24_bctx *c, b24_block **blocks, size_t n, b24_
 static void more_params(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m) {
   b24_params more = {0};
   b24_params_from_section(c, blocks, n, &more);
-  size_t cap = m->params.n;
-  for (size_t k = 0; k < more.n; k++) {
-    int dup = 0;
-    for (size_t j = 0; j < m->params.n && !dup; j++)
-      dup = !strcmp(m->params.items[j].name, more.items[k].name);
-    if (!dup) *B24_VEC_PUSH(c->a, m->params.items, m->params.n, cap) = more.items[k];
-  }
+  b24_params_append_new(c, &m->params, &more);
 }
 
 /* The pages "still being updated" give their parameter table right after the

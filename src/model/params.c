@@ -678,17 +678,21 @@ static b24_params *parent_of(b24_params *ps, const b24_param *p) {
 
 /* Root-level tabs of tables (parameters that differ by case): their union. */
 static void union_tabs(b24_bctx *c, const b24_block *tabs, b24_params *root) {
-  size_t cap = root->n;
   for (size_t i = 0; i < tabs->n_tabs; i++) {
     const b24_block *tbl = first_params_table(&tabs->tabs[i].blocks);
     if (!tbl) continue;
     b24_params ps;
     b24_params_from_table(c, tbl, &ps);
-    for (size_t k = 0; k < ps.n; k++) {
-      int dup = 0;
-      for (size_t j = 0; j < root->n && !dup; j++) dup = !strcmp(root->items[j].name, ps.items[k].name);
-      if (!dup) *B24_VEC_PUSH(c->a, root->items, root->n, cap) = ps.items[k];
-    }
+    b24_params_append_new(c, root, &ps);
+  }
+}
+
+void b24_params_append_new(b24_bctx *c, b24_params *out, const b24_params *ps) {
+  size_t cap = out->n;
+  for (size_t k = 0; k < ps->n; k++) {
+    int dup = 0;
+    for (size_t j = 0; j < out->n && !dup; j++) dup = !strcmp(out->items[j].name, ps->items[k].name);
+    if (!dup) *B24_VEC_PUSH(c->a, out->items, out->n, cap) = ps->items[k];
   }
 }
 
@@ -696,12 +700,7 @@ static void union_tabs(b24_bctx *c, const b24_block *tabs, b24_params *root) {
 static void append_table(b24_bctx *c, const b24_block *t, b24_params *ps) {
   b24_params rows;
   b24_params_from_table(c, t, &rows);
-  size_t cap = ps->n;
-  for (size_t k = 0; k < rows.n; k++) {
-    int dup = 0;
-    for (size_t j = 0; j < ps->n && !dup; j++) dup = !strcmp(ps->items[j].name, rows.items[k].name);
-    if (!dup) *B24_VEC_PUSH(c->a, ps->items, ps->n, cap) = rows.items[k];
-  }
+  b24_params_append_new(c, ps, &rows);
 }
 
 /* A '*' glob: UF_* matches UF_BLOG_POST_FILE. */
@@ -748,12 +747,7 @@ static int keys_of_pattern(b24_bctx *c, const b24_block *t, b24_params *root) {
   b24_params *list = rows.n ? pattern_list(root, &rows) : NULL;
   if (!list) return 0;
   b24_params_from_table(c, t, &rows); /* again, reported this time */
-  size_t cap = list->n;
-  for (size_t k = 0; k < rows.n; k++) {
-    int dup = 0;
-    for (size_t j = 0; j < list->n && !dup; j++) dup = !strcmp(list->items[j].name, rows.items[k].name);
-    if (!dup) *B24_VEC_PUSH(c->a, list->items, list->n, cap) = rows.items[k];
-  }
+  b24_params_append_new(c, list, &rows);
   return 1;
 }
 
@@ -784,14 +778,8 @@ static void union_call_form(b24_bctx *c, const b24_block *t, b24_params *root) {
     for (size_t k = 0; k < ps.n && !in; k++) in = !strcmp(root->items[j].name, ps.items[k].name);
     if (!in) root->items[j].required = false;
   }
-  size_t cap = root->n;
-  for (size_t k = 0; k < ps.n; k++) {
-    int dup = 0;
-    for (size_t j = 0; j < root->n && !dup; j++) dup = !strcmp(root->items[j].name, ps.items[k].name);
-    if (dup) continue;
-    ps.items[k].required = false;
-    *B24_VEC_PUSH(c->a, root->items, root->n, cap) = ps.items[k];
-  }
+  for (size_t k = 0; k < ps.n; k++) ps.items[k].required = false; /* one form's alone */
+  b24_params_append_new(c, root, &ps);
 }
 
 void b24_params_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_params *root) {

@@ -229,3 +229,13 @@ char *b24_vocab_default(const char *text) {
   }
   return NULL;
 }
+
+int b24_vocab_says_parameters(const char *heading) {
+  if (!heading) return 0;
+  char *low = strdup(heading);
+  if (!low) abort();
+  b24_lower_utf8(low);
+  int yes = strstr(low, "parameter") || strstr(low, "параметр");
+  free(low);
+  return yes;
+}
