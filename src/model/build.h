@@ -7,10 +7,15 @@
 /* Growable arrays in the model's arena. */
 #define B24_VEC_PUSH(arena, arr, n, cap)                                                    \
   (((n) == (cap) ? ((arr) = b24_arena_grow((arena), (arr), (cap) * sizeof *(arr),          \
-                                           ((cap) ? (cap) * 2 : 8) * sizeof *(arr)),      \
-                    (cap) = (cap) ? (cap) * 2 : 8)                                         \
+                                           ((cap) ? (cap) * 2 : 4) * sizeof *(arr)),      \
+                    (cap) = (cap) ? (cap) * 2 : 4)                                         \
                  : 0),                                                                     \
    &(arr)[(n)++])
+
+/* Pushes onto an array on the heap, settled into the arena with
+ * b24_arena_settle once it is complete (see util/arena.h). */
+#define B24_HEAP_PUSH(arr, n, cap)                                                          \
+  (((n) == (cap) ? ((arr) = b24_heap_grow((arr), &(cap), sizeof *(arr))) : 0), &(arr)[(n)++])
 
 /* What builds one page. */
 typedef struct b24_bctx {

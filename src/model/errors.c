@@ -61,7 +61,7 @@ static char *cell_text(b24_bctx *c, const b24_cell *cell) {
 }
 
 static void add_error(b24_bctx *c, b24_error **arr, size_t *n, size_t *cap, b24_error e) {
-  *B24_VEC_PUSH(c->a, *arr, *n, *cap) = e;
+  *B24_HEAP_PUSH(*arr, *n, *cap) = e;
 }
 
 /* One error table. page_status is the section's single "HTTP Status" (0 if none or
@@ -220,9 +220,13 @@ static int same_text(const char *a, const char *b) { return a && b ? !strcmp(a, 
 void b24_errors_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m) {
   err_walk w;
   memset(&w, 0, sizeof w);
-  w.cap_errors = m->n_errors;
-  w.cap_system = m->n_system_errors;
+  m->errors = b24_heap_from(m->errors, m->n_errors, &w.cap_errors, sizeof *m->errors);
+  m->system_errors =
+      b24_heap_from(m->system_errors, m->n_system_errors, &w.cap_system, sizeof *m->system_errors);
   walk(c, blocks, n, m, &w, 0);
+  m->errors = b24_arena_settle(c->a, m->errors, m->n_errors * sizeof *m->errors);
+  m->system_errors =
+      b24_arena_settle(c->a, m->system_errors, m->n_system_errors * sizeof *m->system_errors);
   /* Duplicated codes with the same message are the same promise stated twice;
    * a two-column Code | Description table has no message (or no description)
    * in either row, which is the same too. */

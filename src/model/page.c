@@ -72,7 +72,7 @@ typedef struct page_walk {
 
 static void add_anchor(b24_bctx *c, page_walk *w, char *a) {
   if (!a || !*a) return;
-  *B24_VEC_PUSH(c->a, w->page->anchors, w->page->n_anchors, w->cap_anchors) = a;
+  *B24_HEAP_PUSH(w->page->anchors, w->page->n_anchors, w->cap_anchors) = a;
 }
 
 static void links_in_node(b24_bctx *c, page_walk *w, const b24_block *b) {
@@ -88,7 +88,7 @@ static void links_in_node(b24_bctx *c, page_walk *w, const b24_block *b) {
     if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE) continue;
     const char *url = cmark_node_get_url(n);
     if (!url || !*url) continue;
-    b24_link *l = B24_VEC_PUSH(c->a, w->page->links, w->page->n_links, w->cap_links);
+    b24_link *l = B24_HEAP_PUSH(w->page->links, w->page->n_links, w->cap_links);
     char *text = b24_node_plain_text(n);
     l->text = b24_arena_strdup(c->a, text);
     free(text);
@@ -538,6 +538,8 @@ void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **
       h1 = d->blocks.items[i];
   page_walk w = {page, 0, 0, 0, 0};
   walk_page(c, &w, &d->blocks);
+  page->links = b24_arena_settle(c->a, page->links, page->n_links * sizeof *page->links);
+  page->anchors = b24_arena_settle(c->a, page->anchors, page->n_anchors * sizeof *page->anchors);
   if (!h1) return;
   page->title = b24_arena_strdup(c->a, h1->text);
   int is_event;

@@ -492,8 +492,9 @@ void b24_params_from_table(b24_bctx *c, const b24_block *t, b24_params *out) {
                   "parameter '%s' is listed twice in this table (first on line %d)", p.name,
                   out->items[first].loc.line);
     }
-    *B24_VEC_PUSH(c->a, out->items, out->n, cap) = p;
+    *B24_HEAP_PUSH(out->items, out->n, cap) = p;
   }
+  out->items = b24_arena_settle(c->a, out->items, out->n * sizeof *out->items);
   free(seen.slots);
 }
 

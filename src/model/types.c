@@ -48,7 +48,7 @@ static void add_alt(b24_bctx *c, b24_type *t, alt_vec *av, const char *w, size_t
     t->nullable = true;
     return;
   }
-  b24_type_alt *alt = B24_VEC_PUSH(c->a, av->v, av->n, av->cap);
+  b24_type_alt *alt = B24_HEAP_PUSH(av->v, av->n, av->cap);
   alt->base = norm ? (char *)norm : word;
   alt->array = array;
   if (href) {
@@ -167,6 +167,6 @@ void b24_parse_type(b24_bctx *c, const char *raw, size_t n, b24_type *out) {
   out->written = b24_arena_strdup(c->a, b24_buf_cstr(&norm));
   b24_buf_free(&norm);
   b24_buf_free(&written);
-  out->alts = av.v;
+  out->alts = b24_arena_settle(c->a, av.v, av.n * sizeof *av.v);
   out->n_alts = av.n;
 }

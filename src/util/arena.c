@@ -68,7 +68,20 @@ char *b24_arena_strdup(b24_arena *a, const char *s) {
   return s ? b24_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* Arrays grow by doubling while the strings of their elements are allocated
+ * in between, so most old blocks are garbage the arena cannot reuse. An array
+ * that is still the head's last allocation (one pushed without allocating
+ * between pushes) grows where it is instead. */
 void *b24_arena_grow(b24_arena *a, void *old, size_t old_bytes, size_t new_bytes) {
+  b24_arena_chunk *h = a->head;
+  size_t old_r = (old_bytes + 15) & ~(size_t)15, new_r = (new_bytes + 15) & ~(size_t)15;
+  if (old && old_bytes && h && new_r > old_r && (unsigned char *)old + old_r == h->data + h->used &&
+      h->cap - h->used >= new_r - old_r) {
+    h->used += new_r - old_r;
+    a->used_total += new_r - old_r;
+    memset((unsigned char *)old + old_bytes, 0, new_bytes - old_bytes);
+    return old;
+  }
   unsigned char *p = alloc_raw(a, new_bytes);
   size_t keep = old && old_bytes ? (old_bytes < new_bytes ? old_bytes : new_bytes) : 0;
   if (keep) memcpy(p, old, keep);
@@ -90,4 +103,31 @@ void b24_arena_adopt(b24_arena *a, b24_arena *from) {
   a->used_total += from->used_total;
   from->head = NULL;
   from->used_total = 0;
+}
+
+void *b24_heap_grow(void *p, size_t *cap, size_t elem) {
+  size_t ncap = *cap ? *cap * 2 : 8;
+  void *q = realloc(p, ncap * elem);
+  if (!q) { fputs("b24spec: out of memory\n", stderr); abort(); }
+  memset((unsigned char *)q + *cap * elem, 0, (ncap - *cap) * elem);
+  *cap = ncap;
+  return q;
+}
+
+void *b24_arena_settle(b24_arena *a, void *p, size_t bytes) {
+  void *d = NULL;
+  if (bytes) {
+    d = alloc_raw(a, bytes);
+    memcpy(d, p, bytes);
+  }
+  free(p);
+  return d;
+}
+
+void *b24_heap_from(const void *p, size_t n, size_t *cap, size_t elem) {
+  *cap = 0;
+  void *q = NULL;
+  while (*cap < n) q = b24_heap_grow(q, cap, elem);
+  if (n) memcpy(q, p, n * elem);
+  return q;
 }

@@ -20,5 +20,15 @@ char *b24_arena_strndup(b24_arena *a, const char *s, size_t n);
 void b24_arena_adopt(b24_arena *a, b24_arena *from);
 /* Grow an array allocated in the arena: copies; the old block is abandoned. */
 void *b24_arena_grow(b24_arena *a, void *old, size_t old_bytes, size_t new_bytes);
+/* An array that grows while other things are allocated between its pushes
+ * (a table's rows, a page's links) is built on the heap and then settled into
+ * the arena at its final size: growing it in the arena would leave every
+ * outgrown copy behind, a third of the model's memory. b24_heap_grow doubles
+ * *cap (aborting when out of memory); b24_arena_settle copies `bytes` of p into
+ * the arena and frees p (NULL for 0 bytes). */
+void *b24_heap_grow(void *p, size_t *cap, size_t elem);
+void *b24_arena_settle(b24_arena *a, void *p, size_t bytes);
+/* A heap copy of n elements of an arena array, to push onto and settle again. */
+void *b24_heap_from(const void *p, size_t n, size_t *cap, size_t elem);
 
 #endif
