@@ -256,6 +256,59 @@ static const char *id_key_of(const b24_method_family *f) {
   return NULL;
 }
 
+/* Whether m takes a parameter named name (in any case), or one of the names a
+ * row allows ("IBLOCK_CODE/IBLOCK_ID"), at the top or in its `fields`. */
+static int takes_param(const b24_method *m, const char *name) {
+  for (size_t i = 0; m && i < m->params.n; i++) {
+    const b24_param *p = &m->params.items[i];
+    if (!strcasecmp(p->name, name)) return 1;
+    for (size_t k = 0; k < p->n_alternatives; k++)
+      if (!strcasecmp(p->alternatives[k], name)) return 1;
+    if (!strcasecmp(p->name, "fields"))
+      for (size_t k = 0; k < p->children.n; k++)
+        if (!strcasecmp(p->children.items[k].name, name)) return 1;
+  }
+  return 0;
+}
+
+/* Whether m requires a parameter named name (in any case). */
+static int requires_param(const b24_method *m, const char *name) {
+  for (size_t i = 0; m && i < m->params.n; i++)
+    if (m->params.items[i].required && !strcasecmp(m->params.items[i].name, name)) return 1;
+  return 0;
+}
+
+/* The key that names one object, read off the delete (else the update): of its
+ * required keys, those the add request takes too are either what the objects
+ * belong to (the reader asks for them as well: TASKID of task.checklistitem,
+ * ENTITY of entity.item) or chosen by the caller (CODE of bizproc.robot); the
+ * one the add does not take is the id the add issues (ITEMID). The issued one
+ * is the key (*chosen 0); without one, the first the caller chooses (*chosen
+ * 1). NULL when the family has no add or no such method, or the delete names
+ * two keys that nothing writes. */
+static const char *member_key_of(const b24_method_family *f, int *chosen) {
+  const b24_method *add = f->roles[B24_ROLE_ADD];
+  const b24_method *x = f->roles[B24_ROLE_DELETE] ? f->roles[B24_ROLE_DELETE] : f->roles[B24_ROLE_UPDATE];
+  const b24_method *get = f->roles[B24_ROLE_GET], *list = f->roles[B24_ROLE_LIST];
+  const char *issued = NULL, *picked = NULL;
+  *chosen = 0;
+  if (!add || !x) return NULL;
+  for (size_t i = 0; i < x->params.n; i++) {
+    const b24_param *p = &x->params.items[i];
+    if (!p->required || p->wildcard || !strcasecmp(p->name, "fields")) continue;
+    if (!takes_param(add, p->name)) {
+      if (issued) return NULL;
+      issued = p->name;
+    } else if (!picked && !requires_param(get, p->name) && !requires_param(list, p->name) &&
+               strcmp(p->name, "entityTypeId") && strcmp(p->name, "ENTITY_TYPE_ID")) {
+      picked = p->name;
+    }
+  }
+  if (issued) return issued;
+  *chosen = picked != NULL;
+  return picked;
+}
+
 /* A required parameter of add and get that picks the type of a generic
  * family's object (crm.item's entityTypeId). */
 static const char *type_param_of(const b24_method_family *f) {
@@ -371,7 +424,10 @@ static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
   memset(e, 0, sizeof *e);
   e->name = f->name;
   e->rest_version = f->rest_version;
-  e->id_key = (char *)id_key_of(f);
+  int chosen;
+  e->id_key = (char *)member_key_of(f, &chosen);
+  e->id_chosen = chosen;
+  if (!e->id_key) e->id_key = (char *)id_key_of(f);
   e->type_param = (char *)type_param_of(f);
   if (e->type_param) read_kinds(&m->arena, e, f);
   e->methods = b24_arena_alloc(&m->arena, f->n_methods * sizeof *e->methods);

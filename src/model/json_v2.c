@@ -143,6 +143,7 @@ json_t *b24_json_v2_entity(const b24_entity *e) {
   json_object_set_new(o, "name", json_string(e->name));
   json_object_set_new(o, "rest_version", json_integer(e->rest_version));
   json_object_set_new(o, "id_key", json_string(e->id_key ? e->id_key : ""));
+  if (e->id_chosen) json_object_set_new(o, "id_chosen", json_true());
   set_str(o, "id_field", e->id_field);
   set_str(o, "type_param", e->type_param);
   if (e->n_kinds) {

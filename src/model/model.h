@@ -299,6 +299,8 @@ typedef struct b24_entity {
   char *name;                /* "crm.deal", "user", "tasks.task", "user.userfield" */
   int rest_version;          /* 3 for REST 3.0 families (tasks.task has both) */
   char *id_key;              /* the request key that names one object: "id", "ID", "taskId" */
+  bool id_chosen;            /* v2: the add request names the key (bizproc.robot's CODE): the
+                                caller chooses it, the add does not issue it */
   char *id_field;            /* the record's field that holds it: "ID", "id"; NULL if not known */
   char *type_param;          /* generic families: the key that picks the type ("entityTypeId") */
   b24_entity_kind *kinds;
