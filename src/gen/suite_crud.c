@@ -12,6 +12,7 @@
 #include "gen/suite_internal.h"
 #include "gen/suite_synth.h"
 #include "schema/schema.h"
+#include "suite/vars.h"
 #include "util/buf.h"
 
 /* Asks a get step to compare what it reads with what was written, where the
@@ -50,6 +51,35 @@ char *suite_added_id_path(const b24_model *m, const b24_method *add) {
                                         !strcmp(json_string_value(json_array_get(t, 0)), "integer");
   json_decref(schema);
   return integer || b24_add_answers_bare_id(add) ? strdup("result") : NULL;
+}
+
+/* The text a sequence names its object by: "${add.<where add's answer shows
+ * the new id>}", else, for a key the caller chooses (bizproc.robot's CODE),
+ * the value the add request gives it, at the top or in its fields; NULL when
+ * neither is known. A chosen text gets the seed appended in add_body: the
+ * docs' own value is what their example cases send, and an object of that
+ * name may exist on a portal already. */
+static char *object_var(const b24_model *m, const b24_family *f, json_t *add_body, unsigned seed) {
+  char *idpath = suite_added_id_path(m, f->add);
+  b24_buf var = B24_BUF_INIT;
+  if (idpath) {
+    b24_buf_printf(&var, "${add.%s}", idpath);
+    free(idpath);
+    return var.data;
+  }
+  const b24_entity *e = b24_model_entity_of(f->add);
+  if (!e || !e->id_chosen || !add_body) return NULL;
+  json_t *v = (json_t *)b24_jpath_get_icase(add_body, e->id_key);
+  if (!v) {
+    const char *k;
+    json_t *x;
+    json_object_foreach(add_body, k, x) if (!strcasecmp(k, "fields")) v = (json_t *)b24_jpath_get_icase(x, e->id_key);
+  }
+  /* a number (crm.activity.binding's entityId) names another object */
+  if (!json_is_string(v) || !*json_string_value(v)) return NULL;
+  b24_buf_printf(&var, "%s_b24spec%u", json_string_value(v), seed);
+  json_string_set(v, var.data);
+  return var.data;
 }
 
 json_t *suite_add_body(const b24_model *m, const b24_method *add, unsigned seed, const char **source) {
@@ -138,29 +168,27 @@ static json_t *sequence_doc(const b24_family *f, json_t *steps, json_t *del_body
  * longer has it. */
 static json_t *list_crud_sequence(const b24_model *m, const b24_family *f, unsigned seed,
                                   const char **why) {
-  char *idpath = suite_added_id_path(m, f->add);
-  if (!idpath) {
+  const char *source, *uid = NULL, *did;
+  json_t *add_body = suite_add_body(m, f->add, seed, &source);
+  char *var = object_var(m, f, add_body, seed);
+  if (!var) {
+    json_decref(add_body);
     *why = "add's response example does not show where the new id is";
     return NULL;
   }
-  const char *source, *uid = NULL, *did;
-  json_t *add_body = suite_add_body(m, f->add, seed, &source);
-  b24_buf var = B24_BUF_INIT;
-  b24_buf_printf(&var, "${add.%s}", idpath);
-  free(idpath);
   json_t *added = add_body ? b24_written_fields(add_body, NULL) : NULL;
-  json_t *found = add_body ? suite_list_id_filter_step(m, f, "list_by_id", add_body, var.data, added, 0, seed) : NULL;
+  json_t *found = add_body ? suite_list_id_filter_step(m, f, "list_by_id", add_body, var, added, 0, seed) : NULL;
   json_t *upd_body, *del_body;
-  member_writes(m, f, found != NULL, var.data, seed, &upd_body, &uid, &del_body, &did, why);
+  member_writes(m, f, found != NULL, var, seed, &upd_body, &uid, &del_body, &did, why);
   if (add_body && !found) *why = "the list has no filter by the id, or its answer's shape is unknown";
   if (!add_body) *why = "no add request the parameter table accepts";
   if (!del_body) {
     json_decref(add_body), json_decref(added), json_decref(found), json_decref(upd_body);
-    b24_buf_free(&var);
+    free(var);
     return NULL;
   }
-  if (upd_body) align_with_add(upd_body, add_body, var.data);
-  align_with_add(del_body, add_body, var.data);
+  if (upd_body) align_with_add(upd_body, add_body, var);
+  align_with_add(del_body, add_body, var);
   json_t *steps = json_array();
   json_t *s = suite_step(m, f->add, "add", json_incref(add_body), "success", suite_checks_for("success", 0));
   json_object_set_new(s, "body_source", json_pack("{s:s,s:i}", "kind", source, "seed", seed));
@@ -170,16 +198,16 @@ static json_t *list_crud_sequence(const b24_model *m, const b24_family *f, unsig
     json_t *updated = b24_written_fields(upd_body, uid);
     json_array_append_new(steps, suite_step(m, f->update, "update", json_incref(upd_body), "success",
                                             suite_checks_for("success", 0)));
-    s = suite_list_id_filter_step(m, f, "list_updated", add_body, var.data, updated, 0, seed);
+    s = suite_list_id_filter_step(m, f, "list_updated", add_body, var, updated, 0, seed);
     if (s) json_array_append_new(steps, s);
     json_decref(updated);
   }
   json_array_append_new(steps, suite_step(m, f->del, "delete", json_deep_copy(del_body), "success",
                                           suite_checks_for("success", 0)));
-  s = suite_list_id_filter_step(m, f, "list_deleted", add_body, var.data, NULL, 1, seed);
+  s = suite_list_id_filter_step(m, f, "list_deleted", add_body, var, NULL, 1, seed);
   if (s) json_array_append_new(steps, s);
   json_decref(added), json_decref(add_body), json_decref(upd_body);
-  b24_buf_free(&var);
+  free(var);
   return sequence_doc(f, steps, del_body);
 }
 
@@ -189,25 +217,22 @@ json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned se
     *why = "the family lacks one of add, get or list, delete";
     return NULL;
   }
-  char *idpath = suite_added_id_path(m, f->add);
-  if (!idpath) {
-    *why = "add's response example does not show where the new id is";
-    return NULL;
-  }
   const char *source;
   json_t *add_body = suite_add_body(m, f->add, seed, &source);
   if (!add_body) {
-    free(idpath);
     *why = "no add request the parameter table accepts";
     return NULL;
   }
-  b24_buf var = B24_BUF_INIT;
-  b24_buf_printf(&var, "${add.%s}", idpath);
-  free(idpath);
+  char *var = object_var(m, f, add_body, seed);
+  if (!var) {
+    json_decref(add_body);
+    *why = "add's response example does not show where the new id is";
+    return NULL;
+  }
   const char *gid, *uid = NULL, *did;
-  json_t *get_body = suite_member_body(m, f->get, var.data, SUITE_SYNTH_REQUIRED, seed, &gid, why);
+  json_t *get_body = suite_member_body(m, f->get, var, SUITE_SYNTH_REQUIRED, seed, &gid, why);
   json_t *upd_body, *del_body;
-  member_writes(m, f, get_body != NULL, var.data, seed, &upd_body, &uid, &del_body, &did, why);
+  member_writes(m, f, get_body != NULL, var, seed, &upd_body, &uid, &del_body, &did, why);
   if (del_body && strcasecmp(gid, did)) {
     /* sale.delivery.extra.service.get takes DELIVERY_ID, what the objects belong to */
     *why = "get and delete name the object by different keys";
@@ -216,12 +241,12 @@ json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned se
   }
   if (!del_body) {
     json_decref(add_body), json_decref(get_body), json_decref(upd_body);
-    b24_buf_free(&var);
+    free(var);
     return NULL;
   }
-  align_with_add(get_body, add_body, var.data);
-  if (upd_body) align_with_add(upd_body, add_body, var.data);
-  align_with_add(del_body, add_body, var.data);
+  align_with_add(get_body, add_body, var);
+  if (upd_body) align_with_add(upd_body, add_body, var);
+  align_with_add(del_body, add_body, var);
   json_t *added = b24_written_fields(add_body, NULL);
   char *record = b24_record_path(f->get->response.example);
 
@@ -239,7 +264,7 @@ json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned se
   s = suite_step(m, f->get, "get", json_deep_copy(get_body), "success", suite_checks_list(raw, 7));
   verify_step(s, f->get, record, added);
   json_array_append_new(steps, s);
-  s = suite_list_by_id_step(m, f, add_body, var.data, added, seed);
+  s = suite_list_by_id_step(m, f, add_body, var, added, seed);
   if (s) json_array_append_new(steps, s);
   if (upd_body) {
     json_t *updated = b24_written_fields(upd_body, uid);
@@ -260,6 +285,6 @@ json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned se
   json_t *seq = sequence_doc(f, steps, del_body);
   json_decref(added), json_decref(add_body), json_decref(get_body), json_decref(upd_body);
   free(record);
-  b24_buf_free(&var);
+  free(var);
   return seq;
 }

@@ -19,14 +19,16 @@ static const b24_param *find_param(const b24_method *m, const char *name) {
 }
 
 /* The path to the first array of objects in a list answer and the objects'
- * id key, from the docs' example. 0 when the example shows neither. */
+ * id key, from the docs' example. 0 when the example shows neither. The key is
+ * "id" in any case, or *id_key when the caller set it (a key the caller
+ * chooses, such as CODE). */
 static int list_shape(const json_t *v, b24_buf *path, const char **id_key, int depth) {
   if (json_is_array(v)) {
     const json_t *first = json_array_get(v, 0);
     if (!json_is_object(first)) return 0;
-    const char *k;
+    const char *k, *want = *id_key ? *id_key : "id";
     json_t *x;
-    json_object_foreach((json_t *)first, k, x) if (!strcasecmp(k, "id")) {
+    json_object_foreach((json_t *)first, k, x) if (!strcasecmp(k, want)) {
       *id_key = k;
       return 1;
     }
@@ -340,7 +342,8 @@ json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const
   const b24_param *order = find_param(f->list, "order");
   b24_buf items = B24_BUF_INIT;
   b24_buf_puts(&items, "result");
-  const char *id_key = NULL;
+  const b24_entity *e = b24_model_entity_of(f->list);
+  const char *id_key = e && e->id_chosen ? e->id_key : NULL;
   json_t *s = NULL;
   if (list_shape(json_object_get(f->list->response.example, "result"), &items, &id_key, 0)) {
     json_t *lbase = list_base(m, f->list, add_body, seed);

@@ -25,6 +25,11 @@ struct mock_family {
   pthread_mutex_t lock;
   long long next;          /* next id to issue */
   json_t **records;        /* [id - MOCK_STORE_FIRST_ID]; NULL once deleted */
+  const char *chosen_key;  /* the key the caller chooses in the add request (bizproc.robot's
+                              CODE), when the add issues none: records are found by it */
+  char **chosen;           /* per record, the chosen key's text */
+  json_t *docs_keys;       /* the chosen key's texts the docs' examples send, as an object's
+                              keys: their objects are the docs', answered as documented */
   size_t cap;
   int added;
 };
@@ -124,18 +129,24 @@ static const char *find_id_param(const b24_method *m) {
   return NULL;
 }
 
+static char *chosen_text(const char *key, const json_t *params);
+
 mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N_OPS]) {
   mock_method *add = ops[MOCK_OP_ADD];
   if (!add) return NULL;
   json_t *id_path = json_array();
   json_t *result = json_object_get(add->answer, "result");
+  const b24_entity *e = b24_model_entity_of(add->meth);
+  const char *chosen = NULL;
   if (is_id_value(result) || b24_add_answers_bare_id(add->meth))
     json_array_append_new(id_path, json_string("result"));
   else {
     json_array_append_new(id_path, json_string("result"));
     if (!find_id(result, id_path, 0)) {
       json_decref(id_path);
-      return NULL;
+      id_path = NULL;
+      if (!e || !e->id_chosen) return NULL;
+      chosen = e->id_key;
     }
   }
   mock_family *f = calloc(1, sizeof *f);
@@ -144,7 +155,17 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
   f->v3 = v3;
   memcpy(f->ops, ops, sizeof f->ops);
   f->add_id_path = id_path;
-  f->add_id_string = json_is_string(at_path(add->answer, id_path));
+  f->add_id_string = id_path && json_is_string(at_path(add->answer, id_path));
+  f->chosen_key = chosen;
+  if (chosen) {
+    f->docs_keys = json_object();
+    for (int op = 0; op < MOCK_N_OPS; op++)
+      for (size_t i = 0; ops[op] && i < ops[op]->meth->n_examples; i++) {
+        char *t = chosen_text(chosen, ops[op]->meth->examples[i].body);
+        if (t) json_object_set_new(f->docs_keys, t, json_true());
+        free(t);
+      }
+  }
   if (ops[MOCK_OP_GET]) {
     json_t *p = json_array();
     json_array_append_new(p, json_string("result"));
@@ -172,8 +193,13 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
 
 void mock_family_free(mock_family *f) {
   if (!f) return;
-  for (long long i = 0; i < f->next - MOCK_STORE_FIRST_ID; i++) json_decref(f->records[i]);
+  for (long long i = 0; i < f->next - MOCK_STORE_FIRST_ID; i++) {
+    json_decref(f->records[i]);
+    if (f->chosen) free(f->chosen[i]);
+  }
   free(f->records);
+  free(f->chosen);
+  json_decref(f->docs_keys);
   json_decref(f->add_id_path);
   json_decref(f->get_record_path);
   json_decref(f->list_path);
@@ -257,13 +283,48 @@ static json_t *render_record(const mock_family *f, const json_t *tmpl, long long
   json_t *r = json_is_object(tmpl) ? json_copy((json_t *)tmpl) : json_object();
   const char *k = id_key(r);
   overlay(r, stored);
-  json_object_set_new(r, k ? k : f->v3 ? "id" : "ID", id_json(id, id_string));
+  if (!f->chosen_key) json_object_set_new(r, k ? k : f->v3 ? "id" : "ID", id_json(id, id_string));
   return r;
 }
 
 static json_t **slot(mock_family *f, long long id) {
   if (id < MOCK_STORE_FIRST_ID || id >= f->next) return NULL;
   return &f->records[id - MOCK_STORE_FIRST_ID];
+}
+
+/* The text of a chosen key's value in params, at the top or in its `fields`
+ * (crm.activity.type's TYPE_ID); NULL when params do not give it. New string. */
+static char *chosen_text(const char *key, const json_t *params) {
+  const char *k;
+  json_t *v, *found = NULL;
+  json_object_foreach((json_t *)params, k, v) {
+    if (!strcasecmp(k, key)) found = v;
+    else if (!strcasecmp(k, "fields") && json_is_object(v) && !found) {
+      const char *k2;
+      json_t *v2;
+      json_object_foreach(v, k2, v2) if (!strcasecmp(k2, key)) found = v2;
+    }
+  }
+  char buf[32];
+  if (json_is_string(found)) return strdup(json_string_value(found));
+  if (!json_is_integer(found)) return NULL;
+  snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(found));
+  return strdup(buf);
+}
+
+/* The record a chosen key names: the newest added under it (an object deleted
+ * and added again under the same code is the new one); NULL if none was. */
+static json_t **chosen_slot(mock_family *f, const json_t *params) {
+  char *t = chosen_text(f->chosen_key, params);
+  if (t && json_object_get(f->docs_keys, t)) {
+    free(t);
+    return NULL;
+  }
+  json_t **s = NULL;
+  for (long long i = f->next - MOCK_STORE_FIRST_ID - 1; t && i >= 0 && !s; i--)
+    if (!strcmp(f->chosen[i], t)) s = &f->records[i];
+  free(t);
+  return s;
 }
 
 static mock_store_outcome do_add(mock_family *f, const json_t *params, json_t **answer) {
@@ -274,10 +335,27 @@ static mock_store_outcome do_add(mock_family *f, const json_t *params, json_t **
     f->records = realloc(f->records, f->cap * sizeof *f->records);
     if (!f->records) abort();
   }
+  char *key = NULL;
+  if (f->chosen_key) {
+    if (!(key = chosen_text(f->chosen_key, params))) return MOCK_STORE_STATELESS;
+    if (json_object_get(f->docs_keys, key)) {
+      free(key);
+      return MOCK_STORE_STATELESS;
+    }
+    if (i == 0 || (i & (i - 1)) == 0) { /* grows with records: at 1, 2, 4, ... */
+      f->chosen = realloc(f->chosen, (i ? 2 * i : 1) * sizeof *f->chosen);
+      if (!f->chosen) abort();
+    }
+    f->chosen[i] = key;
+  }
   long long id = f->next++;
   f->records[i] = written_fields(f, MOCK_OP_ADD, params);
   f->added = 1;
   json_t *a = json_deep_copy(f->ops[MOCK_OP_ADD]->answer);
+  if (f->chosen_key) { /* the add issues nothing: its answer as documented */
+    *answer = a;
+    return MOCK_STORE_ANSWER;
+  }
   size_t depth = json_array_size(f->add_id_path);
   json_t *parent = a;
   for (size_t j = 0; j + 1 < depth; j++)
@@ -385,7 +463,9 @@ static mock_store_outcome do_list(mock_family *f, const json_t *params, unsigned
 static mock_store_outcome do_by_id(mock_family *f, const mock_method *mm, const json_t *params,
                                    unsigned faults, json_t **answer) {
   const char *idp = f->id_param[mm->op];
-  json_t **s = idp ? slot(f, mock_id_value(json_object_get(params, idp))) : NULL;
+  json_t **s = f->chosen_key ? chosen_slot(f, params)
+               : idp       ? slot(f, mock_id_value(json_object_get(params, idp)))
+                           : NULL;
   if (!s) return MOCK_STORE_STATELESS;
   if (!*s) return MOCK_STORE_NOT_FOUND;
   long long id = MOCK_STORE_FIRST_ID + (s - f->records);
@@ -395,7 +475,7 @@ static mock_store_outcome do_by_id(mock_family *f, const mock_method *mm, const 
     if (json_is_object(rec)) {
       overlay(rec, *s);
       const char *k = id_key(rec);
-      if (k) json_object_set_new(rec, k, id_json(id, f->get_id_string));
+      if (k && !f->chosen_key) json_object_set_new(rec, k, id_json(id, f->get_id_string));
     }
   } else if (mm->op == MOCK_OP_UPDATE && !(faults & MOCK_FAULT_LOSE_WRITES)) {
     json_t *w = written_fields(f, MOCK_OP_UPDATE, params);

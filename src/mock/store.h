@@ -10,7 +10,11 @@
  * Against an id that was issued and deleted, get/update/delete answer the
  * family's documented not-found error. Against an id the store never issued (the
  * docs' own example ids), every method answers its documented example, as a
- * stateless mock would; list does so until the family's first add. */
+ * stateless mock would; list does so until the family's first add.
+ * A family whose add issues no id but takes a key the caller chooses (the
+ * model's id_chosen: bizproc.robot's CODE) stores each object under that key;
+ * a key the docs' examples send names the docs' object, answered as
+ * documented like their example ids. */
 #ifndef B24_MOCK_STORE_H
 #define B24_MOCK_STORE_H
 #include <jansson.h>

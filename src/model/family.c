@@ -238,6 +238,7 @@ const char *b24_entity_object_key(const b24_method *meth) {
   const b24_entity *e = b24_model_entity_of(meth);
   const b24_param *p = e && e->id_key ? param_named(meth, e->id_key) : NULL;
   if (!p) return NULL;
+  if (e->id_chosen) return p->name; /* the add request names it too */
   const b24_method *add = b24_entity_method_of(e, B24_ROLE_ADD);
   const b24_param *in_add = add ? param_named(add, e->id_key) : NULL;
   return in_add && in_add->required ? NULL : p->name;
