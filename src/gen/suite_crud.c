@@ -54,21 +54,22 @@ char *suite_added_id_path(const b24_model *m, const b24_method *add) {
 }
 
 /* The text a sequence names its object by: "${add.<where add's answer shows
- * the new id>}", else, for a key the caller chooses (bizproc.robot's CODE),
- * the value the add request gives it, at the top or in its fields; NULL when
+ * the new id>}", or, for a key the caller chooses (bizproc.robot's CODE,
+ * telephony.externalLine's NUMBER, whatever id the add answers), the value the
+ * add request gives it, at the top or in its fields; NULL when
  * neither is known. A chosen text gets the seed appended in add_body: the
  * docs' own value is what their example cases send, and an object of that
  * name may exist on a portal already. */
 static char *object_var(const b24_model *m, const b24_family *f, json_t *add_body, unsigned seed) {
-  char *idpath = suite_added_id_path(m, f->add);
-  b24_buf var = B24_BUF_INIT;
-  if (idpath) {
-    b24_buf_printf(&var, "${add.%s}", idpath);
-    free(idpath);
-    return var.data;
-  }
   const b24_entity *e = b24_model_entity_of(f->add);
-  if (!e || !e->id_chosen || !add_body) return NULL;
+  b24_buf var = B24_BUF_INIT;
+  if (!e || !e->id_chosen) {
+    char *idpath = suite_added_id_path(m, f->add);
+    if (idpath) b24_buf_printf(&var, "${add.%s}", idpath);
+    free(idpath);
+    return idpath ? var.data : NULL;
+  }
+  if (!add_body) return NULL;
   json_t *v = (json_t *)b24_jpath_get_icase(add_body, e->id_key);
   if (!v) {
     const char *k;

@@ -342,10 +342,20 @@ json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const
   const b24_param *order = find_param(f->list, "order");
   b24_buf items = B24_BUF_INIT;
   b24_buf_puts(&items, "result");
+  /* the items name the object by the entity's key where they have it
+   * (voximplant.sip's CONFIG_ID, bizproc.robot's CODE), else by an id */
   const b24_entity *e = b24_model_entity_of(f->list);
-  const char *id_key = e && e->id_chosen ? e->id_key : NULL;
+  const char *id_key = e && e->id_key && *e->id_key ? e->id_key : NULL;
+  const json_t *listed = json_object_get(f->list->response.example, "result");
+  int shaped = list_shape(listed, &items, &id_key, 0);
+  if (!shaped && id_key && !e->id_chosen) {
+    b24_buf_free(&items);
+    b24_buf_puts(&items, "result");
+    id_key = NULL;
+    shaped = list_shape(listed, &items, &id_key, 0);
+  }
   json_t *s = NULL;
-  if (list_shape(json_object_get(f->list->response.example, "result"), &items, &id_key, 0)) {
+  if (shaped) {
     json_t *lbase = list_base(m, f->list, add_body, seed);
     json_t *expect = gone ? json_pack("{s:s,s:s,s:[s],s:b}", "items", items.data, "id_key", id_key,
                                       "lacks", var, "deleted", 1)

@@ -1,4 +1,5 @@
 #include "mock/catalog.h"
+#include "model/family.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -60,6 +61,12 @@ static void build_families(mock_catalog *c) {
           o->lname[plen] != '.' || strchr(o->lname + plen + 1, '.'))
         continue;
       if (!ops[o->op] && mock_catalog_find(c, o->lname, o->v3) == o) ops[o->op] = o;
+    }
+    /* a get that reads a list is the list of a family without one (model/family.h) */
+    if (!ops[MOCK_OP_LIST] && ops[MOCK_OP_GET] && b24_get_reads_list(ops[MOCK_OP_GET]->meth)) {
+      ops[MOCK_OP_LIST] = ops[MOCK_OP_GET];
+      ops[MOCK_OP_LIST]->op = MOCK_OP_LIST;
+      ops[MOCK_OP_GET] = NULL;
     }
     char *prefix = strndup(mm->lname, plen);
     mock_family *f = mock_family_new(prefix, mm->v3, ops);

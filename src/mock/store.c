@@ -25,6 +25,8 @@ struct mock_family {
   pthread_mutex_t lock;
   long long next;          /* next id to issue */
   json_t **records;        /* [id - MOCK_STORE_FIRST_ID]; NULL once deleted */
+  const char *record_key;  /* the entity's key where records spell it so (voximplant.sip's
+                              CONFIG_ID), else NULL: the record's "id" in any case */
   const char *chosen_key;  /* the key the caller chooses in the add request (bizproc.robot's
                               CODE), when the add issues none: records are found by it */
   char **chosen;           /* per record, the chosen key's text */
@@ -43,6 +45,16 @@ static const char *id_key(const json_t *obj) {
 }
 
 static int is_id_value(const json_t *v) { return mock_id_value(v) >= 0; }
+
+/* The key of a record that holds its id: the family's record_key when the
+ * record has it, else "id" in any case. */
+static const char *record_id_key(const mock_family *f, const json_t *obj) {
+  const char *key;
+  json_t *v;
+  if (f->record_key)
+    json_object_foreach((json_t *)obj, key, v) if (!strcasecmp(key, f->record_key)) return key;
+  return id_key(obj);
+}
 
 /* Follows keys, and digits as indexes into lists ("result", "0"). */
 static json_t *at_path(json_t *root, const json_t *path) {
@@ -137,16 +149,17 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
   json_t *id_path = json_array();
   json_t *result = json_object_get(add->answer, "result");
   const b24_entity *e = b24_model_entity_of(add->meth);
-  const char *chosen = NULL;
-  if (is_id_value(result) || b24_add_answers_bare_id(add->meth))
+  const char *chosen = e && e->id_chosen ? e->id_key : NULL;
+  if (chosen) { /* the caller's key names the object, whatever id the add answers */
+    json_decref(id_path);
+    id_path = NULL;
+  } else if (is_id_value(result) || b24_add_answers_bare_id(add->meth))
     json_array_append_new(id_path, json_string("result"));
   else {
     json_array_append_new(id_path, json_string("result"));
     if (!find_id(result, id_path, 0)) {
       json_decref(id_path);
-      id_path = NULL;
-      if (!e || !e->id_chosen) return NULL;
-      chosen = e->id_key;
+      return NULL;
     }
   }
   mock_family *f = calloc(1, sizeof *f);
@@ -157,6 +170,7 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
   f->add_id_path = id_path;
   f->add_id_string = id_path && json_is_string(at_path(add->answer, id_path));
   f->chosen_key = chosen;
+  f->record_key = e && e->id_key && *e->id_key && !chosen ? e->id_key : NULL;
   if (chosen) {
     f->docs_keys = json_object();
     for (int op = 0; op < MOCK_N_OPS; op++)
@@ -171,7 +185,7 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
     json_array_append_new(p, json_string("result"));
     if (find_record(json_object_get(ops[MOCK_OP_GET]->answer, "result"), p, 0)) {
       const json_t *rec = at_path(ops[MOCK_OP_GET]->answer, p);
-      const char *k = id_key(rec);
+      const char *k = record_id_key(f, rec);
       f->get_id_string = k && json_is_string(json_object_get(rec, k));
       f->get_record_path = p;
     } else json_decref(p);
@@ -281,7 +295,7 @@ static json_t *render_record(const mock_family *f, const json_t *tmpl, long long
   /* shallow: a list renders every live record, and only top-level keys are set
    * or dropped (overlay, select), so the template's nested values are shared */
   json_t *r = json_is_object(tmpl) ? json_copy((json_t *)tmpl) : json_object();
-  const char *k = id_key(r);
+  const char *k = record_id_key(f, r);
   overlay(r, stored);
   if (!f->chosen_key) json_object_set_new(r, k ? k : f->v3 ? "id" : "ID", id_json(id, id_string));
   return r;
@@ -409,7 +423,7 @@ static mock_store_outcome do_list(mock_family *f, const json_t *params, unsigned
   mock_list_query_read(params, &q);
   if (faults & MOCK_FAULT_LIST_IGNORE_FILTER) q.filter = NULL;
   if (faults & MOCK_FAULT_LIST_IGNORE_START) q.start = q.start < 0 ? q.start : 0;
-  const char *k = id_key(tmpl);
+  const char *k = record_id_key(f, tmpl);
   int as_string = k && json_is_string(json_object_get(tmpl, k));
   const char *shown_id = k ? k : f->v3 ? "id" : "ID";
   size_t n = 0, cap = 16;
@@ -474,7 +488,7 @@ static mock_store_outcome do_by_id(mock_family *f, const mock_method *mm, const 
     json_t *rec = at_path(a, f->get_record_path);
     if (json_is_object(rec)) {
       overlay(rec, *s);
-      const char *k = id_key(rec);
+      const char *k = record_id_key(f, rec);
       if (k && !f->chosen_key) json_object_set_new(rec, k, id_json(id, f->get_id_string));
     }
   } else if (mm->op == MOCK_OP_UPDATE && !(faults & MOCK_FAULT_LOSE_WRITES)) {
