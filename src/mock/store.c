@@ -307,7 +307,8 @@ static json_t **slot(mock_family *f, long long id) {
 }
 
 /* The text of a chosen key's value in params, at the top or in its `fields`
- * (crm.activity.type's TYPE_ID); NULL when params do not give it. New string. */
+ * (crm.activity.type's TYPE_ID); NULL when params do not give it as text. New
+ * string. */
 static char *chosen_text(const char *key, const json_t *params) {
   const char *k;
   json_t *v, *found = NULL;
@@ -319,11 +320,9 @@ static char *chosen_text(const char *key, const json_t *params) {
       json_object_foreach(v, k2, v2) if (!strcasecmp(k2, key)) found = v2;
     }
   }
-  char buf[32];
-  if (json_is_string(found)) return strdup(json_string_value(found));
-  if (!json_is_integer(found)) return NULL;
-  snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(found));
-  return strdup(buf);
+  /* a number names another object or the docs' (crm.activity.binding's
+   * entityId), as the suite reads it too: only text is kept as a key */
+  return json_is_string(found) ? strdup(json_string_value(found)) : NULL;
 }
 
 /* The record a chosen key names: the newest added under it (an object deleted

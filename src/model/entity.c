@@ -280,8 +280,9 @@ static int requires_param(const b24_method *m, const char *name) {
 
 /* The key that names one object, read off the delete (else the update): of its
  * required keys, those the add request takes too are either what the objects
- * belong to (the reader asks for them as well: TASKID of task.checklistitem,
- * ENTITY of entity.item) or chosen by the caller (CODE of bizproc.robot); the
+ * belong to (a list, or a get that reads a list, asks for them as well: ENTITY
+ * of entity.item.property) or chosen by the caller (CODE of bizproc.robot, code
+ * of crm.timeline.icon, whose get takes it too); the
  * one the add does not take is the id the add issues (ITEMID). The issued one
  * is the key (*chosen 0); without one, the first the caller chooses (*chosen
  * 1). NULL when the family has no add or no such method, or the delete names
@@ -299,7 +300,8 @@ static const char *member_key_of(const b24_method_family *f, int *chosen) {
     if (!takes_param(add, p->name)) {
       if (issued) return NULL;
       issued = p->name;
-    } else if (!picked && !requires_param(get, p->name) && !requires_param(list, p->name) &&
+    } else if (!picked && !(get && b24_get_reads_list(get) && requires_param(get, p->name)) &&
+               !requires_param(list, p->name) &&
                strcmp(p->name, "entityTypeId") && strcmp(p->name, "ENTITY_TYPE_ID")) {
       picked = p->name;
     }
