@@ -104,15 +104,17 @@ static int find_record(const json_t *v, json_t *path, int depth) {
   return find_record(child, path, depth + 1);
 }
 
-/* Keys to the first array of objects at or below v. */
-static int find_list(const json_t *v, json_t *path, int depth) {
-  if (json_is_array(v)) return json_is_object(json_array_get(v, 0));
+/* Keys to the first array of objects at or below v; of codes too for a family
+ * whose objects are named by a key the caller chooses (bizproc.robot.list). */
+static int find_list(const json_t *v, json_t *path, int depth, int codes) {
+  if (json_is_array(v))
+    return json_is_object(json_array_get(v, 0)) || (codes && json_is_string(json_array_get(v, 0)));
   if (!json_is_object(v) || depth > 4) return 0;
   const char *key;
   json_t *c;
   json_object_foreach((json_t *)v, key, c) {
     json_array_append_new(path, json_string(key));
-    if (find_list(c, path, depth + 1)) return 1;
+    if (find_list(c, path, depth + 1, codes)) return 1;
     json_array_remove(path, json_array_size(path) - 1);
   }
   return 0;
@@ -193,7 +195,8 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
   if (ops[MOCK_OP_LIST]) {
     json_t *p = json_array();
     json_array_append_new(p, json_string("result"));
-    if (find_list(json_object_get(ops[MOCK_OP_LIST]->answer, "result"), p, 0)) f->list_path = p;
+    if (find_list(json_object_get(ops[MOCK_OP_LIST]->answer, "result"), p, 0, chosen != NULL))
+      f->list_path = p;
     else json_decref(p);
   }
   for (int op = MOCK_OP_GET; op < MOCK_N_OPS; op++)
@@ -448,8 +451,13 @@ static mock_store_outcome do_list(mock_family *f, const json_t *params, unsigned
   long long start = q.start < 0 ? 0 : q.start;
   for (size_t i = 0; i < n; i++) {
     if ((long long)i >= start && (long long)i < start + MOCK_STORE_PAGE) {
-      json_t *rec = render_record(f, tmpl, rows[i].id, as_string, rows[i].stored);
-      if (!(faults & MOCK_FAULT_LIST_IGNORE_SELECT)) mock_list_project(&q, rec, shown_id);
+      json_t *rec;
+      if (f->chosen_key && json_is_string(tmpl)) /* a list of codes (bizproc.robot.list) */
+        rec = json_string(f->chosen[rows[i].id - MOCK_STORE_FIRST_ID]);
+      else {
+        rec = render_record(f, tmpl, rows[i].id, as_string, rows[i].stored);
+        if (!(faults & MOCK_FAULT_LIST_IGNORE_SELECT)) mock_list_project(&q, rec, shown_id);
+      }
       json_array_append_new(arr, rec);
     }
     json_decref(rows[i].id_layer);
