@@ -49,23 +49,34 @@ static int list_shape(const json_t *v, b24_buf *path, const char **id_key, int d
 }
 
 /* The first written field holding free text (not an id, not a code from a
- * list): the one the sequence gives each object a mark in. */
-static const char *text_field(json_t *fields) {
+ * list, not one the list requires: entity.item.get's ENTITY is what the
+ * objects belong to): the one the sequence gives each object a mark in. */
+static const char *text_field(json_t *fields, const b24_method *list) {
   const char *k;
   json_t *v;
   json_object_foreach(fields, k, v) {
     const char *s = json_string_value(v);
-    if (s && strlen(s) > 3 && !strspn(s, "0123456789") && strcasecmp(k, "id")) return k;
+    const b24_param *scope = find_param(list, k);
+    if (s && strlen(s) > 3 && !strspn(s, "0123456789") && strcasecmp(k, "id") &&
+        !(scope && scope->required))
+      return k;
   }
   return NULL;
 }
 
-static json_t *delete_body(const b24_method *del, const char *var) {
+/* The delete of the object var names, with what else the delete requires
+ * (entity.item's ENTITY) as the add request gave it. */
+static json_t *delete_body(const b24_method *del, const char *var, const json_t *add) {
   const char *why;
   json_t *b = suite_with_id(del, var, &why);
-  if (b) return b;
   const b24_param *p = find_param(del, "id");
-  return p ? json_pack("{s:s}", p->name, var) : NULL;
+  if (!b && p) b = json_pack("{s:s}", p->name, var);
+  for (size_t i = 0; b && i < del->params.n; i++) {
+    const b24_param *q = &del->params.items[i];
+    const json_t *v = q->required && !json_object_get(b, q->name) ? b24_jpath_get_icase(add, q->name) : NULL;
+    if (v && !json_is_object(v) && !json_is_array(v)) json_object_set(b, q->name, (json_t *)v);
+  }
+  return b;
 }
 
 /* The list's required parameters besides the query (entityTypeId ...): the
@@ -164,7 +175,7 @@ static json_t *paging_steps(const b24_model *m, const b24_family *f, const json_
     b24_buf var = B24_BUF_INIT;
     b24_buf_printf(&var, "${fill.result.result.%s%.*s}", key, (int)(blen ? blen - 1 : 0), below);
     json_array_append_new(ids, json_string(var.data));
-    json_t *d = delete_body(f->del, var.data);
+    json_t *d = delete_body(f->del, var.data, body);
     char *dq = suite_batch_subquery(f->del->name, d);
     json_object_set_new(del, key, json_string(dq));
     free(dq);
@@ -233,7 +244,7 @@ json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned se
   json_t *body_a = json_deep_copy(body), *body_b = json_deep_copy(body);
   json_decref(body);
   json_t *fields_a = b24_written_fields(body_a, NULL);
-  const char *field = text_field(fields_a);
+  const char *field = text_field(fields_a, f->list);
   char *field_name = field ? strdup(field) : NULL;
   char mark[64];
   suite_synth_mark(seed, f->name, "list", mark, sizeof mark);
@@ -302,7 +313,7 @@ json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned se
       steps, list_step(m, f, lbase, "list_no_count", json_pack("{s:{s:O},s:i}", "filter", in_key, both, "start", -1),
                        json_pack("{s:s,s:s,s:s}", "items", items.data, "id_key", id_key, "total", "absent"),
                        B24_CHECK_LIST_PAGING));
-  json_t *del_a = delete_body(f->del, va.data), *del_b = delete_body(f->del, vb.data);
+  json_t *del_a = delete_body(f->del, va.data, body_a), *del_b = delete_body(f->del, vb.data, body_b);
   json_t *fill_cleanup = NULL;
   if (del_a && del_b && find_param(f->list, "order") && form_safe(body_a))
     fill_cleanup = paging_steps(m, f, lbase, steps, body_a, field_name, mark, in_key, id_key,
