@@ -1,12 +1,13 @@
 # Conformance suite and runner tests (tests/check/check_tests.sh CASE): the generated
 # suite against the real mock for docs-input, the test family and the 2026 corpus
-# (skipped without it), every mock fault caught by its check, JUnit/TAP, shards,
+# (skipped without it), the corpus's wrong_format cases against the mock with and
+# without a fault that accepts invalid values, every mock fault caught by its check, JUnit/TAP, shards,
 # redaction, read-only default, restoring writes, --checks, usage errors, and the
 # transport's backoff and timeouts against a stub server.
 add_executable(check_stub_server ${CMAKE_CURRENT_LIST_DIR}/check/stub_server.c)
 target_link_libraries(check_stub_server PRIVATE PkgConfig::MHD pthread)
 
-set(B24_CHECK_CASES generated_current docs_input_passes family_passes corpus_passes coverage_corpus seed suite_schema
+set(B24_CHECK_CASES generated_current docs_input_passes family_passes corpus_passes coverage_corpus constraints_corpus seed suite_schema
   faults_family faults_corpus ci_output shard redaction read_only restore checks_switch usage
   transport)
 foreach(case ${B24_CHECK_CASES})

@@ -1,5 +1,6 @@
 /* The suite's negative cases of one method: a required parameter left out, a
- * value of the wrong type, a value outside a documented list; each names the
+ * value of the wrong type, a value outside a documented list, text that is not
+ * a date where a date or date and time is documented; each names the
  * parameter (and the constraint) it breaks, and exists only when the
  * parameter schema refuses the request however the portal reads it. */
 #include <stdio.h>
@@ -74,6 +75,28 @@ static const json_t *param_schema(const json_t *root, const char *parent, const 
   return json_object_get(props, name);
 }
 
+/* The schema of a parameter with a $ref followed (the docs' dictionary types). */
+static const json_t *resolved_schema(const json_t *root, const char *parent, const char *name) {
+  const json_t *ps = param_schema(root, parent, name);
+  const char *ref = json_string_value(json_object_get(ps, "$ref"));
+  return ref ? b24_jsonschema_resolve_ref(root, ref) : ps;
+}
+
+/* base with the parameter name (inside parent) set to v, when the parameter
+ * schema refuses that however the portal reads it; NULL otherwise (and when
+ * the container is not an object). */
+static json_t *refused_with(method_gen *g, const json_t *base, const char *parent, const char *name,
+                            json_t *v) {
+  json_t *body = json_deep_copy(base);
+  json_t *cont = container(body, parent);
+  if (json_is_object(cont)) {
+    json_object_set(cont, name, v);
+    if (suite_surely_invalid(g->meth, g->params_schema, body)) return body;
+  }
+  json_decref(body);
+  return NULL;
+}
+
 /* A value of another type than p's that the portal cannot read as p's type
  * (PHP takes numbers for text and a keyed array for a list, so those are never
  * offered) and that the parameter schema refuses in body however the portal
@@ -101,16 +124,7 @@ static json_t *wrong_type_body(method_gen *g, const json_t *base, const char *pa
   }
   json_t *found = NULL;
   for (size_t i = 0; i < n; i++) {
-    if (!found) {
-      json_t *body = json_deep_copy(base);
-      json_t *cont = container(body, parent);
-      json_object_set(cont, p->name, cand[i]);
-      if (suite_surely_invalid(g->meth, g->params_schema, body)) {
-        found = body;
-        *desc = names[i];
-      } else
-        json_decref(body);
-    }
+    if (!found && (found = refused_with(g, base, parent, p->name, cand[i]))) *desc = names[i];
     json_decref(cand[i]);
   }
   return found;
@@ -134,30 +148,50 @@ static void swap_check(json_t *c, b24_check_id from, b24_check_id to) {
  * members (new reference). NULL when p has no enum. */
 static json_t *out_of_enum_body(method_gen *g, const json_t *base, const char *parent,
                                 const b24_param *p, json_t **values) {
-  const json_t *ps = param_schema(g->params_schema, parent, p->name);
-  const char *ref = json_string_value(json_object_get(ps, "$ref"));
-  if (ref) ps = b24_jsonschema_resolve_ref(g->params_schema, ref);
-  const json_t *e = json_object_get(ps, "enum");
+  const json_t *e = json_object_get(resolved_schema(g->params_schema, parent, p->name), "enum");
   if (!json_array_size(e)) return NULL;
   int numbers = 0;
   size_t i;
   json_t *v;
   json_array_foreach(e, i, v) if (json_is_integer(v)) numbers = 1;
-  json_t *body = json_deep_copy(base);
-  json_t *cont = container(body, parent);
-  if (!json_is_object(cont)) {
-    json_decref(body);
-    return NULL;
-  }
-  json_object_set_new(cont, p->name, numbers && !json_is_string(json_array_get(e, 0))
-                                         ? json_integer(987654321)
-                                         : json_string("b24spec-not-in-enum"));
-  if (!suite_surely_invalid(g->meth, g->params_schema, body)) {
-    json_decref(body);
-    return NULL;
-  }
-  *values = json_deep_copy(e);
+  json_t *bad = numbers && !json_is_string(json_array_get(e, 0)) ? json_integer(987654321)
+                                                                 : json_string("b24spec-not-in-enum");
+  json_t *body = refused_with(g, base, parent, p->name, bad);
+  json_decref(bad);
+  if (body) *values = json_deep_copy(e);
   return body;
+}
+
+/* base with p given text that no reading takes for a date, when p's schema
+ * has format "date" or "date-time" (schema.c: the type words `date` and
+ * `datetime`) and refuses that however the portal reads it; *format: which.
+ * The text has no digit and no word PHP's strtotime knows, so neither it nor
+ * the portal's site formats read a date in it ("2024-13-45" would be risky:
+ * PHP carries some impossible days over to the next month). */
+static json_t *wrong_format_body(method_gen *g, const json_t *base, const char *parent,
+                                 const b24_param *p, const char **format) {
+  const json_t *ps = resolved_schema(g->params_schema, parent, p->name);
+  const char *f = json_string_value(json_object_get(ps, "format"));
+  if (!f || (strcmp(f, "date") && strcmp(f, "date-time"))) return NULL;
+  json_t *bad = json_string("b24spec-not-a-date");
+  json_t *body = refused_with(g, base, parent, p->name, bad);
+  json_decref(bad);
+  if (body) *format = f;
+  return body;
+}
+
+/* Adds a case that breaks one documented constraint of parameter name (takes
+ * body and constraint): it asks for constraint_rejected instead of
+ * invalid_input_rejected. */
+static void constraint_case(method_gen *g, const char *kind, const char *name, const char *title,
+                            const char *from, json_t *body, json_t *constraint) {
+  b24_buf id = B24_BUF_INIT;
+  b24_buf_printf(&id, "%s/%s", kind, name);
+  json_t *c = suite_add_case(g, id.data, kind, title, from, "portal", body, "error");
+  json_object_set_new(c, "param", json_string(name));
+  json_object_set_new(c, "constraint", constraint);
+  swap_check(c, B24_CHECK_INVALID_INPUT_REJECTED, B24_CHECK_CONSTRAINT_REJECTED);
+  b24_buf_free(&id);
 }
 
 /* Negative cases for the parameters ps, which live at top level (parent NULL)
@@ -193,16 +227,19 @@ void suite_negative_cases(method_gen *g, const json_t *base, const b24_params *p
       json_object_set_new(c, "param", json_string(name.data));
     }
     json_t *values = NULL;
-    body = out_of_enum_body(g, base, parent, p, &values);
-    if (body) {
-      b24_buf_clear(&id);
+    if ((body = out_of_enum_body(g, base, parent, p, &values))) {
       b24_buf_clear(&title);
-      b24_buf_printf(&id, "out_of_enum/%s", name.data);
       b24_buf_printf(&title, "%s is given a value outside its documented list", name.data);
-      json_t *c = suite_add_case(g, id.data, "out_of_enum", title.data, from, "portal", body, "error");
-      json_object_set_new(c, "param", json_string(name.data));
-      json_object_set_new(c, "constraint", json_pack("{s:s,s:o}", "kind", "enum", "values", values));
-      swap_check(c, B24_CHECK_INVALID_INPUT_REJECTED, B24_CHECK_CONSTRAINT_REJECTED);
+      constraint_case(g, "out_of_enum", name.data, title.data, from, body,
+                      json_pack("{s:s,s:o}", "kind", "enum", "values", values));
+    }
+    const char *format = NULL;
+    if ((body = wrong_format_body(g, base, parent, p, &format))) {
+      b24_buf_clear(&title);
+      b24_buf_printf(&title, "%s (%s) is given text that is not a %s", name.data, p->type.written,
+                     strcmp(format, "date") ? "date and time" : "date");
+      constraint_case(g, "wrong_format", name.data, title.data, from, body,
+                      json_pack("{s:s,s:s}", "kind", "format", "format", format));
     }
     if (!parent && p->children.n && json_is_object(json_object_get(here, p->name)))
       suite_negative_cases(g, base, &p->children, p->name);

@@ -5,7 +5,8 @@
  *                    -> integer, or a string of digits
  *   double           -> number, or a numeric string
  *   string, text, char, date, datetime, crm_status and other string ids
- *                    -> string (date/datetime say their format in "description")
+ *                    -> string (date/datetime say their format in "description",
+ *                       and for parameters as "format": date, date-time)
  *   boolean          -> one of true, false, "Y", "N", 1, 0, "1", "0" (data-types.md:
  *                       "usually Y or N; some methods take 1/0 or true/false")
  *   file             -> a file id, or [name, base64] (params); anything (results)
@@ -252,6 +253,17 @@ static const b24_object_type *object_for_alt(const b24_model *m, const b24_type_
 
 /* ---- types ------------------------------------------------------------- */
 
+/* A date or date-time string. data-types.md gives `date` as YYYY-MM-DD and
+ * `datetime` as YYYY-MM-DDThh:mm:ss±hh:mm, RFC 3339's full-date and date-time:
+ * parameters say so with "format" (asserted by the validator, which reads a
+ * request's dates as the portal does: jsonschema.h); results only describe it,
+ * as portals answer dates in the site's own spellings too. */
+static json_t *dated(const char *format, b24_schema_side side) {
+  json_t *s = type1("string");
+  if (side == B24_SCHEMA_PARAMS) json_object_set_new(s, "format", json_string(format));
+  return s;
+}
+
 static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_side side) {
   /* A reference (the model resolved `user` to integer, CURRENCY_ID's `crm_currency`
    * to string) is said as the id or code of the word when the word is known. */
@@ -279,9 +291,9 @@ static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_
   case K_TIMESTAMP: s = with_description(integer_schema(), "Unix time in seconds"); break;
   case K_DOUBLE: s = number_schema(); break;
   case K_STRING: s = type1("string"); break;
-  case K_DATE: s = with_description(type1("string"), "A date, YYYY-MM-DD"); break;
+  case K_DATE: s = with_description(dated("date", side), "A date, YYYY-MM-DD"); break;
   case K_DATETIME:
-    s = with_description(type1("string"), "A date and time, YYYY-MM-DDThh:mm:ss+hh:mm");
+    s = with_description(dated("date-time", side), "A date and time, YYYY-MM-DDThh:mm:ss+hh:mm");
     break;
   case K_BOOLEAN: s = boolean_schema(); break;
   case K_FILE:

@@ -179,7 +179,7 @@ typedef struct keywords {
   const json_t *ref, *type, *const_, *enum_;
   const json_t *properties, *pattern_properties, *additional, *required;
   const json_t *prefix_items, *items, *min_items, *max_items;
-  const json_t *pattern, *min_length, *max_length, *minimum, *maximum;
+  const json_t *pattern, *format, *min_length, *max_length, *minimum, *maximum;
   const json_t *all_of, *any_of, *one_of, *not_, *if_, *then_, *else_;
 } keywords;
 
@@ -201,6 +201,7 @@ static void gather(const json_t *s, keywords *k) {
       {"minItems", offsetof(keywords, min_items)},
       {"maxItems", offsetof(keywords, max_items)},
       {"pattern", offsetof(keywords, pattern)},
+      {"format", offsetof(keywords, format)},
       {"minLength", offsetof(keywords, min_length)},
       {"maxLength", offsetof(keywords, max_length)},
       {"minimum", offsetof(keywords, minimum)},
@@ -320,6 +321,9 @@ static int check_string(vctx *c, const keywords *kw, const json_t *inst) {
       n += bad ? fail(c, "schema pattern /%s/ does not compile", json_string_value(pat))
                : fail(c, "\"%.60s\" does not match /%s/", str, json_string_value(pat));
   }
+  if (json_is_string(kw->format) &&
+      b24_jsonschema_format_ok(json_string_value(kw->format), str, c->flags) == 0)
+    n += fail(c, "\"%.60s\" is not a valid %s", str, json_string_value(kw->format));
   const json_t *min = kw->min_length, *max = kw->max_length;
   if (json_is_integer(min) || json_is_integer(max)) {
     json_int_t len = (json_int_t)utf8_length(str);

@@ -190,6 +190,47 @@ case $CASE in
     fi
     ;;
 
+  constraints_corpus)
+    # the wrong_format cases of the corpus (issue 15): a date or date-time
+    # parameter given text that is no date, naming the format it breaks; the
+    # mock refuses that text but takes the portal's other date spellings, and a
+    # mock that accepts every value its schemas refuse fails each case on
+    # constraint_rejected
+    [ -d "$CORPUS26" ] || skip "no corpus at $CORPUS26"
+    "$BIN" model "$CORPUS26" -o "$WORK/model.json" 2>/dev/null || true
+    SUITE=$WORK/gen/suite
+    gen_suite "$WORK/model.json" "$WORK/gen"
+    n=$(cat "$SUITE"/methods/*.json | grep -c '"kind": "wrong_format"' || true)
+    n_date=$(cat "$SUITE"/methods/*.json | grep -c '"format": "date"' || true)
+    n_time=$(cat "$SUITE"/methods/*.json | grep -c '"format": "date-time"' || true)
+    echo "wrong_format cases: $n ($n_date date, $n_time date-time)"
+    [ "$n" -ge 80 ] && [ "$n_date" -ge 15 ] && [ "$n_time" -ge 60 ] && [ $((n_date + n_time)) = "$n" ] ||
+      fail "expected some 93 wrong_format cases, each naming format date or date-time"
+    grep -q '"id": "calendar.accessibility.get/wrong_format/from"' "$SUITE/methods/calendar.accessibility.get.json" ||
+      fail "calendar.accessibility.get (from: date) has no wrong_format case"
+    methods=$(grep -l '"kind": "wrong_format"' "$SUITE"/methods/*.json | xargs -n1 basename | sed 's/\.json$//' | paste -sd,)
+    start_mock "$WORK/model.json"
+    refused() { call calendar.accessibility.get "{\"from\": \"$1\", \"to\": \"2024-12-20\", \"users\": [1]}" | grep -q '"error"'; }
+    # what PHP's strtotime refuses too, and what it takes (php -r 'var_dump(strtotime("..."));')
+    for bad in b24spec-not-a-date 2024-13-45 2024-06-20T25:00:00 20.13.2024; do
+      refused "$bad" || fail "the mock took \"$bad\" for a date"
+    done
+    for good in 2024-06-20 2024-06-20T10:00:00 "2024-06-20 10:00" 2024-06-20T10:00:00+03:00 20.06.2024 06/20/2024; do
+      ! refused "$good" || fail "the mock refused the date \"$good\""
+    done
+    check --methods "$methods" --allow-writes --allow-unrestorable --jobs 4 --tap
+    [ "$RC" = 0 ] || { grep -A3 '^not ok' "$WORK/out" | head -20 >&2; fail "the methods with wrong_format cases do not pass against the mock"; }
+    [ "$(grep -c '^ok [0-9]* - .*/wrong_format/' "$WORK/out")" = "$n" ] || fail "not every wrong_format case ran and passed"
+    stop_mock
+    start_mock "$WORK/model.json" --fault skip-type-check
+    check --methods "$methods" --allow-writes --allow-unrestorable --jobs 4
+    stop_mock
+    [ "$RC" = 1 ] || fail "a mock that accepts invalid values passed"
+    [ "$(grep -c '^FAIL .*/wrong_format/' "$WORK/out")" = "$n" ] || fail "not every wrong_format case failed against a mock that accepts any value"
+    [ "$(grep -A1 '^FAIL .*/wrong_format/' "$WORK/out" | grep -c '^  \[constraint_rejected\]')" = "$n" ] ||
+      fail "a wrong_format case failed on another check than constraint_rejected"
+    ;;
+
   faults_family) faults_detected "$FAMILY" ;;
   faults_corpus)
     [ -d "$CORPUS26" ] || skip "no corpus at $CORPUS26"
