@@ -411,7 +411,8 @@ static void on_read(void *ud, const b24_http_answer *ha) {
     cannot_restore(ur, why);
     return;
   }
-  ur->before = json_deep_copy(rec);
+  /* only read, so no copy: its own reference keeps it when its answer goes */
+  ur->before = json_incref((json_t *)rec);
   b24_answer_clear(&a);
   char err[256];
   const json_t *undo_tmpl = json_object_get(json_object_get(plan, "undo"), "body");
@@ -449,10 +450,8 @@ static unit_run *unit_run_new(worker *w, const b24_unit *u) {
 static void case_start(worker *w, const b24_unit *u) {
   runner *r = w->r;
   unit_run *ur = unit_run_new(w, u);
-  const char *slash = strchr(u->id, '/');
-  char *group = strndup(u->id, slash ? (size_t)(slash - u->id) : strlen(u->id));
-  ur->res = b24_check_result_new(u->id, group, json_string_value(json_object_get(u->def, "title")));
-  free(group);
+  ur->res = b24_check_result_newn(u->id, u->id, strcspn(u->id, "/"),
+                                  json_string_value(json_object_get(u->def, "title")));
   if (u->writes && !r->o->allow_writes) {
     b24_check_result_skip(ur->res, "changes data; run with --allow-writes");
     case_done(ur);
