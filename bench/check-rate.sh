@@ -13,6 +13,7 @@ rounds=${3:-15}
 bin=${B24_BIN:-build/b24spec}
 corpus=${B24_CORPUS:-../shared/corpus}/b24restdocs-2026-08-21
 secret=benchSecret123
+wrk_threads=2
 tmp=$(mktemp -d)
 mock_pid=
 cleanup() {
@@ -38,7 +39,11 @@ origin=$(sed -n 's/^listening on //p' "$tmp/mock.out")
 base=$origin/rest/1/$secret/
 
 # wrk's request list: the suite's own requests (its --dry-run, secrets put back),
-# replayed in a loop on as many connections as the runner has jobs.
+# replayed in a loop on as many connections as the runner has jobs. Each wrk
+# thread has a Lua state of its own: thread k of T sends requests k, k+T, ...,
+# so that together they walk the whole list as the runner walks the suite. (With
+# a counter each from 0, both threads sent the same requests, and a second of
+# them covered only the list's beginning: another mix than the runner's.)
 "$bin" check --url "$base" --suite "$tmp/gen/suite" --dry-run | sed "s|/\*\*\*/|/$secret/|" |
   awk -F'\t' -v origin="$origin" '{ sub(origin, "", $2); print $2 "\t" $3 }' >"$tmp/requests.tsv"
 cat >"$tmp/req.lua" <<LUA
@@ -47,9 +52,14 @@ for line in io.lines("$tmp/requests.tsv") do
   local path, body = line:match("^([^\t]*)\t(.*)$")
   reqs[#reqs + 1] = wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)
 end
-local i = 0
+local threads = 0
+setup = function(thread)
+  thread:set("k", threads)
+  threads = threads + 1
+end
+local i
 request = function()
-  i = i + 1
+  i = (i or k - $wrk_threads) + $wrk_threads
   return reqs[(i % #reqs) + 1]
 end
 LUA
@@ -78,7 +88,7 @@ grep '^failed checks:' "$tmp/check.out" >&2 || true
 : >"$tmp/rounds"
 for round in $(seq "$rounds"); do
   read -r t q s < <(runner_once)
-  wrk -t2 -c"$jobs" -d"${secs}s" -s "$tmp/req.lua" "$origin" >"$tmp/wrk.out" 2>&1
+  wrk -t"$wrk_threads" -c"$jobs" -d"${secs}s" -s "$tmp/req.lua" "$origin" >"$tmp/wrk.out" 2>&1
   w=$(awk '/^Requests\/sec:/ {print $2}' "$tmp/wrk.out")
   awk -v r="$round" -v t="$t" -v q="$q" -v s="$s" -v w="$w" 'BEGIN {
     printf "round %d: runner %.0f cases/s (%.0f requests/s), wrk %.0f requests/s: %.0f%%\n", r, t / s, q / s, w, 100 * t / s / w

@@ -57,14 +57,27 @@ static char *xstrdup(const char *s) {
   return d;
 }
 
-b24_check_result *b24_check_result_new(const char *id, const char *group, const char *title) {
-  b24_check_result *res = calloc(1, sizeof *res);
+/* The result and its three names in one block: a run makes one result per case
+ * and step, and keeps them all to the end. */
+b24_check_result *b24_check_result_newn(const char *id, const char *group, size_t group_len,
+                                        const char *title) {
+  if (!id) id = "";
+  if (!group) group = "", group_len = 0;
+  if (!title) title = "";
+  size_t il = strlen(id) + 1, tl = strlen(title) + 1;
+  b24_check_result *res = calloc(1, sizeof *res + il + group_len + 1 + tl);
   if (!res) abort();
-  res->id = xstrdup(id);
-  res->group = xstrdup(group);
-  res->title = xstrdup(title);
+  char *p = (char *)(res + 1);
+  res->id = memcpy(p, id, il);
+  res->group = memcpy(p + il, group, group_len);
+  res->group[group_len] = 0;
+  res->title = memcpy(p + il + group_len + 1, title, tl);
   res->outcome = B24_RESULT_PASS;
   return res;
+}
+
+b24_check_result *b24_check_result_new(const char *id, const char *group, const char *title) {
+  return b24_check_result_newn(id, group, group ? strlen(group) : 0, title);
 }
 
 void b24_check_result_fail(b24_check_result *res, const char *check, const char *fmt, ...) {
@@ -94,9 +107,6 @@ void b24_check_result_free(b24_check_result *res) {
   if (!res) return;
   for (size_t i = 0; i < res->n_fails; i++) free(res->fails[i].check), free(res->fails[i].message);
   free(res->fails);
-  free(res->id);
-  free(res->group);
-  free(res->title);
   free(res->skip_reason);
   free(res->repro);
   free(res);

@@ -79,6 +79,10 @@ void b24_report_free(b24_report *r);
 
 /* A new result to fill; the report owns it once b24_report_add is called. */
 b24_check_result *b24_check_result_new(const char *id, const char *group, const char *title);
+/* The same with the group the first group_len bytes of group (a case's id up to
+ * its first '/'). */
+b24_check_result *b24_check_result_newn(const char *id, const char *group, size_t group_len,
+                                        const char *title);
 void b24_check_result_fail(b24_check_result *res, const char *check, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void b24_check_result_skip(b24_check_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -97,28 +97,29 @@ static void target_free(target *t) {
     for (int k = 0; k < N_AUTH; k++) b24_buf_free(&t->base[v3][k]);
 }
 
-/* auth: "portal" (the credentials given), "none", "wrong". */
-static char *url_for(const target *t, const char *method, int rest_version, const char *auth) {
+/* Appends the URL of a method to out. auth: "portal" (the credentials given),
+ * "none", "wrong". */
+static void put_url(b24_buf *out, const target *t, const char *method, int rest_version,
+                    const char *auth) {
   const b24_buf *base = &t->base[rest_version == 3][auth_kind(auth)];
-  size_t ml = strlen(method);
-  char *url = malloc(base->len + ml + 1);
-  if (!url) abort();
-  memcpy(url, base->data, base->len);
-  memcpy(url + base->len, method, ml + 1);
-  return url;
+  b24_buf_put(out, base->data, base->len);
+  b24_buf_puts(out, method);
 }
 
-static char *body_for(const target *t, const json_t *body, const char *auth) {
+/* Appends the JSON text of a request body to out, with the auth key the target
+ * and auth ask for. */
+static void put_body(b24_buf *out, const target *t, const json_t *body, const char *auth) {
   /* Most bodies go as the suite has them: no copy to edit. */
   int kind = auth_kind(auth), token = t->token && kind != AUTH_NONE;
-  if (json_is_object(body) && !token && !json_object_get(body, "auth"))
-    return b24_json_text(body, B24_JSON_COMPACT, NULL);
+  if (json_is_object(body) && !token && !json_object_get(body, "auth")) {
+    b24_json_text_append(out, body, B24_JSON_COMPACT);
+    return;
+  }
   json_t *b = json_is_object(body) ? json_copy((json_t *)body) : json_object();
   json_object_del(b, "auth");
   if (token) json_object_set_new(b, "auth", json_string(kind == AUTH_PORTAL ? t->token : WRONG_TOKEN));
-  char *s = b24_json_text(b, B24_JSON_COMPACT, NULL);
+  b24_json_text_append(out, b, B24_JSON_COMPACT);
   json_decref(b);
-  return s;
 }
 
 /* ---- the runner ------------------------------------------------------------ */
@@ -134,19 +135,26 @@ typedef struct runner {
   const b24_unit **order;    /* the units as handed out: sequences first */
 } runner;
 
+typedef struct unit_run unit_run;
+
 /* A thread with its own transport; units it takes run on it to their end. */
 typedef struct worker {
   runner *r;
   b24_http *http;
   pthread_t thread;
+  unit_run *spare;           /* finished units, kept with their buffers for reuse */
 } worker;
 
-typedef struct unit_run {
+struct unit_run {
+  unit_run *next_spare;
   runner *r;
   worker *w;
   const b24_unit *u;
   b24_check_result *res;
-  char *url, *body;          /* of the request in flight, for the reproduce line */
+  /* of the request in flight, for the reproduce line; kept across requests and
+   * units: a body built in a fresh buffer grew it by reallocs, and one past
+   * 1 KiB makes malloc consolidate its fast bins */
+  b24_buf url, body;
   /* a case */
   json_t *before;            /* the object as read before a write */
   json_t *response;          /* the main answer */
@@ -157,27 +165,38 @@ typedef struct unit_run {
   size_t cleanup_at;         /* the next cleanup entry to consider */
   json_t *answers;           /* step name -> answer JSON */
   json_t *succeeded;         /* step name -> true */
-} unit_run;
+};
 
+/* A unit's run is over: what it holds is released, and it goes to its worker's
+ * spares with its buffers. */
 static void unit_free(unit_run *ur) {
   b24_check_result_free(ur->res);
-  free(ur->url);
-  free(ur->body);
   json_decref(ur->before);
   json_decref(ur->response);
   json_decref(ur->undo_body);
   json_decref(ur->answers);
   json_decref(ur->succeeded);
-  free(ur);
+  ur->next_spare = ur->w->spare;
+  ur->w->spare = ur;
+}
+
+static void worker_free_spares(worker *w) {
+  while (w->spare) {
+    unit_run *ur = w->spare;
+    w->spare = ur->next_spare;
+    b24_buf_free(&ur->url);
+    b24_buf_free(&ur->body);
+    free(ur);
+  }
 }
 
 static void post(unit_run *ur, const char *method, int rest_version, const char *auth,
                  const json_t *body, b24_http_done done) {
-  free(ur->url);
-  free(ur->body);
-  ur->url = url_for(&ur->r->t, method, rest_version, auth);
-  ur->body = body_for(&ur->r->t, body, auth);
-  b24_http_post(ur->w->http, ur->url, ur->body, strlen(ur->body), done, ur);
+  b24_buf_clear(&ur->url);
+  b24_buf_clear(&ur->body);
+  put_url(&ur->url, &ur->r->t, method, rest_version, auth);
+  put_body(&ur->body, &ur->r->t, body, auth);
+  b24_http_post(ur->w->http, ur->url.data, ur->body.data, ur->body.len, done, ur);
 }
 
 static void emit(unit_run *ur) {
@@ -194,7 +213,7 @@ static bool check_on(const runner *r, unsigned checks, b24_check_id id) {
 
 static void set_repro(unit_run *ur, b24_check_result *res) {
   free(res->repro);
-  res->repro = b24_curl_command(ur->url, ur->body);
+  res->repro = b24_curl_command(ur->url.data, ur->body.data);
 }
 
 /* Applies the checks def asks for to one answer; failures go into res. The
@@ -298,7 +317,7 @@ static void on_undo(void *ud, const b24_http_answer *ha) {
                     "undoing the change failed (HTTP %ld %s%s): the portal may differ from before "
                     "this case; the undo request was:\n%s",
                     ha->status, a.error_code ? a.error_code : "", ha->error ? ha->error : "",
-                    ur->body);
+                    ur->body.data);
   }
   b24_answer_clear(&a);
   case_done(ur);
@@ -392,7 +411,8 @@ static void on_read(void *ud, const b24_http_answer *ha) {
     cannot_restore(ur, why);
     return;
   }
-  ur->before = json_deep_copy(rec);
+  /* only read, so no copy: its own reference keeps it when its answer goes */
+  ur->before = json_incref((json_t *)rec);
   b24_answer_clear(&a);
   char err[256];
   const json_t *undo_tmpl = json_object_get(json_object_get(plan, "undo"), "body");
@@ -412,8 +432,15 @@ static void on_read(void *ud, const b24_http_answer *ha) {
 }
 
 static unit_run *unit_run_new(worker *w, const b24_unit *u) {
-  unit_run *ur = calloc(1, sizeof *ur);
-  if (!ur) abort();
+  unit_run *ur = w->spare;
+  if (ur) {
+    w->spare = ur->next_spare;
+    b24_buf url = ur->url, body = ur->body;
+    memset(ur, 0, sizeof *ur);
+    ur->url = url;
+    ur->body = body;
+  } else if (!(ur = calloc(1, sizeof *ur)))
+    abort();
   ur->r = w->r;
   ur->w = w;
   ur->u = u;
@@ -423,10 +450,8 @@ static unit_run *unit_run_new(worker *w, const b24_unit *u) {
 static void case_start(worker *w, const b24_unit *u) {
   runner *r = w->r;
   unit_run *ur = unit_run_new(w, u);
-  const char *slash = strchr(u->id, '/');
-  char *group = strndup(u->id, slash ? (size_t)(slash - u->id) : strlen(u->id));
-  ur->res = b24_check_result_new(u->id, group, json_string_value(json_object_get(u->def, "title")));
-  free(group);
+  ur->res = b24_check_result_newn(u->id, u->id, strcspn(u->id, "/"),
+                                  json_string_value(json_object_get(u->def, "title")));
   if (u->writes && !r->o->allow_writes) {
     b24_check_result_skip(ur->res, "changes data; run with --allow-writes");
     case_done(ur);
@@ -617,16 +642,17 @@ static void seq_start(worker *w, const b24_unit *u) {
 
 static void print_request(runner *r, const char *id, const char *method, int rest_version,
                           const char *auth, const json_t *body) {
-  char *url = url_for(&r->t, method, rest_version, auth);
-  char *b = body_for(&r->t, body, auth);
   b24_buf line = B24_BUF_INIT;
-  b24_buf_printf(&line, "%s\t%s\t%s\n", id, url, b);
+  b24_buf_puts(&line, id);
+  b24_buf_putc(&line, '\t');
+  put_url(&line, &r->t, method, rest_version, auth);
+  b24_buf_putc(&line, '\t');
+  put_body(&line, &r->t, body, auth);
+  b24_buf_putc(&line, '\n');
   char *red = b24_redact(&r->red, line.data);
   fputs(red, stdout);
   free(red);
   b24_buf_free(&line);
-  free(url);
-  free(b);
 }
 
 /* The requests a run would send first, one a line: id, URL, body (a sequence's
@@ -674,6 +700,7 @@ static void *work(void *ud) {
   worker *w = ud;
   pthread_setname_np(pthread_self(), "b24check-worker"); /* for perf and gdb */
   b24_http_run(w->http, feed, w);
+  worker_free_spares(w);
   return NULL;
 }
 
