@@ -7,8 +7,8 @@
 /* Growable arrays in the model's arena. */
 #define B24_VEC_PUSH(arena, arr, n, cap)                                                    \
   (((n) == (cap) ? ((arr) = b24_arena_grow((arena), (arr), (cap) * sizeof *(arr),          \
-                                           ((cap) ? (cap) * 2 : 4) * sizeof *(arr)),      \
-                    (cap) = (cap) ? (cap) * 2 : 4)                                         \
+                                           ((cap) ? (cap) * 2 : 8) * sizeof *(arr)),      \
+                    (cap) = (cap) ? (cap) * 2 : 8)                                         \
                  : 0),                                                                     \
    &(arr)[(n)++])
 

@@ -19,26 +19,8 @@
 #include "model/family.h"
 #include "util/sort.h"
 
-/* ---- growing arrays ---- */
-
-/* Fields and sources grow on the heap while an entity is built and move into
- * the model's arena at their final size (keep_in_arena): an arena keeps every
- * outgrown copy until the model is freed. */
-static void *grow(void *v, size_t n, size_t *cap, size_t size) {
-  if (n < *cap) return v;
-  size_t ncap = *cap ? *cap * 2 : 8;
-  v = realloc(v, ncap * size);
-  if (!v) abort();
-  *cap = ncap;
-  return v;
-}
-
-static void *keep_in_arena(b24_arena *a, void *v, size_t n, size_t size) {
-  void *kept = n ? b24_arena_alloc(a, n * size) : NULL;
-  if (n) memcpy(kept, v, n * size);
-  free(v);
-  return kept;
-}
+/* Fields and sources grow on the heap while an entity is built and are settled
+ * into the model's arena at their final size (B24_HEAP_PUSH, b24_arena_settle). */
 
 typedef struct entity_build {
   b24_arena *a;
@@ -51,7 +33,7 @@ typedef struct entity_build {
 static b24_entity_field *field_named(entity_build *b, const char *name) {
   for (size_t i = 0; i < b->e->n_fields; i++)
     if (!strcasecmp(b->e->fields[i].name, name)) return &b->e->fields[i];
-  b->e->fields = grow(b->e->fields, b->e->n_fields, &b->cap_fields, sizeof *b->e->fields);
+  b24_entity_field *f = B24_HEAP_PUSH(b->e->fields, b->e->n_fields, b->cap_fields);
   if (b->cap_sources_n < b->cap_fields) {
     b->cap_sources = realloc(b->cap_sources, b->cap_fields * sizeof *b->cap_sources);
     if (!b->cap_sources) abort();
@@ -59,8 +41,6 @@ static b24_entity_field *field_named(entity_build *b, const char *name) {
            (b->cap_fields - b->cap_sources_n) * sizeof *b->cap_sources);
     b->cap_sources_n = b->cap_fields;
   }
-  b24_entity_field *f = &b->e->fields[b->e->n_fields++];
-  memset(f, 0, sizeof *f);
   f->name = b24_arena_strdup(b->a, name);
   return f;
 }
@@ -69,8 +49,7 @@ static b24_field_source *add_source(entity_build *b, const char *name, const b24
                                     b24_method_role role, const b24_type *type, b24_loc loc) {
   b24_entity_field *f = field_named(b, name);
   size_t *cap = &b->cap_sources[f - b->e->fields];
-  f->sources = grow(f->sources, f->n_sources, cap, sizeof *f->sources);
-  b24_field_source *s = &f->sources[f->n_sources++];
+  b24_field_source *s = B24_HEAP_PUSH(f->sources, f->n_sources, *cap);
   *s = (b24_field_source){meth, role, type, loc, false, false, false};
   return s;
 }
@@ -461,9 +440,9 @@ static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
   b24_qsort(e->fields, e->n_fields, sizeof *e->fields, cmp_field);
   free(b.cap_sources);
   for (size_t i = 0; i < e->n_fields; i++)
-    e->fields[i].sources = keep_in_arena(&m->arena, e->fields[i].sources, e->fields[i].n_sources,
-                                         sizeof *e->fields[i].sources);
-  e->fields = keep_in_arena(&m->arena, e->fields, e->n_fields, sizeof *e->fields);
+    e->fields[i].sources = b24_arena_settle(&m->arena, e->fields[i].sources,
+                                            e->fields[i].n_sources * sizeof *e->fields[i].sources);
+  e->fields = b24_arena_settle(&m->arena, e->fields, e->n_fields * sizeof *e->fields);
   /* the record's spelling of the id: the field named like the key, else ID */
   const b24_entity_field *idf = e->id_key ? b24_entity_find_field(e, e->id_key) : NULL;
   if (!idf) idf = b24_entity_find_field(e, "id");

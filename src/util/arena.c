@@ -68,20 +68,7 @@ char *b24_arena_strdup(b24_arena *a, const char *s) {
   return s ? b24_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-/* Arrays grow by doubling while the strings of their elements are allocated
- * in between, so most old blocks are garbage the arena cannot reuse. An array
- * that is still the head's last allocation (one pushed without allocating
- * between pushes) grows where it is instead. */
 void *b24_arena_grow(b24_arena *a, void *old, size_t old_bytes, size_t new_bytes) {
-  b24_arena_chunk *h = a->head;
-  size_t old_r = (old_bytes + 15) & ~(size_t)15, new_r = (new_bytes + 15) & ~(size_t)15;
-  if (old && old_bytes && h && new_r > old_r && (unsigned char *)old + old_r == h->data + h->used &&
-      h->cap - h->used >= new_r - old_r) {
-    h->used += new_r - old_r;
-    a->used_total += new_r - old_r;
-    memset((unsigned char *)old + old_bytes, 0, new_bytes - old_bytes);
-    return old;
-  }
   unsigned char *p = alloc_raw(a, new_bytes);
   size_t keep = old && old_bytes ? (old_bytes < new_bytes ? old_bytes : new_bytes) : 0;
   if (keep) memcpy(p, old, keep);
