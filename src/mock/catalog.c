@@ -62,8 +62,8 @@ static void build_families(mock_catalog *c) {
         continue;
       if (!ops[o->op] && mock_catalog_find(c, o->lname, o->v3) == o) ops[o->op] = o;
     }
-    /* a get that reads a list is the list of a family without one (model/family.h) */
-    if (!ops[MOCK_OP_LIST] && ops[MOCK_OP_GET] && b24_get_reads_list(ops[MOCK_OP_GET]->meth)) {
+    /* a get that lists is the list of a family without one (model/family.h) */
+    if (!ops[MOCK_OP_LIST] && ops[MOCK_OP_GET] && b24_get_lists(ops[MOCK_OP_GET]->meth)) {
       ops[MOCK_OP_LIST] = ops[MOCK_OP_GET];
       ops[MOCK_OP_LIST]->op = MOCK_OP_LIST;
       ops[MOCK_OP_GET] = NULL;

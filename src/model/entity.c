@@ -269,7 +269,7 @@ static int requires_param(const b24_method *m, const char *name) {
 static const char *member_key_of(const b24_method_family *f, int *chosen) {
   const b24_method *add = f->roles[B24_ROLE_ADD];
   const b24_method *x = f->roles[B24_ROLE_DELETE] ? f->roles[B24_ROLE_DELETE] : f->roles[B24_ROLE_UPDATE];
-  const b24_method *get = f->roles[B24_ROLE_GET], *list = f->roles[B24_ROLE_LIST];
+  const b24_method *list = f->roles[B24_ROLE_LIST];
   const char *issued = NULL, *picked = NULL;
   *chosen = 0;
   if (!add || !x) return NULL;
@@ -279,8 +279,7 @@ static const char *member_key_of(const b24_method_family *f, int *chosen) {
     if (!takes_param(add, p->name)) {
       if (issued) return NULL;
       issued = p->name;
-    } else if (!picked && !(get && b24_get_reads_list(get) && requires_param(get, p->name)) &&
-               !requires_param(list, p->name) &&
+    } else if (!picked && !requires_param(list, p->name) &&
                strcmp(p->name, "entityTypeId") && strcmp(p->name, "ENTITY_TYPE_ID")) {
       picked = p->name;
     }

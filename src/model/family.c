@@ -48,16 +48,7 @@ static const b24_method *sibling(const b24_method *meth, const char *verb) {
   return NULL;
 }
 
-bool b24_get_reads_list(const b24_method *get) {
-  const json_t *r = json_object_get(get->response.example, "result");
-  if (!json_is_array(r) || !json_is_object(json_array_get(r, 0))) return false;
-  const b24_entity *e = b24_model_entity_of(get);
-  for (size_t i = 0; i < get->params.n; i++) {
-    const char *n = get->params.items[i].name;
-    if (!strcasecmp(n, "id") || (e && e->id_key && !strcasecmp(n, e->id_key))) return false;
-  }
-  return true;
-}
+bool b24_get_lists(const b24_method *get) { return get->list && get->list->items; }
 
 void b24_family_of(const b24_model *m, const b24_method *meth, b24_family *f) {
   (void)m;
@@ -74,7 +65,7 @@ void b24_family_of(const b24_model *m, const b24_method *meth, b24_family *f) {
   f->update = sibling(meth, "update");
   f->del = sibling(meth, "delete");
   f->list = sibling(meth, "list");
-  if (!f->list && f->get && b24_get_reads_list(f->get)) {
+  if (!f->list && f->get && b24_get_lists(f->get)) {
     f->list = f->get;
     f->get = NULL;
   }

@@ -27,15 +27,14 @@ typedef struct b24_family {
   const b24_method *add, *get, *update, *del, *list;
 } b24_family;
 
-/* Whether a X.get reads a list rather than one object: its documented result
- * is a list of objects and it takes no key that names one (entity.item.get
- * takes ENTITY and a FILTER, telephony.externalLine.get nothing). The suite
- * and the mock read such a get as the family's list when it has none. */
-bool b24_get_reads_list(const b24_method *get);
+/* Whether a X.get stands for the list of a family without one: the model's
+ * list info says it lists (list_info.c) and where its answer keeps the items.
+ * The suite and the mock both read a family through it. */
+bool b24_get_lists(const b24_method *get);
 
 /* The family a method belongs to (same name prefix and REST version), filled
  * from the model; members the docs do not have stay NULL; a get that reads a
- * list (b24_get_reads_list) is the list of a family without one. Free with
+ * list (b24_get_lists) is the list of a family without one. Free with
  * b24_family_free. */
 void b24_family_of(const b24_model *m, const b24_method *meth, b24_family *f);
 void b24_family_free(b24_family *f);

@@ -2,7 +2,8 @@
  * operators the page documents, start=-1, and where the answer keeps the items.
  *
  * A method lists when its verb says so (list, getList) or when it is a getter
- * that takes a filter or a start offset and no required parameter (user.get).
+ * that takes a filter or a start offset and no required parameter (user.get),
+ * or whose documented answer is a list of objects and that takes no id.
  * The operators are read from the filter's description, where the pages list
  * them one an item: "- >= — greater than or equal to". */
 #include <string.h>
@@ -86,6 +87,16 @@ static int has_required(const b24_method *x) {
   return 0;
 }
 
+/* A getter whose documented answer is a list of objects and that takes no id
+ * (entity.item.get, telephony.externalLine.get) lists, whatever it requires. */
+static int answers_objects_without_id(const b24_method *x) {
+  const json_t *r = json_object_get(x->response.example, "result");
+  if (!json_is_array(r) || !json_is_object(json_array_get(r, 0))) return 0;
+  for (size_t i = 0; i < x->params.n; i++)
+    if (!strcasecmp(x->params.items[i].name, "id")) return 0;
+  return 1;
+}
+
 static int response_has(const b24_method *x, const char *key) {
   if (json_object_get(x->response.example, key)) return 1;
   for (size_t i = 0; i < x->response.fields.n; i++)
@@ -103,7 +114,9 @@ static void list_info_of(b24_arena *a, b24_method *x) {
   b24_method_verb(x->name, verb, sizeof verb);
   const char *filter = param_named(x, filters), *start = param_named(x, starts);
   int listing = !strcmp(verb, "list") || !strcmp(verb, "getlist");
-  if (!listing && !strcmp(verb, "get") && (filter || start) && !has_required(x)) listing = 1;
+  if (!listing && !strcmp(verb, "get") &&
+      (((filter || start) && !has_required(x)) || answers_objects_without_id(x)))
+    listing = 1;
   x->list = NULL;
   if (!listing) return;
   b24_list_info *l = b24_arena_alloc(a, sizeof *l);
