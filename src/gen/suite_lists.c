@@ -352,6 +352,9 @@ json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const
    * first where it takes an order, and must hold the object all the same. */
   int filtered = find_param(f->list, "filter") != NULL;
   const b24_param *order = find_param(f->list, "order");
+  /* {"ID": "DESC"} only where order takes a field map (department.get's
+   * order is the direction alone, its field goes in sort) */
+  if (order && !(order->type.n_alts && !strcmp(order->type.alts[0].base, "object"))) order = NULL;
   b24_buf items = B24_BUF_INIT;
   b24_buf_puts(&items, "result");
   /* the items name the object by the entity's key where they have it
