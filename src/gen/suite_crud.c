@@ -12,7 +12,6 @@
 #include "gen/suite_internal.h"
 #include "gen/suite_synth.h"
 #include "schema/schema.h"
-#include "suite/vars.h"
 #include "util/buf.h"
 
 /* Asks a get step to compare what it reads with what was written, where the
@@ -69,15 +68,8 @@ static char *object_var(const b24_model *m, const b24_family *f, json_t *add_bod
     free(idpath);
     return idpath ? var.data : NULL;
   }
-  if (!add_body) return NULL;
-  json_t *v = (json_t *)b24_jpath_get_icase(add_body, e->id_key);
-  if (!v) {
-    const char *k;
-    json_t *x;
-    json_object_foreach(add_body, k, x) if (!strcasecmp(k, "fields")) v = (json_t *)b24_jpath_get_icase(x, e->id_key);
-  }
-  /* a number (crm.activity.binding's entityId) names another object */
-  if (!json_is_string(v) || !*json_string_value(v)) return NULL;
+  json_t *v = add_body ? b24_chosen_key_value(add_body, e->id_key) : NULL;
+  if (!v) return NULL;
   b24_buf_printf(&var, "%s_b24spec%u", json_string_value(v), seed);
   json_string_set(v, var.data);
   return var.data;

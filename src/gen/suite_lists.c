@@ -350,8 +350,9 @@ json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const
   if (!f->list || f->rest_version == 3) return NULL;
   /* A list without a filter (sale.cashbox.handler.list) is read whole, newest
    * first where it takes an order, and must hold the object all the same. */
-  int filtered = find_param(f->list, "filter") != NULL;
-  const b24_param *order = find_param(f->list, "order");
+  const b24_list_info *l = f->list->list;
+  int filtered = l && l->filter;
+  const b24_param *order = l && l->order ? find_param(f->list, l->order) : NULL;
   /* {"ID": "DESC"} only where order takes a field map (department.get's
    * order is the direction alone, its field goes in sort) */
   if (order && !(order->type.n_alts && !strcmp(order->type.alts[0].base, "object"))) order = NULL;

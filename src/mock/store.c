@@ -309,23 +309,10 @@ static json_t **slot(mock_family *f, long long id) {
   return &f->records[id - MOCK_STORE_FIRST_ID];
 }
 
-/* The text of a chosen key's value in params, at the top or in its `fields`
- * (crm.activity.type's TYPE_ID); NULL when params do not give it as text. New
- * string. */
+/* The chosen key's text in params (b24_chosen_key_value), as a new string. */
 static char *chosen_text(const char *key, const json_t *params) {
-  const char *k;
-  json_t *v, *found = NULL;
-  json_object_foreach((json_t *)params, k, v) {
-    if (!strcasecmp(k, key)) found = v;
-    else if (!strcasecmp(k, "fields") && json_is_object(v) && !found) {
-      const char *k2;
-      json_t *v2;
-      json_object_foreach(v, k2, v2) if (!strcasecmp(k2, key)) found = v2;
-    }
-  }
-  /* a number names another object or the docs' (crm.activity.binding's
-   * entityId), as the suite reads it too: only text is kept as a key */
-  return json_is_string(found) ? strdup(json_string_value(found)) : NULL;
+  const json_t *v = b24_chosen_key_value(params, key);
+  return v ? strdup(json_string_value(v)) : NULL;
 }
 
 /* The record a chosen key names: the newest added under it (an object deleted

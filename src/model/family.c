@@ -48,6 +48,20 @@ static const b24_method *sibling(const b24_method *meth, const char *verb) {
   return NULL;
 }
 
+json_t *b24_chosen_key_value(const json_t *body, const char *key) {
+  const char *k;
+  json_t *v, *found = NULL;
+  json_object_foreach((json_t *)body, k, v) {
+    if (!strcasecmp(k, key)) found = v;
+    else if (!strcasecmp(k, "fields") && json_is_object(v) && !found) {
+      const char *k2;
+      json_t *v2;
+      json_object_foreach(v, k2, v2) if (!strcasecmp(k2, key)) found = v2;
+    }
+  }
+  return json_is_string(found) && *json_string_value(found) ? found : NULL;
+}
+
 bool b24_get_lists(const b24_method *get) { return get->list && get->list->items; }
 
 void b24_family_of(const b24_model *m, const b24_method *meth, b24_family *f) {

@@ -27,6 +27,13 @@ typedef struct b24_family {
   const b24_method *add, *get, *update, *del, *list;
 } b24_family;
 
+/* The text a request gives a key the caller chooses (the entity's id key when
+ * id_chosen), at the top or in its `fields` (crm.activity.type's TYPE_ID);
+ * NULL when it gives none, or a number: a number names another object or the
+ * docs' (crm.activity.binding's entityId), so only text names an object of the
+ * caller's. The suite and the mock read the key alike through it. */
+json_t *b24_chosen_key_value(const json_t *body, const char *key);
+
 /* Whether a X.get stands for the list of a family without one: the model's
  * list info says it lists (list_info.c) and where its answer keeps the items.
  * The suite and the mock both read a family through it. */
