@@ -51,6 +51,7 @@ int cmd_stats(int argc, char **argv) {
       {"curl_bodies_not_json", s->curl_bodies_not_json},
       {"responses", s->responses},
       {"responses_not_json", s->responses_not_json},
+      {"responses_elided", s->responses_elided},
       {"entities", s->entities},
       {"families_crud", s->families_crud},
       {"families_crud_no_entity", s->families_crud_without_entity},

@@ -114,25 +114,11 @@ void mock_error_body(b24_buf *out, int v3, const char *code, const char *message
 json_t *mock_success_answer(const b24_model *m, const b24_method *meth) {
   const json_t *ex = meth->response.example;
   json_t *ans;
-  if (json_is_object(ex) && (json_object_get(ex, "result") || json_object_get(ex, "error"))) {
+  if (ex) {
+    /* the model keeps an example as the portal sends it, enveloped even where
+     * the page shows the result alone (response.example_bare) */
     ans = json_deep_copy(ex);
     json_object_del(ans, "time");
-  } else if (json_is_object(ex)) {
-    /* The docs show the result alone; the portal wraps it. */
-    ans = json_object();
-    json_t *result = json_deep_copy(ex);
-    json_object_set_new(ans, "result", result);
-    static const char *const top[] = {"total", "next"};
-    for (size_t i = 0; i < 2; i++) {
-      json_t *v = json_object_get(result, top[i]);
-      if (v) {
-        json_object_set(ans, top[i], v);
-        json_object_del(result, top[i]);
-      }
-    }
-    json_object_del(result, "time");
-  } else if (ex) {
-    ans = json_pack("{s:O}", "result", ex);
   } else {
     /* No JSON example: a value of the documented result schema. */
     json_t *schema = b24_schema_for_result(m, meth);

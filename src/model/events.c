@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/build.h"
+#include "model/example_json.h"
 #include "model/print_r.h"
 #include "util/buf.h"
 #include "util/json_parse.h"
@@ -170,7 +171,16 @@ static void read_example(b24_bctx *c, const b24_block *code, b24_event *ev) {
     const char *text = inner ? inner : s;
     json_error_t je;
     ev->example = json_loads(text, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
-    if (!ev->example) snprintf(err, sizeof err, "line %d: %s", je.line, je.text);
+    if (!ev->example) {
+      snprintf(err, sizeof err, "line %d: %s", je.line, je.text);
+      ev->example = b24_example_json_elided(text, strlen(text), JSON_REJECT_DUPLICATES | JSON_DECODE_ANY);
+      if (ev->example) {
+        ev->example_error = b24_arena_strdup(c->a, err);
+        b24_blint(c, ev->example_loc.line, B24_WARNING, "event-example",
+                  "the payload example of %s is not JSON (%s); read with its elisions left out",
+                  ev->name, err);
+      }
+    }
     free(inner);
   }
   if (!ev->example) {

@@ -9,6 +9,7 @@
 #include "model/build.h"
 #include "model/curl_body.h"
 #include "model/example_calls.h"
+#include "model/example_json.h"
 #include "util/buf.h"
 
 static const b24_block *first_code(const b24_blocks *bs) {
@@ -163,6 +164,27 @@ static int is_json_fence(const char *info) {
          !strncmp(info, "javascript", 10) || !strncmp(info, "http", 4);
 }
 
+/* Some pages (tasks.api.scrum.*, rpa.*, catalog.*.list) show the result alone,
+ * without the envelope the portal always sends: the model keeps the answer as
+ * it comes over the wire, so that where an id or a list sits in it reads the
+ * same for every page ("result.id"), and says it wrapped it. */
+static void envelope_bare(b24_response *r) {
+  json_t *ex = r->example;
+  if (!ex || (json_is_object(ex) && (json_object_get(ex, "result") || json_object_get(ex, "error"))))
+    return;
+  json_t *ans = json_object();
+  if (json_is_object(ex)) {
+    static const char *const top[] = {"total", "next", "time"};
+    for (size_t i = 0; i < 3; i++) {
+      json_t *v = json_object_get(ex, top[i]);
+      if (v) json_object_set(ans, top[i], v), json_object_del(ex, top[i]);
+    }
+  }
+  json_object_set_new(ans, "result", ex);
+  r->example = ans;
+  r->example_bare = 1;
+}
+
 void b24_response_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_method *m) {
   b24_response *r = &m->response;
   size_t fields_from = n;
@@ -183,6 +205,10 @@ void b24_response_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_me
       json_error_t err;
       r->example = json_loads(lit, JSON_REJECT_DUPLICATES, &err);
       if (!r->example) {
+        /* the warning stands, yet what the writer meant is read: an answer's
+         * shape is what the suite and the mock need, and "...more items" does
+         * not change it */
+        r->example = b24_example_json_elided(lit, strlen(lit), JSON_REJECT_DUPLICATES);
         b24_buf msg = B24_BUF_INIT;
         b24_buf_printf(&msg, "line %d: %s", err.line, err.text);
         r->example_error = b24_arena_strdup(c->a, msg.data);
@@ -190,6 +216,7 @@ void b24_response_from_section(b24_bctx *c, b24_block **blocks, size_t n, b24_me
         b24_blint(c, b->line + 1 + (err.line > 0 ? err.line - 1 : 0), B24_WARNING,
                   "example-json", "response example is not JSON: %s", err.text);
       }
+      envelope_bare(r);
     } else if ((b->kind == B24_BLK_TABLE && b24_table_is_params(b)) ||
                (b->kind == B24_BLK_HEADING &&
                 b24_vocab_section(b->text, NULL) == B24_SEC_RETURNED)) {

@@ -142,8 +142,11 @@ static json_t *method_json(const b24_method *m) {
   json_object_set_new(r, "status", json_integer(m->response.status));
   json_object_set_new(r, "line", json_integer(m->response.loc.line));
   if (m->response.example) json_object_set_new(r, "example", json_incref(m->response.example));
-  set_str(r, "example_text", m->response.example ? NULL : m->response.example_text);
+  /* an example read past its elisions keeps its text: lint places the error in it */
+  set_str(r, "example_text",
+          m->response.example && !m->response.example_error ? NULL : m->response.example_text);
   set_str(r, "example_error", m->response.example_error);
+  if (m->response.example_bare) json_object_set_new(r, "example_bare", json_true());
   if (m->response.example_loc.line)
     json_object_set_new(r, "example_line", json_integer(m->response.example_loc.line));
   json_object_set_new(r, "fields", params_json(&m->response.fields, m->source));
@@ -464,6 +467,7 @@ static void read_method(reader *r, const json_t *o, b24_method *m) {
   m->response.example = ex ? json_deep_copy(ex) : NULL;
   m->response.example_text = rstr(r, resp, "example_text");
   m->response.example_error = rstr(r, resp, "example_error");
+  m->response.example_bare = json_is_true(json_object_get(resp, "example_bare"));
   m->response.example_loc = (b24_loc){m->source, read_int(resp, "example_line")};
   read_params(r, json_object_get(resp, "fields"), &m->response.fields, m->source);
   m->errors = read_errors(r, json_object_get(o, "errors"), &m->n_errors, m->source);

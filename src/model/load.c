@@ -423,6 +423,7 @@ static void compute_stats(b24_model *m) {
     if (x->response.example_text) {
       s->responses++;
       if (!x->response.example) s->responses_not_json++;
+      else if (x->response.example_error) s->responses_elided++;
     }
   }
 }

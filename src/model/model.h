@@ -130,6 +130,7 @@ typedef struct b24_response {
   json_t *example;     /* parsed response example; NULL when absent or not JSON */
   char *example_text;  /* the example as written (kept when it is not JSON) */
   char *example_error; /* why the example is not JSON, NULL when it is */
+  int example_bare;    /* the docs show the result alone; example is it enveloped */
   b24_loc example_loc;
   b24_params fields;   /* the "Returned Data" table, nested like params */
 } b24_response;
@@ -356,6 +357,7 @@ typedef struct b24_stats {
   size_t rows_repaired;          /* rows read after a repair (unclosed, |# ending) */
   size_t curl_bodies, curl_bodies_not_json;
   size_t responses, responses_not_json;
+  size_t responses_elided;       /* not JSON, read with their elisions left out */
   /* v2 */
   size_t refs_words;               /* alternatives resolved from a dictionary identifier word */
   size_t refs_object_ids;          /* identifier params typed with an object type, resolved */

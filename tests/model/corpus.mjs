@@ -17,10 +17,12 @@ const floors = {
     result_fields: 2825, curl_bodies: 1734, responses: 862 },
 };
 // The reader of every layout (model v2) reads pages that were skipped before, and
-// their examples with them: two and one more responses are not JSON.
+// their examples with them: two and one more responses are not JSON. Answers that
+// are JSON but for their elisions ("...", "// more") are read since: what is left
+// unread has a defect of its own (a duplicate key, `{ {`, prose, print_r).
 const ceilings = {
-  'b24restdocs-2026-08-21': { rows_unparsed: 1, curl_bodies_not_json: 40, responses_not_json: 45 },
-  'b24restdocs-2025-08-20': { rows_unparsed: 1, curl_bodies_not_json: 29, responses_not_json: 55 },
+  'b24restdocs-2026-08-21': { rows_unparsed: 1, curl_bodies_not_json: 40, responses_not_json: 6 },
+  'b24restdocs-2025-08-20': { rows_unparsed: 1, curl_bodies_not_json: 29, responses_not_json: 31 },
 };
 for (const dir of Object.keys(floors)) {
   const s = stats(dir);
