@@ -80,7 +80,8 @@ static json_t *delete_body(const b24_method *del, const char *var, const json_t 
 }
 
 /* The list's required parameters besides the query (entityTypeId ...): the
- * add request's values where it has them, else synthesized. New reference. */
+ * add request's values where it has them (at its top or in its fields), else
+ * synthesized. New reference. */
 static json_t *list_base(const b24_model *m, const b24_method *list, const json_t *add, unsigned seed) {
   json_t *schema = b24_schema_for_params(m, list);
   json_t *b = suite_synth_body(list, schema, SUITE_SYNTH_REQUIRED, seed);
@@ -90,7 +91,7 @@ static json_t *list_base(const b24_model *m, const b24_method *list, const json_
   json_t *v;
   void *tmp;
   json_object_foreach_safe(b, tmp, k, v) {
-    const json_t *same = b24_jpath_get_icase(add, k);
+    const json_t *same = b24_request_value(add, k);
     if (same && !json_is_object(same) && !json_is_array(same)) json_object_set(b, k, (json_t *)same);
   }
   static const char *const query[] = {"filter", "order", "select", "start"};
@@ -347,11 +348,14 @@ json_t *suite_list_by_id_step(const b24_model *m, const b24_family *f, const jso
 json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const char *name,
                                   const json_t *add_body, const char *var, const json_t *fields,
                                   int gone, unsigned seed) {
-  if (!f->list || f->rest_version == 3) return NULL;
+  if (!f->list) return NULL;
   /* A list without a filter (sale.cashbox.handler.list) is read whole, newest
    * first where it takes an order, and must hold the object all the same. */
   const b24_list_info *l = f->list->list;
   int filtered = l && l->filter;
+  /* REST 3.0 writes a filter otherwise ([["id", "=", 5]]); a whole list
+   * (tasks.task.result.list, by its task) reads alike */
+  if (f->rest_version == 3 && filtered) return NULL;
   const b24_param *order = l && l->order ? find_param(f->list, l->order) : NULL;
   /* {"ID": "DESC"} only where order takes a field map (department.get's
    * order is the direction alone, its field goes in sort) */
@@ -367,10 +371,13 @@ json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const
   if (shaped && json_is_string(json_array_get(b24_jpath_get_icase(f->list->response.example, items.data), 0)) &&
       !e->id_chosen)
     shaped = 0;
-  if (!shaped && id_key && !e->id_chosen) {
+  /* else by an id; a key the caller chooses, by the field the items keep it
+   * in (im.search.last's DIALOG_ID is each item's id) */
+  const char *retry = !e || !e->id_chosen ? NULL : e->id_field && *e->id_field ? e->id_field : "";
+  if (!shaped && id_key && (!retry || *retry)) {
     b24_buf_free(&items);
     b24_buf_puts(&items, "result");
-    id_key = NULL;
+    id_key = retry;
     shaped = list_shape(listed, &items, &id_key, 0);
   }
   json_t *s = NULL;

@@ -29,6 +29,8 @@ struct mock_family {
                               CONFIG_ID), else NULL: the record's "id" in any case */
   const char *chosen_key;  /* the key the caller chooses in the add request (bizproc.robot's
                               CODE), when the add issues none: records are found by it */
+  const char *chosen_field; /* the field records show the chosen key's text in, when it is
+                               not the key itself (im.search.last's DIALOG_ID is an item's id) */
   char **chosen;           /* per record, the chosen key's text */
   json_t *docs_keys;       /* the chosen key's texts the docs' examples send, as an object's
                               keys: their objects are the docs', answered as documented */
@@ -172,6 +174,8 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
   f->add_id_path = id_path;
   f->add_id_string = id_path && json_is_string(at_path(add->answer, id_path));
   f->chosen_key = chosen;
+  if (chosen && e->id_field && *e->id_field && strcasecmp(e->id_field, chosen))
+    f->chosen_field = e->id_field;
   f->record_key = e && e->id_key && *e->id_key && !chosen ? e->id_key : NULL;
   if (chosen) {
     f->docs_keys = json_object();
@@ -300,7 +304,10 @@ static json_t *render_record(const mock_family *f, const json_t *tmpl, long long
   json_t *r = json_is_object(tmpl) ? json_copy((json_t *)tmpl) : json_object();
   const char *k = record_id_key(f, r);
   overlay(r, stored);
-  if (!f->chosen_key) json_object_set_new(r, k ? k : f->v3 ? "id" : "ID", id_json(id, id_string));
+  if (f->chosen_field)
+    json_object_set_new(r, f->chosen_field, json_string(f->chosen[id - MOCK_STORE_FIRST_ID]));
+  else if (!f->chosen_key)
+    json_object_set_new(r, k ? k : f->v3 ? "id" : "ID", id_json(id, id_string));
   return r;
 }
 

@@ -48,7 +48,7 @@ static const b24_method *sibling(const b24_method *meth, const char *verb) {
   return NULL;
 }
 
-json_t *b24_chosen_key_value(const json_t *body, const char *key) {
+json_t *b24_request_value(const json_t *body, const char *key) {
   const char *k;
   json_t *v, *found = NULL;
   json_object_foreach((json_t *)body, k, v) {
@@ -59,6 +59,11 @@ json_t *b24_chosen_key_value(const json_t *body, const char *key) {
       json_object_foreach(v, k2, v2) if (!strcasecmp(k2, key)) found = v2;
     }
   }
+  return found;
+}
+
+json_t *b24_chosen_key_value(const json_t *body, const char *key) {
+  json_t *found = b24_request_value(body, key);
   return json_is_string(found) && *json_string_value(found) ? found : NULL;
 }
 

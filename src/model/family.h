@@ -33,6 +33,10 @@ typedef struct b24_family {
  * docs' (crm.activity.binding's entityId), so only text names an object of the
  * caller's. The suite and the mock read the key alike through it. */
 json_t *b24_chosen_key_value(const json_t *body, const char *key);
+/* The value a request gives key (any case) at its top or, failing that, in its
+ * `fields`: where an add says what the object belongs to (tasks.task.result's
+ * fields.taskId) for a list that asks for it at its top. NULL when none. */
+json_t *b24_request_value(const json_t *body, const char *key);
 
 /* Whether a X.get stands for the list of a family without one: the model's
  * list info says it lists (list_info.c) and where its answer keeps the items.
