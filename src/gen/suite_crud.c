@@ -226,8 +226,11 @@ json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned se
   json_t *get_body = suite_member_body(m, f->get, var, SUITE_SYNTH_REQUIRED, seed, &gid, why);
   json_t *upd_body, *del_body;
   member_writes(m, f, get_body != NULL, var, seed, &upd_body, &uid, &del_body, &did, why);
-  if (del_body && strcasecmp(gid, did)) {
-    /* sale.delivery.extra.service.get takes DELIVERY_ID, what the objects belong to */
+  const char *get_key = b24_entity_object_key(f->get), *del_key = b24_entity_object_key(f->del);
+  if (del_body && strcasecmp(gid, did) &&
+      !(get_key && del_key && !strcasecmp(get_key, gid) && !strcasecmp(del_key, did))) {
+    /* sale.delivery.extra.service.get takes DELIVERY_ID, what the objects
+     * belong to; the model's key of each (sprintId, id) names the object */
     *why = "get and delete name the object by different keys";
     json_decref(del_body);
     del_body = NULL;

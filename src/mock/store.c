@@ -408,6 +408,15 @@ static int by_order(const void *a, const void *b) {
  * total and next as the docs describe (none for start=-1). Records are matched
  * and sorted as layers and only the page is rendered, so a list costs no copy
  * of the objects it does not show. */
+/* The layer that gives a listed record its id as render_record shows it: the
+ * issued id, or a chosen key's text in the field records show it in; none
+ * where the written fields hold the chosen key themselves (sale.status's id). */
+static json_t *id_layer(const mock_family *f, long long id, const char *shown_id, int as_string) {
+  if (f->chosen_field)
+    return json_pack("{s:s}", f->chosen_field, f->chosen[id - MOCK_STORE_FIRST_ID]);
+  return f->chosen_key ? NULL : json_pack("{s:o}", shown_id, id_json(id, as_string));
+}
+
 static mock_store_outcome do_list(mock_family *f, const json_t *params, unsigned faults,
                                   json_t **answer) {
   if (!f->added || !f->list_path) return MOCK_STORE_STATELESS;
@@ -429,7 +438,7 @@ static mock_store_outcome do_list(mock_family *f, const json_t *params, unsigned
     const json_t *stored = f->records[id - MOCK_STORE_FIRST_ID];
     if (!stored) continue;
     listed x = {id, stored, NULL};
-    if (q.filter || q.order) x.id_layer = json_pack("{s:o}", shown_id, id_json(id, as_string));
+    if (q.filter || q.order) x.id_layer = id_layer(f, id, shown_id, as_string);
     mock_list_record r = layers_of(&x, tmpl);
     if (!mock_list_matches_record(&q, &r)) {
       json_decref(x.id_layer);

@@ -259,9 +259,26 @@ static const b24_param *param_named(const b24_method *m, const char *name) {
   return NULL;
 }
 
+/* The parameter named after the entity's last word with an id suffix
+ * (tasks.api.scrum.sprint.get's sprintId, a STAGE_ID): a page that names the
+ * object so where its siblings say `id`. */
+static const b24_param *named_after_entity(const b24_method *m, const b24_entity *e) {
+  const char *dot = strrchr(e->name, '.');
+  const char *w = dot ? dot + 1 : e->name;
+  size_t n = strlen(w);
+  for (size_t i = 0; i < m->params.n; i++) {
+    const char *name = m->params.items[i].name;
+    if (!strncasecmp(name, w, n) && (!strcasecmp(name + n, "id") || !strcasecmp(name + n, "_id")))
+      return &m->params.items[i];
+  }
+  return NULL;
+}
+
 const char *b24_entity_object_key(const b24_method *meth) {
   const b24_entity *e = b24_model_entity_of(meth);
   const b24_param *p = e && e->id_key ? param_named(meth, e->id_key) : NULL;
+  if (!p && e && e->id_key && *e->id_key && !e->id_chosen && (p = named_after_entity(meth, e)))
+    return p->required ? p->name : NULL;
   if (!p) return NULL;
   if (e->id_chosen) return p->name; /* the add request names it too */
   const b24_method *add = b24_entity_method_of(e, B24_ROLE_ADD);

@@ -93,7 +93,9 @@ bool b24_value_restorable(const json_t *v);
 /* The key of meth's request that names its entity's object: the entity's
  * id_key in meth's documented spelling, unless the entity's add requires it too
  * (then it names what the objects belong to, lists.add's IBLOCK_TYPE_ID, not a
- * new object). NULL when meth has no entity or does not document that key. */
+ * new object); where meth lacks that key, a required one named after the
+ * entity (tasks.api.scrum.sprint.get's sprintId where its delete takes id).
+ * NULL when meth has no entity or documents neither. */
 const char *b24_entity_object_key(const b24_method *meth);
 
 #endif

@@ -511,6 +511,39 @@ static char *name_from_examples(b24_bctx *c, const b24_doc *d, const b24_block *
   return NULL;
 }
 
+/* The file is named after the method but for its word breaks:
+ * sale-shipment-item-get-fields.md for sale.shipmentitem.getfields. */
+static int file_loosely_names(const char *file, const char *name) {
+  const char *base = strrchr(file, '/');
+  base = base ? base + 1 : file;
+  const char *end = strstr(base, ".md");
+  for (;;) {
+    while (base < end && *base == '-') base++;
+    while (*name == '.') name++;
+    if (base == end || !*name) return base == end && !*name;
+    if (tolower((unsigned char)*base++) != tolower((unsigned char)*name++)) return 0;
+  }
+}
+
+/* "Get Available Fields for sale.status.delete" whose every example calls
+ * sale.status.getfields: a title copied from a sibling page. The examples, at
+ * least two of them and all alike, are what a client runs, unless the file is
+ * named after the title's method (crm-invoice-user-field-add.md, whose
+ * examples were copied from crm.paysystem.list). NULL when the title stands. */
+static char *name_over_title(b24_bctx *c, const b24_doc *d, const b24_block *h1, const char *title) {
+  url_votes v = {0};
+  votes_in(&d->blocks, &v);
+  if (!v.name || v.conflict || v.votes < 2 || !strstr(c->file, ".md") ||
+      file_loosely_names(c->file, title))
+    return NULL;
+  if (strlen(title) == v.len && !strncasecmp(title, v.name, v.len)) return NULL;
+  char *name = b24_arena_strndup(c->a, v.name, v.len);
+  b24_blint(c, h1->line, B24_WARNING, "title-method-name",
+            "the title names '%s' but every example calls '%s': the examples' name is taken",
+            title, name);
+  return name;
+}
+
 static int has_method_shape(const b24_doc *d) {
   for (size_t i = 0; i < d->blocks.n; i++) {
     const b24_block *b = scope_quote(d->blocks.items[i]);
@@ -549,6 +582,10 @@ void b24_build_page(b24_bctx *c, const b24_doc *d, b24_page *page, b24_method **
     return;
   }
   if (!name && has_method_shape(d)) name = name_from_examples(c, d, h1);
+  else if (name && !is_event && has_method_shape(d)) {
+    char *other = name_over_title(c, d, h1, name);
+    if (other) name = other;
+  }
   if (!name) return;
   if (is_event || has_handler_section(d)) {
     page->kind = B24_PAGE_EVENT;

@@ -140,6 +140,10 @@ static void resolve_param(b24_model *m, b24_param *p) {
     if (is_builtin(alt->base)) continue;
     w = b24_model_find_type_word(m, alt->base);
     const char *scalar = w && w->scalar ? w->scalar : b24_key_word_scalar(alt->base);
+    /* `sale_status.id` guesses an integer from its spelling; the examples,
+     * sending "N" and "MS", know it is a code */
+    if (scalar && !(w && w->scalar) && evidence_scalar(&p->evidence))
+      scalar = evidence_scalar(&p->evidence);
     if (scalar) {
       m->stats.refs_words++;
       move_to_reference(&m->arena, alt, scalar, alt->ref ? alt->ref : alt->page);

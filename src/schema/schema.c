@@ -270,10 +270,20 @@ static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_
   if (a->reference) {
     word_kind rk = classify_word(a->reference);
     if (rk == K_INT_ID || rk == K_STRING_ID) {
-      b24_type_alt as_word = *a;
-      as_word.base = a->reference;
-      as_word.reference = NULL;
-      return word_schema(c, &as_word, side);
+      /* the scalar is the model's (its base): `sale_status.id` reads as an
+       * integer, yet the examples that send "MS" made it a code */
+      b24_buf d = B24_BUF_INIT;
+      json_t *s;
+      if (!strcmp(a->base, "string")) {
+        b24_buf_printf(&d, "A %s code", a->reference);
+        s = with_description(type1("string"), d.data);
+      } else {
+        b24_buf_printf(&d, rk == K_INT_ID ? "The integer id of a %s" : "A %s code, an integer",
+                       a->reference);
+        s = with_description(integer_schema(), d.data);
+      }
+      b24_buf_free(&d);
+      return s;
     }
   }
   word_kind k = classify_word(a->base);
