@@ -37,6 +37,13 @@ r = answer('note.document.get');
 assert.equal(r.example.result.item.id, 42);
 assert.match(r.example.result.item.markdown, /^\n\n# Chapter 1/);
 
+// A page that shows the result alone: the model keeps it as the portal sends it.
+const bare = model(`${api}/sonet-group/scrum/epic/tasks-api-scrum-epic-add.md`);
+r = method(bare, 'tasks.api.scrum.epic.add').response;
+assert.equal(r.example_bare, true);
+assert.equal(r.example.result.id, 4);
+assert.equal(r.example.id, undefined);
+
 // A duplicate key is an error of the page: no example is made up from it.
 r = method(m, 'tasks.task.update').response;
 assert.equal(r.example, undefined);
