@@ -204,7 +204,83 @@ static json_t *list_crud_sequence(const b24_model *m, const b24_family *f, unsig
   return sequence_doc(f, steps, del_body);
 }
 
+/* Puts v where old sits in body, at its top or in its fields. */
+static void replace_value(json_t *body, const json_t *old, json_t *v) {
+  const char *k;
+  json_t *x;
+  json_object_foreach(body, k, x) {
+    if (x == old) {
+      json_object_set(body, k, v);
+      return;
+    }
+    if (json_is_object(x) && !strcasecmp(k, "fields")) replace_value(x, old, v);
+  }
+}
+
+/* The one member a membership sequence adds, in place of those the add
+ * request names: made from the seed (9000000 + seed, or the docs' text with
+ * _b24spec<seed>), so that the docs' own examples, run beside the sequence,
+ * never add or delete it. NULL when the request names no scalar member. */
+static json_t *seeded_member(const b24_entity *e, json_t *add_body, unsigned seed) {
+  json_t *given = b24_request_value(add_body, e->members_param);
+  const json_t *first = json_is_array(given) ? json_array_get(given, 0) : given;
+  json_t *member;
+  if (json_is_integer(first)) member = json_integer(9000000 + (json_int_t)seed);
+  else if (json_is_string(first)) {
+    b24_buf t = B24_BUF_INIT;
+    b24_buf_printf(&t, "%s_b24spec%u", json_string_value(first), seed);
+    member = json_string(t.data);
+    b24_buf_free(&t);
+  } else return NULL;
+  if (json_is_array(given)) {
+    json_array_clear(given);
+    json_array_append(given, member);
+  } else {
+    replace_value(add_body, given, member);
+  }
+  return member;
+}
+
+/* A membership (the model's member_of: im.chat.user): add -> the owner's list
+ * has the member -> delete the member -> the owner's list lacks it. The
+ * delete names the member by the entity's key, under the owner (and type) the
+ * add gave. */
+static json_t *member_sequence(const b24_model *m, const b24_family *f, unsigned seed,
+                               const char **why) {
+  const b24_entity *e = b24_model_entity_of(f->add);
+  const char *source, *did;
+  json_t *add_body = suite_add_body(m, f->add, seed, &source);
+  json_t *member = add_body ? seeded_member(e, add_body, seed) : NULL;
+  if (!member) {
+    *why = "the add request names no member";
+    json_decref(add_body);
+    return NULL;
+  }
+  json_t *has = suite_member_list_step(m, f, "list_has", add_body, member, 0, seed);
+  json_t *del_body = has ? suite_member_body(m, f->del, "", SUITE_SYNTH_REQUIRED, seed, &did, why) : NULL;
+  if (!del_body) {
+    if (!has) *why = "the list's answer shows no items that name members";
+    json_decref(add_body), json_decref(has), json_decref(member);
+    return NULL;
+  }
+  align_with_add(del_body, add_body, "");
+  json_object_set(del_body, e->id_key, (json_t *)member);
+  json_t *steps = json_array();
+  json_t *s = suite_step(m, f->add, "add", json_incref(add_body), "success", suite_checks_for("success", 0));
+  json_object_set_new(s, "body_source", json_pack("{s:s,s:i}", "kind", source, "seed", seed));
+  json_array_append_new(steps, s);
+  json_array_append_new(steps, has);
+  json_array_append_new(steps, suite_step(m, f->del, "delete", json_deep_copy(del_body), "success",
+                                          suite_checks_for("success", 0)));
+  s = suite_member_list_step(m, f, "list_lacks", add_body, member, 1, seed);
+  if (s) json_array_append_new(steps, s);
+  json_decref(add_body), json_decref(member);
+  return sequence_doc(f, steps, del_body);
+}
+
 json_t *suite_crud_sequence(const b24_model *m, const b24_family *f, unsigned seed, const char **why) {
+  const b24_entity *e = f->add ? b24_model_entity_of(f->add) : NULL;
+  if (e && e->n_member_of && f->list && f->del) return member_sequence(m, f, seed, why);
   if (f->add && !f->get && f->list && f->del) return list_crud_sequence(m, f, seed, why);
   if (!f->add || !f->get || !f->del) {
     *why = "the family lacks one of add, get or list, delete";

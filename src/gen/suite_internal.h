@@ -98,5 +98,12 @@ json_t *suite_list_by_id_step(const b24_model *m, const b24_family *f, const jso
 json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const char *name,
                                   const json_t *add_body, const char *var, const json_t *fields,
                                   int gone, unsigned seed);
+/* A step of a membership's list (the model's member_of): the list of what the
+ * add request names as the owner holds member (gone 0), or no longer does
+ * (gone 1, checked as delete_removes). NULL when the list's docs example
+ * shows no items that name members. */
+json_t *suite_member_list_step(const b24_model *m, const b24_family *f, const char *name,
+                               const json_t *add_body, const json_t *member, int gone,
+                               unsigned seed);
 
 #endif

@@ -340,6 +340,33 @@ json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned se
   return seq;
 }
 
+json_t *suite_member_list_step(const b24_model *m, const b24_family *f, const char *name,
+                               const json_t *add_body, const json_t *member, int gone,
+                               unsigned seed) {
+  const b24_entity *e = b24_model_entity_of(f->add);
+  const b24_list_info *l = f->list->list;
+  const char *items = l && l->items ? l->items : "result";
+  const json_t *first = json_array_get(b24_jpath_get_icase(f->list->response.example, items), 0);
+  /* items are the members' ids (im.chat.user.list: [99, 1269]), or objects
+   * naming them by the entity's record field or key (imbot.v2: id) */
+  const char *key = NULL;
+  if (json_is_object(first)) {
+    const char *want[] = {e->id_field, e->id_key};
+    for (size_t i = 0; i < 2 && !key; i++)
+      if (want[i] && b24_jpath_get_icase(first, want[i])) key = want[i];
+  }
+  if (!first || (json_is_object(first) && !key) || json_is_array(first)) return NULL;
+  json_t *lbase = list_base(m, f->list, add_body, seed);
+  /* bare ids are their own: the key then only names what they are */
+  json_t *expect = json_pack("{s:s,s:s,s:[O]}", "items", items, "id_key", key ? key : e->id_key,
+                             gone ? "lacks" : "has", member);
+  if (gone) json_object_set_new(expect, "deleted", json_true());
+  json_t *s = list_step(m, f, lbase, name, json_object(), expect,
+                        gone ? B24_CHECK_DELETE_REMOVES : B24_CHECK_READ_AFTER_WRITE);
+  json_decref(lbase);
+  return s;
+}
+
 json_t *suite_list_by_id_step(const b24_model *m, const b24_family *f, const json_t *add_body,
                               const char *var, const json_t *fields, unsigned seed) {
   return suite_list_id_filter_step(m, f, "list_by_id", add_body, var, fields, 0, seed);

@@ -9,6 +9,7 @@
 #include "mock/faults.h"
 #include "model/family.h"
 #include "mock/list_query.h"
+#include "mock/members.h"
 #include "mock/validate.h"
 
 struct mock_family {
@@ -36,6 +37,7 @@ struct mock_family {
                               keys: their objects are the docs', answered as documented */
   size_t cap;
   int added;
+  mock_members *members;   /* a membership's store (mock/members.h), else NULL */
 };
 
 /* The key of obj that is "id" ignoring case, NULL when none. */
@@ -150,6 +152,17 @@ static char *chosen_text(const char *key, const json_t *params);
 mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N_OPS]) {
   mock_method *add = ops[MOCK_OP_ADD];
   if (!add) return NULL;
+  mock_members *members = mock_members_new(b24_model_entity_of(add->meth), ops);
+  if (members) {
+    mock_family *f = calloc(1, sizeof *f);
+    if (!f) abort();
+    f->prefix = strdup(prefix);
+    f->v3 = v3;
+    memcpy(f->ops, ops, sizeof f->ops);
+    f->members = members;
+    pthread_mutex_init(&f->lock, NULL);
+    return f;
+  }
   json_t *id_path = json_array();
   json_t *result = json_object_get(add->answer, "result");
   const b24_entity *e = b24_model_entity_of(add->meth);
@@ -224,6 +237,7 @@ void mock_family_free(mock_family *f) {
   json_decref(f->add_id_path);
   json_decref(f->get_record_path);
   json_decref(f->list_path);
+  mock_members_free(f->members);
   pthread_mutex_destroy(&f->lock);
   free(f->prefix);
   free(f);
@@ -524,6 +538,11 @@ mock_store_outcome mock_store_call(mock_family *f, const mock_method *mm, const 
   *answer = NULL;
   pthread_mutex_lock(&f->lock);
   mock_store_outcome o;
+  if (f->members) {
+    o = mock_members_call(f->members, mm->op, params, answer) ? MOCK_STORE_ANSWER : MOCK_STORE_STATELESS;
+    pthread_mutex_unlock(&f->lock);
+    return o;
+  }
   switch (mm->op) {
   case MOCK_OP_ADD: o = do_add(f, params, answer); break;
   case MOCK_OP_LIST: o = do_list(f, params, faults, answer); break;

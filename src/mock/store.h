@@ -14,7 +14,8 @@
  * A family whose add issues no id but takes a key the caller chooses (the
  * model's id_chosen: bizproc.robot's CODE) stores each object under that key;
  * a key the docs' examples send names the docs' object, answered as
- * documented like their example ids. */
+ * documented like their example ids. A membership (the model's member_of:
+ * im.chat.user) keeps members per owner instead (mock/members.h). */
 #ifndef B24_MOCK_STORE_H
 #define B24_MOCK_STORE_H
 #include <jansson.h>

@@ -399,6 +399,53 @@ static int wants_entity(const b24_method_family *f) {
          (r[B24_ROLE_ADD] || r[B24_ROLE_UPDATE] || r[B24_ROLE_DELETE] || r[B24_ROLE_FIELDS]);
 }
 
+static const b24_param *param_of(const b24_method *m, const char *name) {
+  for (size_t i = 0; m && i < m->params.n; i++)
+    if (!strcasecmp(m->params.items[i].name, name)) return &m->params.items[i];
+  return NULL;
+}
+
+/* A family whose objects are memberships (im.chat.user: users in a chat,
+ * crm.activity.binding: CRM objects an activity is bound to): the add issues
+ * no id and names the members, in a list (USERS) or one by one (the id key
+ * itself, entityId), under keys that the add, the delete and the list all
+ * require (CHAT_ID). Its objects are found by (those keys, the member), so the
+ * suite and the mock read a member back from the list of what it belongs to. */
+static void read_membership(b24_arena *a, b24_entity *e, const b24_method_family *f) {
+  const b24_method *add = f->roles[B24_ROLE_ADD], *del = f->roles[B24_ROLE_DELETE];
+  const b24_method *list = f->roles[B24_ROLE_LIST];
+  if (!add || !del || !list || !e->id_key || !*e->id_key || b24_add_answers_bare_id(add)) return;
+  char *at = b24_added_id_path(add->response.example);
+  free(at);
+  if (at || !add->response.example) return;
+  size_t n = 0;
+  const char **keys = b24_arena_alloc(a, (del->params.n + 1) * sizeof *keys);
+  for (size_t i = 0; i < del->params.n; i++) {
+    const b24_param *p = &del->params.items[i];
+    if (!p->required || !strcasecmp(p->name, e->id_key) || !strcasecmp(p->name, "fields") ||
+        (e->type_param && !strcasecmp(p->name, e->type_param)))
+      continue;
+    if (!requires_param(add, p->name) || !requires_param(list, p->name)) return;
+    keys[n++] = p->name;
+  }
+  if (!n) return;
+  const b24_param *carrier = param_of(add, e->id_key);
+  for (size_t i = 0; !carrier && i < add->params.n; i++) {
+    const b24_param *p = &add->params.items[i];
+    int is_list = p->type.n_alts && (p->type.alts[0].array || !strcmp(p->type.alts[0].base, "array"));
+    if (p->required && is_list && !takes_param(del, p->name) && !takes_param(list, p->name))
+      carrier = p;
+  }
+  if (!carrier) return;
+  /* a text the caller chooses names an object by itself (entity.item.property's
+   * PROPERTY); a number names someone else's (crm.activity.binding's entityId) */
+  for (size_t i = 0; e->id_chosen && i < add->n_examples; i++)
+    if (add->examples[i].body && b24_chosen_key_value(add->examples[i].body, e->id_key)) return;
+  e->member_of = (char **)keys;
+  e->n_member_of = n;
+  e->members_param = carrier->name;
+}
+
 static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
   entity_build b = {&m->arena, e, 0, NULL, 0};
   memset(e, 0, sizeof *e);
@@ -410,6 +457,7 @@ static void build_entity(b24_model *m, b24_method_family *f, b24_entity *e) {
   if (!e->id_key) e->id_key = (char *)id_key_of(f);
   e->type_param = (char *)type_param_of(f);
   if (e->type_param) read_kinds(&m->arena, e, f);
+  read_membership(&m->arena, e, f);
   e->methods = b24_arena_alloc(&m->arena, f->n_methods * sizeof *e->methods);
   for (size_t i = 0; i < f->n_methods; i++) {
     const b24_method *x = f->methods[i];

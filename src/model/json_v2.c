@@ -146,6 +146,12 @@ json_t *b24_json_v2_entity(const b24_entity *e) {
   if (e->id_chosen) json_object_set_new(o, "id_chosen", json_true());
   set_str(o, "id_field", e->id_field);
   set_str(o, "type_param", e->type_param);
+  if (e->n_member_of) {
+    json_t *ks = json_array();
+    for (size_t i = 0; i < e->n_member_of; i++) json_array_append_new(ks, json_string(e->member_of[i]));
+    json_object_set_new(o, "member_of", ks);
+    set_str(o, "members_param", e->members_param);
+  }
   if (e->n_kinds) {
     json_t *ks = json_array();
     for (size_t i = 0; i < e->n_kinds; i++) {

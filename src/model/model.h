@@ -304,6 +304,13 @@ typedef struct b24_entity {
                                 caller chooses it, the add does not issue it */
   char *id_field;            /* the record's field that holds it: "ID", "id"; NULL if not known */
   char *type_param;          /* generic families: the key that picks the type ("entityTypeId") */
+  /* v2, memberships (im.chat.user: users in a chat): the keys the add, the
+   * delete and the list all require, naming what the members belong to
+   * (CHAT_ID), and the add's key that names the members (USERS, a list; or
+   * id_key itself, one by one). NULL / 0 for other families. */
+  char **member_of;
+  size_t n_member_of;
+  char *members_param;
   b24_entity_kind *kinds;
   size_t n_kinds;
   b24_entity_field *fields;  /* sorted by name */

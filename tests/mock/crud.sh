@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Read-after-write on families of the corpus: crm.deal.* (classic, JSON and form
-# bodies), user.userfield.* (no get: read back through list) and the REST 3.0
-# tasks.task.* under /rest/api/. Skips (77) without the corpus.
+# bodies), user.userfield.* (no get: read back through list), the REST 3.0
+# tasks.task.* under /rest/api/ and memberships (im.chat.user, crm.activity.binding). Skips (77) without the corpus.
 # usage: crud.sh B24SPEC CORPUS_ROOT
 B24_BIN=$1
 DOCS=$2/b24restdocs-2026-08-21
@@ -86,6 +86,23 @@ expect "tasks.task.add without required fields.creatorId" 400 \
 req "${J[@]}" -d '{"fields":{"title":"T","creatorId":1,"responsibleId":2}}' "$H/tasks.task.add"
 expect "the classic tasks.task.add is another method" 200 '"result":'
 check "and is not the REST 3.0 one" lacks '"item":{"id":100001'
+
+# Memberships (the model's member_of): users in a chat, kept per chat.
+req "${J[@]}" -d '{"CHAT_ID":77,"USERS":[5001,"5002"]}' "$H/im.chat.user.add"
+expect "im.chat.user.add answers as documented" 200 '{"result":true,'
+req "${J[@]}" -d '{"CHAT_ID":77}' "$H/im.chat.user.list"
+expect "the chat's list: its members, as numbers like the docs' list" 200 '{"result":[5001,5002],'
+req -d 'CHAT_ID=77&USER_ID=5001' "$H/im.chat.user.delete"
+expect "im.chat.user.delete (form)" 200 '{"result":true,'
+req "${J[@]}" -d '{"CHAT_ID":77}' "$H/im.chat.user.list"
+expect "the deleted member is gone" 200 '{"result":[5002],'
+req "${J[@]}" -d '{"CHAT_ID":2935}' "$H/im.chat.user.list"
+expect "a chat the store never added to: the docs' example" 200 '{"result":[99,1269,1271],'
+req "${J[@]}" -d '{"activityId":5,"entityTypeId":2,"entityId":7}' "$H/crm.activity.binding.add"
+req "${J[@]}" -d '{"activityId":5,"entityTypeId":3,"entityId":7}' "$H/crm.activity.binding.add"
+req "${J[@]}" -d '{"activityId":5,"entityTypeId":2,"entityId":7}' "$H/crm.activity.binding.delete"
+req "${J[@]}" -d '{"activityId":5}' "$H/crm.activity.binding.list"
+expect "bindings are told apart by type and id" 200 '{"result":[{"entityTypeId":3,"entityId":7}],'
 
 # The docs' own request examples, read as PHP reads them: an object where the
 # docs say `array`, a number where they say string.
