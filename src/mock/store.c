@@ -149,18 +149,24 @@ static const char *find_id_param(const b24_method *m) {
 
 static char *chosen_text(const char *key, const json_t *params);
 
+/* A family with what every kind of store has: its name, methods and lock. */
+static mock_family *family_alloc(const char *prefix, int v3, mock_method *ops[MOCK_N_OPS]) {
+  mock_family *f = calloc(1, sizeof *f);
+  if (!f) abort();
+  f->prefix = strdup(prefix);
+  f->v3 = v3;
+  memcpy(f->ops, ops, sizeof f->ops);
+  pthread_mutex_init(&f->lock, NULL);
+  return f;
+}
+
 mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N_OPS]) {
   mock_method *add = ops[MOCK_OP_ADD];
   if (!add) return NULL;
   mock_members *members = mock_members_new(b24_model_entity_of(add->meth), ops);
   if (members) {
-    mock_family *f = calloc(1, sizeof *f);
-    if (!f) abort();
-    f->prefix = strdup(prefix);
-    f->v3 = v3;
-    memcpy(f->ops, ops, sizeof f->ops);
+    mock_family *f = family_alloc(prefix, v3, ops);
     f->members = members;
-    pthread_mutex_init(&f->lock, NULL);
     return f;
   }
   json_t *id_path = json_array();
@@ -179,11 +185,7 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
       return NULL;
     }
   }
-  mock_family *f = calloc(1, sizeof *f);
-  if (!f) abort();
-  f->prefix = strdup(prefix);
-  f->v3 = v3;
-  memcpy(f->ops, ops, sizeof f->ops);
+  mock_family *f = family_alloc(prefix, v3, ops);
   f->add_id_path = id_path;
   f->add_id_string = id_path && json_is_string(at_path(add->answer, id_path));
   f->chosen_key = chosen;
@@ -220,7 +222,6 @@ mock_family *mock_family_new(const char *prefix, int v3, mock_method *ops[MOCK_N
     if (ops[op] && op != MOCK_OP_LIST) f->id_param[op] = find_id_param(ops[op]->meth);
   f->fields_param[MOCK_OP_ADD] = find_param(add->meth, "fields");
   if (ops[MOCK_OP_UPDATE]) f->fields_param[MOCK_OP_UPDATE] = find_param(ops[MOCK_OP_UPDATE]->meth, "fields");
-  pthread_mutex_init(&f->lock, NULL);
   f->next = MOCK_STORE_FIRST_ID;
   return f;
 }
