@@ -20,6 +20,26 @@ const field = (e, name) => {
   return f;
 };
 
+// Memberships: the add names members under what they belong to and issues no id.
+assert.deepEqual([entity('im.chat.user').member_of, entity('im.chat.user').members_param], [['CHAT_ID'], 'USERS']);
+assert.equal(entity('im.chat.user').id_key, 'USER_ID');
+assert.deepEqual(entity('imbot.v2.Chat.User').member_of, ['botId', 'dialogId']);
+assert.deepEqual([entity('crm.activity.binding').member_of, entity('crm.activity.binding').members_param],
+  [['activityId'], 'entityId']);
+// a text the caller chooses names an object by itself; an add that issues an id is no membership
+assert.equal(entity('entity.item.property').member_of, undefined);
+assert.equal(entity('task.checklistitem').member_of, undefined);
+assert.equal(entity('crm.deal').member_of, undefined);
+// a key word's scalar is what the examples send: sale_status.id is a code ("N", "MS")
+assert.equal(param(method(m, 'sale.status.get').params, 'id').type.alts[0].base, 'string');
+assert.equal(param(method(m, 'sale.status.get').params, 'id').type.alts[0].reference, 'sale_status.id');
+
+// A title copied from a sibling page yields to the method every example calls;
+// a file named after the title's method keeps it (its examples were copied).
+const renamed = model(`${corpus}/b24restdocs-2025-08-20/api-reference/sale/status/sale-status-get-fields.md`,
+  `${corpus}/b24restdocs-2026-08-21/api-reference/crm/outdated/invoice/crm-invoice-user-field-add.md`);
+assert.deepEqual(renamed.methods.map((x) => x.name).sort(), ['crm.invoice.userfield.add', 'sale.status.getfields']);
+
 // crm.deal: every field of the crm.deal.fields page, the id key, the roles.
 const deal = entity('crm.deal');
 assert.equal(deal.id_key, 'id');
