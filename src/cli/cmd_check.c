@@ -7,7 +7,6 @@
 #include "check/check.h"
 #include "check/events_listen.h"
 #include "cli/commands.h"
-#include "util/json_alloc.h"
 
 static void usage(FILE *f) {
   fputs("usage: b24spec check --url BASE [options]\n"
@@ -137,7 +136,6 @@ int cmd_check(int argc, char **argv) {
     return 2;
   }
   o.progress = isatty(STDERR_FILENO) && !o.list_only;
-  b24_json_alloc_use_cache(); /* a tree per answer, made and dropped per request */
   int rc = b24_check_run(&o);
   if (events_listen && !o.list_only && !o.dry_run && rc != 2) {
     int erc = b24_check_events(&o, events_listen, events_wait);
