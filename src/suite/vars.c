@@ -21,12 +21,12 @@ static const json_t *step(const json_t *v, const char *seg, size_t n, int icase)
     return json_array_get(v, idx);
   }
   if (!json_is_object(v)) return NULL;
+  /* the key as spelled, by the object's hash (answers have dozens of keys, and
+   * sequences walk them for every ${...}); only a miss scans for another case */
+  const json_t *exact = json_object_getn(v, seg, n);
+  if (exact || !icase) return exact;
   const char *k;
   json_t *val;
-  json_object_foreach((json_t *)v, k, val) {
-    if (strlen(k) == n && !strncmp(k, seg, n)) return val;
-  }
-  if (!icase) return NULL;
   json_object_foreach((json_t *)v, k, val) {
     if (strlen(k) == n && !strncasecmp(k, seg, n)) return val;
   }

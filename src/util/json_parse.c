@@ -157,6 +157,41 @@ static int read_string(parser *ps, str_ref *out) {
 
 static int is_digit(const parser *ps, const char *s) { return s < ps->end && *s >= '0' && *s <= '9'; }
 
+/* The real that the well-formed number text [s, end) stands for, when a double
+ * multiplication or division gives it exactly as strtod would (Clinger's fast
+ * path): its digits, the point left out, make an integer of at most 2^53 and its
+ * power of ten is within 10^±22, both exact doubles, so the one operation rounds
+ * correctly. 0 otherwise, for strtod. strtod was most of reading a real. */
+static int exact_real(const char *s, const char *int_end, const char *end, double *out) {
+  static const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const uint64_t limit = (uint64_t)1 << 53;
+  int neg = *s == '-';
+  uint64_t v = 0;
+  long e10 = 0;
+  const char *p = s + neg;
+  for (; p < end && *p != 'e' && *p != 'E'; p++) {
+    if (*p == '.') continue;
+    v = v * 10 + (unsigned)(*p - '0');
+    if (v > limit) return 0;
+    if (p > int_end) e10--; /* a digit of the fraction */
+  }
+  if (p < end) { /* the exponent: a few digits, or it is strtod's */
+    int eneg = *++p == '-';
+    if (*p == '-' || *p == '+') p++;
+    if (end - p > 4) return 0;
+    long x = 0;
+    for (; p < end; p++) x = x * 10 + (*p - '0');
+    e10 += eneg ? -x : x;
+  }
+  if (e10 < -22 || e10 > 22) return 0;
+  double d = (double)v;
+  d = e10 < 0 ? d / powers[-e10] : d * powers[e10];
+  *out = neg ? -d : d;
+  return 1;
+}
+
 /* A number as JSON spells it: an integer (json_int_t, overflow rejected as
  * jansson does) unless it has a fraction or an exponent, then a real. */
 static json_t *read_number(parser *ps) {
@@ -195,6 +230,8 @@ static json_t *read_number(parser *ps) {
     json_int_t i = neg ? (v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(json_int_t)v) : (json_int_t)v;
     return json_integer(i);
   }
+  double fast;
+  if (exact_real(s, int_end, q, &fast)) return json_real(fast);
   /* strtod wants a terminated string; the text is short but not always */
   char small[64], *text = small;
   size_t n = (size_t)(q - s), mark = ps->scratch.len;

@@ -76,6 +76,11 @@ static void built_cases(void) {
   CASE("123456789.125"); CASE("3.141592653589793238462643383279502884197169399375105820974944");
   CASE("01"); CASE("-01"); CASE("00"); CASE("1."); CASE(".5"); CASE("-"); CASE("+1"); CASE("1e");
   CASE("1e+"); CASE("1.e5"); CASE("0x10"); CASE("--1"); CASE("1.5.5"); CASE("[-]"); CASE("[0e0]");
+  /* reals at the edges of the exact (no strtod) path: 2^53, 10^22, many digits */
+  CASE("9007199254740992.0"); CASE("9007199254740993.0"); CASE("9007199254740992e-3");
+  CASE("1e22"); CASE("1e23"); CASE("1e-22"); CASE("1e-23"); CASE("4.35"); CASE("-0.0e0");
+  CASE("123456789012345678e-5"); CASE("0.0000000000000000000001"); CASE("1E022"); CASE("1e00000");
+  CASE("1e-00022"); CASE("0.30000000000000004"); CASE("2.2250738585072014e-308"); CASE("5e-324");
   /* strings: escapes */
   CASE("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\""); CASE("\"a\\u0041b\""); CASE("\"\\u00e9\\u20AC\"");
   CASE("\"\\ud83d\\ude00\""); CASE("\"\\uD83D\\uDE00x\""); CASE("\"\\ud83d\""); CASE("\"\\ud83dx\"");
@@ -93,8 +98,37 @@ static void built_cases(void) {
   nesting(2047, "1"); nesting(2048, "1"); nesting(2048, ""); nesting(2049, ""); nesting(3000, "");
 }
 
+/* Reals of 1 to 20 digits, the point anywhere, with and without an exponent:
+ * each read as jansson's strtod reads it, to the last bit (the texts compared
+ * are jansson's 17 digits). A fixed seed, so that a failure repeats. */
+static void random_reals(void) {
+  unsigned long long x = 0x9e3779b97f4a7c15u;
+  for (int i = 0; i < 20000; i++) {
+    char s[64];
+    size_t n = 0;
+    x = x * 6364136223846793005u + 1442695040888963407u;
+    unsigned r = (unsigned)(x >> 33);
+    if (r & 1) s[n++] = '-';
+    int digits = 1 + (int)(r >> 1) % 20, point = (int)(r >> 6) % (digits + 1);
+    for (int d = 0; d < digits; d++) {
+      x = x * 6364136223846793005u + 1442695040888963407u;
+      if (d == point && d) s[n++] = '.';
+      /* no leading zero but in "0.x" */
+      s[n++] = (char)('0' + (d == 0 && digits > 1 && point != 1 ? 1 + (x >> 40) % 9 : (x >> 40) % 10));
+    }
+    if ((r >> 12) % 3) {
+      int e = (int)((r >> 14) % 61) - 30;
+      n += (size_t)snprintf(s + n, sizeof s - n, (r >> 20) & 1 ? "e%d" : "E%+03d", e);
+    } else if (point == 0 || point == digits)
+      s[n++] = '.', s[n++] = '5';
+    s[n] = 0;
+    expect_agree(s, n, "a random real");
+  }
+}
+
 int main(int argc, char **argv) {
   built_cases();
+  random_reals();
   int files = 0;
   for (int i = 1; i < argc; i++) {
     size_t len;
