@@ -19,7 +19,6 @@ const want = {
   \"method-added:lists.get:\": \"compatible\",
   \"method-moved:entity.item.delete:\": \"note\",
   \"method-renamed-case:entity.item.get:\": \"note\",
-  \"method-renamed:ctrigger.delete:\": \"doc-fix\",
   \"access-changed:lists.delete:\": \"note\",
   \"param-removed:lists.delete:SOCNET_GROUP_ID\": \"breaking\",
   \"param-added:lists.delete:MODE\": \"breaking\",
@@ -38,6 +37,9 @@ const want = {
 const got = Object.fromEntries(j.changes.map((c) => [c.id, c.tier]));
 // the title of lists.update lost the method name: the reader takes it from the examples, so no change
 if (j.changes.some((c) => c.method === \"lists.update\")) throw new Error(\"lists.update: a title edit is no API change\");
+// the title of crm.automation.trigger.delete now names ctrigger.delete, which no
+// example calls: the method keeps the name its examples call (lint: title-method-name)
+if (j.changes.some((c) => /trigger/.test(c.method))) throw new Error(\"a title typo is no API change\");
 for (const [id, tier] of Object.entries(want)) if (got[id] !== tier) throw new Error(id + \": \" + got[id]);
 const rn = j.changes.find((c) => c.kind === \"param-renamed\");
 if (rn.old.value !== \"DETAIL_IMAGE\" || rn.new.value !== \"DETAIL_PICTURE\" || !rn.old.line || !rn.new.line) throw new Error(\"rename sides\");
@@ -115,6 +117,10 @@ if [ -d "$corpus/b24restdocs-2026-08-21" ]; then
   nb=$(node -e "console.log(JSON.parse(require(\"fs\").readFileSync(process.argv[1])).summary.breaking)" "$tmp/cj")
   check corpus-markdown-fits '[ $(wc -c <"$tmp/cmd") -le 60000 ] && [ $(grep -c "^- \*\*breaking\*\*" "$tmp/cmd") -eq $nb ] && grep -q "Not shown" "$tmp/cmd" && ! grep -q "/work/\|shared/corpus" "$tmp/cmd"'
   check corpus-each-method-once '[ -z "$(grep "^\*\*\`" "$tmp/cmd" | sort | uniq -d)" ]'
+  # im-recent-pin.md was titled im.recent in 2025 (its examples called im.recent.pin
+  # there too, but too few to outvote it); 2026 names it: a rename the docs fixed
+  check corpus-method-renamed 'node -e "const j = JSON.parse(require(\"fs\").readFileSync(process.argv[1]));
+    if (!j.changes.some((c) => c.kind === \"method-renamed\" && c.method === \"im.recent.pin\" && c.tier === \"doc-fix\")) process.exit(1)" "$tmp/cj"'
 else
   echo "skip corpus checks: ../shared/corpus is absent"
 fi
