@@ -340,6 +340,25 @@ json_t *suite_list_sequence(const b24_model *m, const b24_family *f, unsigned se
   return seq;
 }
 
+/* A REST 3.0 filter on the id ([["id", "=", var]]), after the conditions of
+ * the docs' example filter on fields the add request gives, with the add's
+ * values: tasks.task.result.list must be told the task ([["taskId", 51]]). */
+static json_t *v3_id_filter(const b24_method *list, const json_t *add_body, const char *id_key,
+                            const char *var) {
+  json_t *out = json_array();
+  const b24_example *ex = b24_method_curl_example(list);
+  const json_t *docs = ex ? b24_jpath_get_icase(ex->body, "filter") : NULL;
+  size_t i;
+  json_t *cond;
+  json_array_foreach(docs, i, cond) {
+    const char *field = json_string_value(json_array_get(cond, 0));
+    const json_t *v = field && strcasecmp(field, id_key) ? b24_request_value(add_body, field) : NULL;
+    if (v && !json_is_object(v) && !json_is_array(v)) json_array_append_new(out, json_pack("[s,O]", field, v));
+  }
+  json_array_append_new(out, json_pack("[s,s,s]", id_key, "=", var));
+  return out;
+}
+
 json_t *suite_member_list_step(const b24_model *m, const b24_family *f, const char *name,
                                const json_t *add_body, const json_t *member, int gone,
                                unsigned seed) {
@@ -380,9 +399,7 @@ json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const
    * first where it takes an order, and must hold the object all the same. */
   const b24_list_info *l = f->list->list;
   int filtered = l && l->filter;
-  /* REST 3.0 writes a filter otherwise ([["id", "=", 5]]); a whole list
-   * (tasks.task.result.list, by its task) reads alike */
-  if (f->rest_version == 3 && filtered) return NULL;
+  int v3 = f->rest_version == 3;
   const b24_param *order = l && l->order ? find_param(f->list, l->order) : NULL;
   /* {"ID": "DESC"} only where order takes a field map (department.get's
    * order is the direction alone, its field goes in sort) */
@@ -416,7 +433,8 @@ json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const
     /* a list of codes shows no fields to compare */
     int codes = json_is_string(json_array_get(b24_jpath_get_icase(f->list->response.example, items.data), 0));
     if (!gone && fields && !codes) json_object_set(expect, "fields", (json_t *)fields);
-    json_t *query = filtered ? json_pack("{s:{s:s}}", "filter", id_key, var)
+    json_t *query = filtered && v3 ? json_pack("{s:o}", "filter", v3_id_filter(f->list, add_body, id_key, var))
+                    : filtered ? json_pack("{s:{s:s}}", "filter", id_key, var)
                     : order  ? json_pack("{s:{s:s}}", order->name, id_key, "DESC")
                              : json_object();
     s = list_step(m, f, lbase, name, query, expect,

@@ -14,16 +14,56 @@ static const json_t *get_icase(const json_t *obj, const char *key) {
   return NULL;
 }
 
+/* One REST 3.0 condition into the classic filter c: [field, value] or
+ * [field, op, value]. */
+static void v3_condition(json_t *c, const json_t *cond) {
+  static const char *const same[] = {"=", "!=", ">", ">=", "<", "<="};
+  size_t n = json_array_size(cond);
+  const char *field = json_string_value(json_array_get(cond, 0));
+  const char *op = n == 3 ? json_string_value(json_array_get(cond, 1)) : "=";
+  json_t *v = json_array_get(cond, n - 1);
+  if (!field || !op || (n != 2 && n != 3)) return;
+  char key[256];
+  for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+    if (!strcmp(op, same[i])) {
+      snprintf(key, sizeof key, "%s%s", op, field);
+      json_object_set(c, key, v);
+      return;
+    }
+  if (!strcasecmp(op, "in") && json_is_array(v)) {
+    snprintf(key, sizeof key, "@%s", field);
+    json_object_set(c, key, v);
+  } else if (!strcasecmp(op, "between") && json_array_size(v) == 2) {
+    snprintf(key, sizeof key, ">=%s", field);
+    json_object_set(c, key, json_array_get(v, 0));
+    snprintf(key, sizeof key, "<=%s", field);
+    json_object_set(c, key, json_array_get(v, 1));
+  }
+}
+
 void mock_list_query_read(const json_t *params, mock_list_query *q) {
   memset(q, 0, sizeof *q);
   const json_t *f = get_icase(params, "filter"), *o = get_icase(params, "order"),
                *s = get_icase(params, "select"), *st = get_icase(params, "start");
   q->filter = json_is_object(f) ? f : NULL;
+  if (json_is_array(f) && json_array_size(f)) {
+    q->owned = json_object();
+    size_t i;
+    json_t *cond;
+    json_array_foreach(f, i, cond) if (json_is_array(cond)) v3_condition(q->owned, cond);
+    q->filter = q->owned;
+  }
   q->order = json_is_object(o) ? o : NULL;
   q->select = json_is_array(s) && json_array_size(s) ? s : NULL;
   if (json_is_integer(st)) q->start = json_integer_value(st);
   else if (json_is_string(st)) q->start = strtoll(json_string_value(st), NULL, 10);
   if (q->start < -1) q->start = 0;
+}
+
+void mock_list_query_free(mock_list_query *q) {
+  json_decref(q->owned);
+  q->owned = NULL;
+  q->filter = NULL;
 }
 
 /* A scalar as text; NULL for containers and null. buf holds numbers. */

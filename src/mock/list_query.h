@@ -5,20 +5,25 @@
  * `order` ({"FIELD": "ASC"|"DESC"}, several keys in turn), `select` (field names,
  * "*" for all, a trailing "*" as a prefix pattern; the id always shown) and
  * `start` (an offset, -1: no total). Keys of params and of records are matched
- * without regard to case. */
+ * without regard to case. A REST 3.0 filter, a list of conditions
+ * ([["taskId", 51], ["id", ">=", 5], ["startTime", "between", [a, b]]], with
+ * "in" for a list of values), reads as the classic filter of those operators;
+ * a condition of another shape or operator is left out. */
 #ifndef B24_MOCK_LIST_QUERY_H
 #define B24_MOCK_LIST_QUERY_H
 #include <jansson.h>
 #include <stdbool.h>
 
 typedef struct mock_list_query {
-  const json_t *filter; /* object or NULL (borrowed from the params) */
+  const json_t *filter; /* object or NULL (borrowed from the params, or owned) */
+  json_t *owned;        /* a REST 3.0 filter read as a classic one; NULL if none */
   const json_t *order;  /* object or NULL */
   const json_t *select; /* array or NULL */
   long long start;      /* 0 when absent; -1: count nothing */
 } mock_list_query;
 
 void mock_list_query_read(const json_t *params, mock_list_query *q);
+void mock_list_query_free(mock_list_query *q);
 
 /* A record as a list sees it without rendering it: each field is looked up in
  * the layers in turn (the id, what was written, the documented template), so a

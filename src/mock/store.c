@@ -482,6 +482,7 @@ static mock_store_outcome do_list(mock_family *f, const json_t *params, unsigned
   }
   free(rows);
   json_decref(tmpl);
+  mock_list_query_free(&q);
   if (!f->v3) {
     long long live = (long long)n;
     if (q.start == -1) {

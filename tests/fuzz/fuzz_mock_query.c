@@ -33,6 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       if (!json_object_get(copy, "ID")) abort();
       json_decref(copy);
     }
+    mock_list_query_free(&q);
   }
   if (nl) {
     char *q = strndup(nl + 1, size - head - 1);

@@ -76,6 +76,15 @@ req "${J[@]}" -d '{"id":100001,"fields":{"title":"Renamed task"}}' "$V/tasks.tas
 expect "tasks.task.update" 200 '{"result":{"result":true},'
 req "${J[@]}" -d '{"id":100001}' "$V/tasks.task.get"
 expect "tasks.task.get after update" 200 '"title":"Renamed task"'
+req "${J[@]}" -d '{"fields":{"title":"Second task","creatorId":1,"responsibleId":2}}' "$V/tasks.task.add"
+req "${J[@]}" -d '{"filter":[["id","=",100001]]}' "$V/tasks.task.list"
+expect "a REST 3.0 filter: [[id, =, 100001]]" 200 '"id":100001,'
+check "  and not the other task" lacks '"id":100002'
+req "${J[@]}" -d '{"filter":[["id",">",100001],["responsibleId",2]]}' "$V/tasks.task.list"
+expect "a REST 3.0 filter: [[id, >, 100001], [responsibleId, 2]]" 200 '"id":100002,'
+check "  and not the first task" lacks '"id":100001'
+req "${J[@]}" -d '{"filter":[["id","between",[100001,100002]]]}' "$V/tasks.task.list"
+expect "a REST 3.0 filter: between" 200 '"id":100001,' '"id":100002,'
 req "${J[@]}" -d '{"id":100001}' "$V/tasks.task.delete"
 expect "tasks.task.delete" 200 '{"result":{"result":true},'
 req "${J[@]}" -d '{"id":100001}' "$V/tasks.task.get"
