@@ -368,12 +368,7 @@ json_t *suite_member_list_step(const b24_model *m, const b24_family *f, const ch
   const json_t *first = json_array_get(b24_jpath_get_icase(f->list->response.example, items), 0);
   /* items are the members' ids (im.chat.user.list: [99, 1269]), or objects
    * naming them by the entity's record field or key (imbot.v2: id) */
-  const char *key = NULL;
-  if (json_is_object(first)) {
-    const char *want[] = {e->id_field, e->id_key};
-    for (size_t i = 0; i < 2 && !key; i++)
-      if (want[i] && b24_jpath_get_icase(first, want[i])) key = want[i];
-  }
+  const char *key = b24_entity_item_key(e, first);
   if (!first || (json_is_object(first) && !key) || json_is_array(first)) return NULL;
   json_t *lbase = list_base(m, f->list, add_body, seed);
   /* bare ids are their own: the key then only names what they are */
@@ -415,13 +410,14 @@ json_t *suite_list_id_filter_step(const b24_model *m, const b24_family *f, const
   if (shaped && json_is_string(json_array_get(b24_jpath_get_icase(f->list->response.example, items.data), 0)) &&
       !e->id_chosen)
     shaped = 0;
-  /* else by an id; a key the caller chooses, by the field the items keep it
-   * in (im.search.last's DIALOG_ID is each item's id) */
-  const char *retry = !e || !e->id_chosen ? NULL : e->id_field && *e->id_field ? e->id_field : "";
-  if (!shaped && id_key && (!retry || *retry)) {
+  /* else by an id; a key the caller chooses only by the field the items keep
+   * it in (im.search.last's DIALOG_ID is each item's id) */
+  int chosen = e && e->id_chosen;
+  const char *by_field = chosen && e->id_field && *e->id_field ? e->id_field : NULL;
+  if (!shaped && id_key && (!chosen || by_field)) {
     b24_buf_free(&items);
     b24_buf_puts(&items, "result");
-    id_key = retry;
+    id_key = by_field;
     shaped = list_shape(listed, &items, &id_key, 0);
   }
   json_t *s = NULL;

@@ -47,18 +47,10 @@ mock_members *mock_members_new(const b24_entity *e, mock_method *ops[MOCK_N_OPS]
   s->list_answer = list->answer;
   s->items_path = strdup(items);
   s->tmpl = first;
-  if (json_is_object(first)) {
-    /* the item names the member by the entity's record field, else its key */
-    const char *want[] = {e->id_field, e->id_key};
-    for (size_t i = 0; i < 2 && !s->member_field; i++) {
-      const char *k;
-      json_t *v;
-      json_object_foreach((json_t *)first, k, v) if (want[i] && !strcasecmp(k, want[i])) s->member_field = k;
-    }
-    if (!s->member_field) {
-      mock_members_free(s);
-      return NULL;
-    }
+  s->member_field = b24_entity_item_key(e, first);
+  if (json_is_object(first) && !s->member_field) {
+    mock_members_free(s);
+    return NULL;
   }
   s->owners = json_object();
   return s;

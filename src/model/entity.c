@@ -399,12 +399,6 @@ static int wants_entity(const b24_method_family *f) {
          (r[B24_ROLE_ADD] || r[B24_ROLE_UPDATE] || r[B24_ROLE_DELETE] || r[B24_ROLE_FIELDS]);
 }
 
-static const b24_param *param_of(const b24_method *m, const char *name) {
-  for (size_t i = 0; m && i < m->params.n; i++)
-    if (!strcasecmp(m->params.items[i].name, name)) return &m->params.items[i];
-  return NULL;
-}
-
 /* A family whose objects are memberships (im.chat.user: users in a chat,
  * crm.activity.binding: CRM objects an activity is bound to): the add issues
  * no id and names the members, in a list (USERS) or one by one (the id key
@@ -416,8 +410,9 @@ static void read_membership(b24_arena *a, b24_entity *e, const b24_method_family
   const b24_method *list = f->roles[B24_ROLE_LIST];
   if (!add || !del || !list || !e->id_key || !*e->id_key || b24_add_answers_bare_id(add)) return;
   char *at = b24_added_id_path(add->response.example);
+  int issues_id = at != NULL;
   free(at);
-  if (at || !add->response.example) return;
+  if (issues_id || !add->response.example) return;
   size_t n = 0;
   const char **keys = b24_arena_alloc(a, (del->params.n + 1) * sizeof *keys);
   for (size_t i = 0; i < del->params.n; i++) {
@@ -429,7 +424,7 @@ static void read_membership(b24_arena *a, b24_entity *e, const b24_method_family
     keys[n++] = p->name;
   }
   if (!n) return;
-  const b24_param *carrier = param_of(add, e->id_key);
+  const b24_param *carrier = param_ci(&add->params, e->id_key);
   for (size_t i = 0; !carrier && i < add->params.n; i++) {
     const b24_param *p = &add->params.items[i];
     int is_list = p->type.n_alts && (p->type.alts[0].array || !strcmp(p->type.alts[0].base, "array"));

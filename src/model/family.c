@@ -67,6 +67,16 @@ json_t *b24_chosen_key_value(const json_t *body, const char *key) {
   return json_is_string(found) && *json_string_value(found) ? found : NULL;
 }
 
+const char *b24_entity_item_key(const b24_entity *e, const json_t *item) {
+  const char *want[] = {e->id_field, e->id_key};
+  for (size_t i = 0; i < 2 && json_is_object(item); i++) {
+    const char *k;
+    json_t *v;
+    json_object_foreach((json_t *)item, k, v) if (want[i] && !strcasecmp(k, want[i])) return k;
+  }
+  return NULL;
+}
+
 bool b24_get_lists(const b24_method *get) { return get->list && get->list->items; }
 
 void b24_family_of(const b24_model *m, const b24_method *meth, b24_family *f) {

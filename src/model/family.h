@@ -41,6 +41,12 @@ json_t *b24_request_value(const json_t *body, const char *key);
 /* Whether a X.get stands for the list of a family without one: the model's
  * list info says it lists (list_info.c) and where its answer keeps the items.
  * The suite and the mock both read a family through it. */
+/* The key of a list item (the docs' example of one) that names the entity's
+ * object or member: its record field (imbot.v2.Chat.User's `id`), else its
+ * key (crm.activity.binding's `entityId`), as the item spells it; NULL when
+ * the item is no object or has neither. The suite and the mock read items
+ * alike through it. */
+const char *b24_entity_item_key(const b24_entity *e, const json_t *item);
 bool b24_get_lists(const b24_method *get);
 
 /* The family a method belongs to (same name prefix and REST version), filled

@@ -264,6 +264,22 @@ static json_t *dated(const char *format, b24_schema_side side) {
   return s;
 }
 
+/* An id or a code word (kind K_INT_ID or K_STRING_ID) whose scalar is text or
+ * an integer: a `.code` the examples send as numbers is an integer code. */
+static json_t *id_schema(const char *word, word_kind kind, int text) {
+  b24_buf d = B24_BUF_INIT;
+  json_t *s;
+  if (text) {
+    b24_buf_printf(&d, "A %s code", word);
+    s = with_description(type1("string"), d.data);
+  } else {
+    b24_buf_printf(&d, kind == K_INT_ID ? "The integer id of a %s" : "A %s code, an integer", word);
+    s = with_description(integer_schema(), d.data);
+  }
+  b24_buf_free(&d);
+  return s;
+}
+
 static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_side side) {
   /* A reference (the model resolved `user` to integer, CURRENCY_ID's `crm_currency`
    * to string) is said as the id or code of the word when the word is known. */
@@ -272,18 +288,7 @@ static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_
     if (rk == K_INT_ID || rk == K_STRING_ID) {
       /* the scalar is the model's (its base): `sale_status.id` reads as an
        * integer, yet the examples that send "MS" made it a code */
-      b24_buf d = B24_BUF_INIT;
-      json_t *s;
-      if (!strcmp(a->base, "string")) {
-        b24_buf_printf(&d, "A %s code", a->reference);
-        s = with_description(type1("string"), d.data);
-      } else {
-        b24_buf_printf(&d, rk == K_INT_ID ? "The integer id of a %s" : "A %s code, an integer",
-                       a->reference);
-        s = with_description(integer_schema(), d.data);
-      }
-      b24_buf_free(&d);
-      return s;
+      return id_schema(a->reference, rk, !strcmp(a->base, "string"));
     }
   }
   word_kind k = classify_word(a->base);
@@ -316,13 +321,7 @@ static json_t *word_schema(b24_schema_ctx *c, const b24_type_alt *a, b24_schema_
   case K_NULL: s = type1("null"); break;
   case K_CODE: s = permissive("A JavaScript function: not a REST value"); break;
   case K_INT_ID:
-    b24_buf_printf(&d, "The integer id of a %s", a->base);
-    s = with_description(integer_schema(), d.data);
-    break;
-  case K_STRING_ID:
-    b24_buf_printf(&d, "A %s code", a->base);
-    s = with_description(type1("string"), d.data);
-    break;
+  case K_STRING_ID: s = id_schema(a->base, k, k == K_STRING_ID); break;
   case K_CRM_LINK:
     s = json_pack("{s:s,s:[{s:s},{s:s,s:{s:s}}]}", "description",
                   "A CRM binding {PREFIX}_{ID} such as D_1, or a list of them", "anyOf", "type",
