@@ -11,6 +11,7 @@
 
 #include "suite/vars.h"
 #include "util/json_parse.h"
+#include "util/json_text.h"
 #include "util/jsonschema.h"
 
 /* ---- answers ----------------------------------------------------------- */
@@ -127,7 +128,7 @@ int b24_check_status_code(const b24_method_expect *m, const b24_answer *a, bool 
                           const json_t *expect_status, b24_buf *why) {
   if (expect_status && json_array_size(expect_status) && (a->is_error != expect_success)) {
     if (status_in(expect_status, a->status)) return 1;
-    char *want = json_dumps(expect_status, JSON_COMPACT);
+    char *want = b24_json_dumps(expect_status, JSON_COMPACT);
     b24_buf_printf(why, "HTTP %ld, expected one of %s", a->status, want);
     free(want);
     return 0;
@@ -185,7 +186,7 @@ int b24_check_error_code_documented(const b24_method_expect *m, const b24_answer
   const char *code = a->error_code ? a->error_code : "";
   if (expect_codes && json_array_size(expect_codes)) {
     if (code_in_table(expect_codes, code)) return 1;
-    char *want = json_dumps(expect_codes, JSON_COMPACT);
+    char *want = b24_json_dumps(expect_codes, JSON_COMPACT);
     b24_buf_printf(why, "error \"%s\", expected one of %s", code, want);
     free(want);
     return 0;

@@ -18,6 +18,7 @@
 #include "suite/vars.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/json_text.h"
 #include "util/jsonschema.h"
 
 /* ---- the receiver ---- */
@@ -139,7 +140,7 @@ static size_t collect(char *p, size_t size, size_t n, void *u) {
 static json_t *call(client *c, const char *method, const json_t *params) {
   json_t *body = json_deep_copy(params ? params : json_object());
   if (c->o->token) json_object_set_new(body, "auth", json_string(c->o->token));
-  char *text = json_dumps(body, JSON_COMPACT);
+  char *text = b24_json_dumps(body, JSON_COMPACT);
   json_decref(body);
   b24_buf url = B24_BUF_INIT, answer = B24_BUF_INIT;
   size_t ul = strlen(c->o->url);

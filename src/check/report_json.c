@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "check/report.h"
+#include "util/json_text.h"
 
 #define B24_CHECK_RESULTS_VERSION 1
 
@@ -57,7 +58,7 @@ char *b24_report_json(const b24_report *r, double secs, size_t requests_sent) {
   json_t *results = json_array();
   for (size_t i = 0; i < r->n; i++) json_array_append_new(results, result_json(r, r->items[i]));
   json_object_set_new(doc, "results", results);
-  char *text = json_dumps(doc, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+  char *text = b24_json_dumps(doc, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
   json_decref(doc);
   size_t n = strlen(text);
   char *out = realloc(text, n + 2);

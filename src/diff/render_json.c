@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diff/render_common.h"
+#include "util/json_text.h"
 
 static json_t *side_json(const b24_side *s) {
   if (!s->file) return json_null();
@@ -60,7 +61,7 @@ void b24_diff_render_json(const b24_diff_report *r, b24_buf *out) {
   json_t *a = json_array();
   for (size_t i = 0; i < r->changes.n; i++) json_array_append_new(a, change_json(&r->changes.v[i]));
   json_object_set_new(root, "changes", a);
-  char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  char *s = b24_json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   b24_buf_puts(out, s);
   b24_buf_putc(out, '\n');
   free(s);

@@ -12,6 +12,7 @@
 #include "gen/gen.h"
 #include "util/buf.h"
 #include "util/fsutil.h"
+#include "util/json_text.h"
 #include "util/parallel.h"
 #include "util/sha256.h"
 #include "util/sort.h"
@@ -144,7 +145,7 @@ int b24_outputs_write(const b24_outputs *o, const char *dir, b24_write_report *r
   if (!rc) {
     json_t *m = json_pack("{s:i, s:o}", "version", 1, "files", files);
     files = NULL;
-    char *s = json_dumps(m, JSON_INDENT(2) | JSON_SORT_KEYS);
+    char *s = b24_json_dumps(m, JSON_INDENT(2) | JSON_SORT_KEYS);
     size_t n = strlen(s);
     s = realloc(s, n + 2);
     s[n++] = '\n';

@@ -11,6 +11,7 @@
 #include "model/print_r.h"
 #include "util/buf.h"
 #include "util/json_parse.h"
+#include "util/json_text.h"
 #include "util/sort.h"
 
 /* ---- the name ---- */
@@ -149,7 +150,7 @@ static char *js_arguments(const char *lit) {
   b24_buf_free(&b);
   if (!args) return NULL;
   json_t *one = json_array_size(args) == 1 ? json_array_get(args, 0) : args;
-  char *text = json_dumps(one, JSON_ENCODE_ANY);
+  char *text = b24_json_dumps(one, JSON_ENCODE_ANY);
   json_decref(args);
   return text;
 }

@@ -494,7 +494,7 @@ static void read_method(reader *r, const json_t *o, b24_method *m) {
     e->body = body ? json_deep_copy(body) : NULL;
     e->body_text = rstr(r, eo, "body_text");
     if (e->body && !e->body_text) {
-      char *s = json_dumps(e->body, JSON_ENCODE_ANY);
+      char *s = b24_json_dumps(e->body, JSON_ENCODE_ANY);
       e->body_text = b24_arena_strdup(r->a, s);
       free(s);
     }

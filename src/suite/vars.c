@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "util/buf.h"
+#include "util/json_text.h"
 
 /* One path segment of an object or array; icase compares keys without case. */
 static const json_t *step(const json_t *v, const char *seg, size_t n, int icase) {
@@ -65,7 +66,7 @@ static const json_t *resolve(const char *ref, size_t n, b24_var_scope scope, voi
 static void put_scalar(b24_buf *b, const json_t *v) {
   if (json_is_string(v)) b24_buf_puts(b, json_string_value(v));
   else {
-    char *s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+    char *s = b24_json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
     b24_buf_puts(b, s ? s : "");
     free(s);
   }

@@ -106,10 +106,11 @@ static void put_value(b24_buf *b, const json_t *j, int indent, int depth) {
       return;
     }
     case JSON_REAL: {
-      /* jansson's own number formatting ("%.17g", ".0" added, exponent trimmed). */
-      char *s = json_dumps(j, JSON_ENCODE_ANY);
-      if (s) b24_buf_puts(b, s);
-      free(s);
+      /* jansson's own number formatting ("%.17g", ".0" added, exponent trimmed),
+       * into a buffer of ours: a real is at most 24 characters. */
+      char s[64];
+      size_t n = json_dumpb(j, s, sizeof s, JSON_ENCODE_ANY);
+      if (n && n <= sizeof s) b24_buf_put(b, s, n);
       return;
     }
     case JSON_TRUE: b24_buf_put(b, "true", 4); return;
@@ -127,4 +128,17 @@ char *b24_json_text(const json_t *j, int indent, size_t *len) {
   b24_json_text_append(&b, j, indent);
   if (len) *len = b.len;
   return b24_buf_take(&b);
+}
+
+char *b24_json_dumps(const json_t *j, size_t flags) {
+  size_t n = json_dumpb(j, NULL, 0, flags);
+  if (!n) return NULL;
+  char *s = malloc(n + 1);
+  if (!s) abort();
+  if (json_dumpb(j, s, n, flags) != n) {
+    free(s);
+    return NULL;
+  }
+  s[n] = 0;
+  return s;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/json_text.h"
 #include "util/regex_cache.h"
 
 #define MAX_DEPTH 128
@@ -348,7 +349,7 @@ static int check_enum(vctx *c, const json_t *e, const json_t *inst) {
   json_array_foreach(e, i, v) {
     if (json_same(c, v, inst)) return 0;
   }
-  char *text = json_dumps(inst, JSON_ENCODE_ANY | JSON_COMPACT);
+  char *text = b24_json_dumps(inst, JSON_ENCODE_ANY | JSON_COMPACT);
   fail(c, "%.60s is not one of the allowed values", text ? text : "?");
   free(text);
   return 1;
