@@ -7,6 +7,7 @@
 #include "check/check.h"
 #include "check/events_listen.h"
 #include "cli/commands.h"
+#include "util/json_alloc.h"
 
 static void usage(FILE *f) {
   fputs("usage: b24spec check --url BASE [options]\n"
@@ -136,10 +137,13 @@ int cmd_check(int argc, char **argv) {
     return 2;
   }
   o.progress = isatty(STDERR_FILENO) && !o.list_only;
+  /* no jansson value exists yet, and every one is freed before the end */
+  b24_json_alloc_install();
   int rc = b24_check_run(&o);
   if (events_listen && !o.list_only && !o.dry_run && rc != 2) {
     int erc = b24_check_events(&o, events_listen, events_wait);
     if (erc > rc) rc = erc;
   }
+  b24_json_alloc_thread_end();
   return rc;
 }
