@@ -107,10 +107,11 @@ for round in $(seq "$rounds"); do
   mock_start
   runner_once >/dev/null
   read -r t q s f < <(runner_once)
+  grep -A3 '^FAIL' "$tmp/check.out" >"$tmp/round-fails" || true
   wrk -t"$wrk_threads" -c"$jobs" -d"${secs}s" -s "$tmp/req.lua" "$origin" >"$tmp/wrk.out" 2>&1
   mock_stop
   w=$(awk '/^Requests\/sec:/ {print $2}' "$tmp/wrk.out")
-  [ "$f" = 0 ] || echo "round $round: the runner's pass had $f failed tests" >&2
+  [ "$f" = 0 ] || { echo "round $round: the runner's pass had $f failed tests:" && head -20 "$tmp/round-fails"; } >&2
   awk -v r="$round" -v t="$t" -v q="$q" -v s="$s" -v w="$w" 'BEGIN {
     printf "round %d: runner %.0f cases/s (%.0f requests/s), wrk %.0f requests/s: %.0f%%\n", r, t / s, q / s, w, 100 * t / s / w
   }' | tee -a "$tmp/rounds"
