@@ -1,18 +1,17 @@
 # Shared utilities whose output others depend on byte for byte.
-add_executable(json_text_test ${CMAKE_CURRENT_LIST_DIR}/util/json_text_test.c)
-target_link_libraries(json_text_test PRIVATE b24core)
-# Every committed generated JSON file, plus the cases built in the test itself.
+# Every committed generated JSON file, plus the cases built in the tests themselves.
 file(GLOB_RECURSE B24_GENERATED_JSON CONFIGURE_DEPENDS ${B24_ROOT}/generated/*.json)
-add_test(NAME util.json_text COMMAND json_text_test ${B24_GENERATED_JSON})
-add_executable(parallel_test ${CMAKE_CURRENT_LIST_DIR}/util/parallel_test.c)
-target_link_libraries(parallel_test PRIVATE b24core)
-add_test(NAME util.parallel COMMAND parallel_test)
-add_executable(json_parse_test ${CMAKE_CURRENT_LIST_DIR}/util/json_parse_test.c)
-target_link_libraries(json_parse_test PRIVATE b24core)
-add_test(NAME util.json_parse COMMAND json_parse_test ${B24_GENERATED_JSON})
-add_executable(regex_cache_test ${CMAKE_CURRENT_LIST_DIR}/util/regex_cache_test.c)
-target_link_libraries(regex_cache_test PRIVATE b24core)
-add_test(NAME util.regex_cache COMMAND regex_cache_test)
-add_executable(json_alloc_test ${CMAKE_CURRENT_LIST_DIR}/util/json_alloc_test.c)
-target_link_libraries(json_alloc_test PRIVATE b24core)
-add_test(NAME util.json_alloc COMMAND json_alloc_test ${B24_GENERATED_JSON})
+
+# util_test(NAME [ARGS...]): tests/util/NAME_test.c linked against the core, run
+# as util.NAME with ARGS.
+function(util_test name)
+  add_executable(${name}_test ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/util/${name}_test.c)
+  target_link_libraries(${name}_test PRIVATE b24core)
+  add_test(NAME util.${name} COMMAND ${name}_test ${ARGN})
+endfunction()
+
+util_test(json_text ${B24_GENERATED_JSON})
+util_test(parallel)
+util_test(json_parse ${B24_GENERATED_JSON})
+util_test(regex_cache)
+util_test(json_alloc ${B24_GENERATED_JSON})

@@ -131,14 +131,13 @@ char *b24_json_text(const json_t *j, int indent, size_t *len) {
 }
 
 char *b24_json_dumps(const json_t *j, size_t flags) {
-  size_t n = json_dumpb(j, NULL, 0, flags);
-  if (!n) return NULL;
-  char *s = malloc(n + 1);
+  char *t = json_dumps(j, flags);
+  json_malloc_t m;
+  json_free_t f;
+  json_get_alloc_funcs(&m, &f);
+  if (!t || f == free) return t; /* jansson's own allocator: already malloc's */
+  char *s = strdup(t);
+  f(t);
   if (!s) abort();
-  if (json_dumpb(j, s, n, flags) != n) {
-    free(s);
-    return NULL;
-  }
-  s[n] = 0;
   return s;
 }
